@@ -1,0 +1,169 @@
+package canvas_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"parcours/canvas"
+	"parcours/model"
+	"parcours/model/modeltest"
+)
+
+func livraison(t testing.TB) *model.Document {
+	t.Helper()
+	f, err := os.Open("../testdata/livraison.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := model.ReadJSON(f, "livraison.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestLayoutPutsEachCardInItsCellAndSlot(t *testing.T) {
+	d := livraison(t)
+	j := d.Journeys[0]
+	s := canvas.Layout(d, j)
+	if len(s.Cards) != len(j.Touchpoints) || len(s.Curve.Points) != len(j.Touchpoints) {
+		t.Fatalf("%d cards, %d curve points for %d touchpoints", len(s.Cards), len(s.Curve.Points), len(j.Touchpoints))
+	}
+	for i, c := range s.Cards {
+		tp := j.Touchpoint(c.TouchpointID)
+		col, row := s.Columns[c.Column], s.Rows[c.Row]
+		if col.StageID != tp.Stage || row.LaneID != tp.Lane {
+			t.Errorf("%s drawn in %s/%s, belongs to %s/%s", tp.ID, col.StageID, row.LaneID, tp.Stage, tp.Lane)
+		}
+		if !contains(col.Body, c.Rect) || !contains(row.Rect, c.Rect) {
+			t.Errorf("%s card %+v outside its cell", tp.ID, c.Rect)
+		}
+		// The curve point sits right under the card.
+		p := s.Curve.Points[i]
+		if p.TouchpointID != tp.ID || p.X != c.Rect.X+c.Rect.W/2 || p.Y != s.Curve.Levels[tp.Emotion+2] {
+			t.Errorf("curve point %+v not under card %s", p, tp.ID)
+		}
+		for k := 0; k < i; k++ {
+			if overlap(s.Cards[k].Rect, c.Rect) {
+				t.Errorf("cards %s and %s overlap", s.Cards[k].TouchpointID, tp.ID)
+			}
+		}
+		if i > 0 && s.Cards[i-1].Rect.X >= c.Rect.X {
+			t.Errorf("card %s is not right of the previous one on the timeline", tp.ID)
+		}
+	}
+	// Three touchpoints in the tracking stage → three slots.
+	if n := len(s.Columns[1].Slots); n != 3 {
+		t.Errorf("stage Suivi has %d slots, want 3", n)
+	}
+	if !s.Rows[0].Owned || s.Rows[3].Owned {
+		t.Errorf("ownership lost: %+v %+v", s.Rows[0].Owned, s.Rows[3].Owned)
+	}
+}
+
+func TestLayoutShowsEmojiAsVisibleStandIn(t *testing.T) {
+	d := livraison(t)
+	s := canvas.Layout(d, d.Journeys[0])
+	c := s.Cards[s.CardIndex("t-page-suivi")]
+	var text []string
+	for _, l := range c.Title.Lines {
+		text = append(text, l.Text)
+	}
+	got := strings.Join(text, " ")
+	if !strings.Contains(got, "[U+1F4E6]") || strings.Contains(got, "?") {
+		t.Errorf("title lines %q: want the parcel emoji as [U+1F4E6]", got)
+	}
+}
+
+func TestLongTitleWrapsAndEndsWithEllipsis(t *testing.T) {
+	d := livraison(t)
+	j := d.Journeys[0]
+	j.Touchpoint("t-panier").Title = strings.Repeat("Choix du créneau de livraison au panier, ", 8)
+	s := canvas.Layout(d, j)
+	c := s.Cards[s.CardIndex("t-panier")]
+	reg, bold := canvas.Fonts()
+	_ = reg
+	if !c.Title.Cut || len(c.Title.Lines) != 3 {
+		t.Fatalf("long title: cut=%v, %d lines", c.Title.Cut, len(c.Title.Lines))
+	}
+	for _, l := range c.Title.Lines {
+		if w := bold.Width(l.Text, c.Title.Size); l.X+w > c.Rect.X+c.Rect.W {
+			t.Errorf("line %q (%.1f mm) overflows the card", l.Text, w)
+		}
+		if l.Y+c.Title.LineHeight > c.Face.Center.Y-c.Face.Radius+0.01 {
+			t.Errorf("line %q runs into the bottom row", l.Text)
+		}
+	}
+	if last := c.Title.Lines[2].Text; !strings.HasSuffix(last, canvas.Ellipsis) {
+		t.Errorf("last line %q has no ellipsis", last)
+	}
+}
+
+func TestWrapBreaksWordsLongerThanALine(t *testing.T) {
+	reg, _ := canvas.Fonts()
+	lines, cut := reg.Wrap(strings.Repeat("x", 200), 9, 30, 20)
+	if cut || len(lines) < 2 || strings.Join(lines, "") != strings.Repeat("x", 200) {
+		t.Fatalf("got %d lines, cut=%v", len(lines), cut)
+	}
+	for _, l := range lines {
+		if reg.Width(l, 9) > 30 {
+			t.Errorf("line %q too wide", l)
+		}
+	}
+}
+
+func TestPrintable(t *testing.T) {
+	reg, _ := canvas.Fonts()
+	for in, want := range map[string]string{
+		"Été « œuvre » 10 €": "Été « œuvre » 10 €",
+		"⚠️ colis":            "⚠ colis",
+		"a📦b":                "a[U+1F4E6]b",
+		"漢":                  "[U+6F22]",
+		"tab\there":          "tab here",
+	} {
+		if got := reg.Printable(in); got != want {
+			t.Errorf("Printable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDropAt(t *testing.T) {
+	d := livraison(t)
+	s := canvas.Layout(d, d.Journeys[0])
+	// Right of the first card of stage Suivi (t-preparation), in lane l-sav.
+	first := s.Cards[s.CardIndex("t-preparation")].Rect
+	row := s.Rows[4].Rect
+	drop, ok := s.DropAt(first.X+first.W*0.75, row.Y+row.H/2, "t-panier")
+	if !ok || drop.Column != 1 || drop.Row != 4 || drop.Slot != 1 {
+		t.Fatalf("drop %+v ok=%v, want column 1 row 4 slot 1", drop, ok)
+	}
+	if _, ok := s.DropAt(1, 1, ""); ok {
+		t.Error("a drop on the lane labels landed somewhere")
+	}
+	if _, ok := s.DropAt(s.Width+10, row.Y, ""); ok {
+		t.Error("a drop right of the grid landed somewhere")
+	}
+	if i := s.CardAt(first.X+1, first.Y+1); i < 0 || s.Cards[i].TouchpointID != "t-preparation" {
+		t.Errorf("CardAt found %d", i)
+	}
+}
+
+func contains(outer, inner canvas.Rect) bool {
+	return inner.X >= outer.X && inner.Y >= outer.Y && inner.X+inner.W <= outer.X+outer.W && inner.Y+inner.H <= outer.Y+outer.H
+}
+
+func overlap(a, b canvas.Rect) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+func BenchmarkLayout1000(b *testing.B) {
+	d := modeltest.Generated(1000, 6, 8)
+	j := d.Journeys[0]
+	canvas.Fonts()
+	b.ReportAllocs()
+	for b.Loop() {
+		canvas.Layout(d, j)
+	}
+}

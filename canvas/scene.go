@@ -1,0 +1,133 @@
+// Package canvas owns the geometry of a journey map: from a model.Journey
+// it computes, once, a Scene in millimetres — stage columns and their time
+// slots, department lanes, touchpoint cards with their text already wrapped
+// with the real font, the emotion curve — and answers hit-tests on it. The
+// window and the PDF both paint the same Scene; nothing here knows Fyne or
+// PDF.
+package canvas
+
+import (
+	"parcours/model"
+)
+
+// Rect is a rectangle in millimetres, origin top-left, y pointing down.
+type Rect struct{ X, Y, W, H float64 }
+
+// Contains reports whether the point lies inside r (right and bottom edges
+// excluded, so that neighbouring cells never both claim a point).
+func (r Rect) Contains(x, y float64) bool {
+	return x >= r.X && x < r.X+r.W && y >= r.Y && y < r.Y+r.H
+}
+
+// Point is a position in millimetres.
+type Point struct{ X, Y float64 }
+
+// RGB is a colour.
+type RGB struct{ R, G, B uint8 }
+
+// Line is one line of laid-out text; X, Y is the top-left of its line box.
+type Line struct {
+	Text string
+	X, Y float64
+}
+
+// Text is a block of lines already wrapped to fit its box.
+type Text struct {
+	Lines []Line
+	Size  float64 // points
+	Bold  bool
+	// Baseline is the distance from the top of a line box to its baseline, mm.
+	Baseline float64
+	// LineHeight is the distance between two lines, mm.
+	LineHeight float64
+	Color      RGB
+	// Cut is true when the text did not fit and ends with an ellipsis.
+	Cut bool
+}
+
+// Column is a stage.
+type Column struct {
+	StageID string
+	Header  Rect // the stage name band above the lanes
+	Body    Rect // the column across every lane
+	Name    Text
+	// Slots holds the left edge of each time slot; one slot per touchpoint
+	// of the stage, at least one.
+	Slots []float64
+}
+
+// Row is a department lane.
+type Row struct {
+	LaneID   string
+	Rect     Rect // the whole row, label included
+	Label    Rect // the name band on the left
+	Name     Text
+	Status   Text // "owned" / "not owned" under the name
+	Owned    bool
+	Leverage bool
+	Color    RGB
+}
+
+// Face is an emotion face: a circle whose mouth shows Emotion (-2..2).
+// Measured is false while the emotion is an assumption (no score yet).
+type Face struct {
+	Center   Point
+	Radius   float64
+	Emotion  int
+	Measured bool
+}
+
+// Badge is a marker drawn on a card.
+type Badge struct {
+	Marker model.Marker
+	Rect   Rect
+}
+
+// Card is a touchpoint.
+type Card struct {
+	TouchpointID string
+	Column, Row  int // indexes into Scene.Columns and Scene.Rows
+	Slot         int // time slot inside its column
+	Rect         Rect
+	Color        RGB // the lane's colour
+	Title        Text
+	Channel      Text
+	Face         Face
+	Badges       []Badge
+	Listened     bool
+	Emotion      int
+}
+
+// CurvePoint is the emotion of one touchpoint on the curve, right under
+// its card.
+type CurvePoint struct {
+	TouchpointID string
+	Point
+	Emotion int
+	Face    Face
+}
+
+// Curve is the emotion curve band under the lanes.
+type Curve struct {
+	Rect   Rect
+	Label  Text
+	Levels [5]float64 // y of emotion -2..+2
+	Points []CurvePoint
+}
+
+// Scene is a whole journey map laid out in millimetres.
+type Scene struct {
+	JourneyID string
+	Title     string
+	Persona   string
+	Objective string
+	Width     float64
+	Height    float64
+	// Grid is the area of the lane cells, right of the labels and under the
+	// stage headers.
+	Grid    Rect
+	Columns []Column
+	Rows    []Row
+	Cards   []Card
+	Curve   Curve
+}
