@@ -21,3 +21,8 @@ var (
 //
 //go:embed sample/livraison.json
 var Sample []byte
+
+// Icon is the application icon (also named in FyneApp.toml).
+//
+//go:embed icon.png
+var Icon []byte
