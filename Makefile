@@ -1,0 +1,44 @@
+# Parcours — `make run` opens the app on the sample map, `make test` runs
+# every check. Both install what is missing first (.ci/install-deps).
+
+export PATH := $(PATH):/usr/local/go/bin
+export LANG ?= C.UTF-8
+
+BIN        := bin/parcours
+DATA_DIR   := $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)/parcours
+SAMPLE     := $(DATA_DIR)/livraison.parcours
+GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*') go.mod go.sum $(shell find assets -type f)
+
+.PHONY: run test lint bench deps build clean
+
+deps: .deps.stamp
+.deps.stamp: .ci/install-deps go.mod
+	.ci/install-deps
+	@touch $@
+
+build: $(BIN)
+$(BIN): .deps.stamp $(GO_SOURCES)
+	go build -o $(BIN) ./cmd/parcours
+
+# The sample is copied once to a writable place; edits made to it are kept.
+$(SAMPLE): | $(BIN)
+	mkdir -p $(DATA_DIR)
+	$(BIN) import assets/sample/livraison.json -o $(SAMPLE)
+
+run: $(BIN) $(SAMPLE)
+	$(BIN) $(SAMPLE)
+
+lint: .deps.stamp
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	go vet ./...
+	go tool staticcheck ./...
+
+test: lint
+	xvfb-run -a go test -count=1 -timeout 20m ./...
+
+bench: .deps.stamp
+	xvfb-run -a go test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin .deps.stamp

@@ -1,0 +1,14 @@
+package msg
+
+func init() {
+	add(map[string]wording{
+		"file.no_dir":       {"folder %s does not exist", "le dossier %s n'existe pas"},
+		"file.cannot_write": {"cannot write %s", "impossible d'écrire %s"},
+	})
+}
+
+func init() {
+	add(map[string]wording{
+		"template.unknown": {"unknown template %q in language %q (see: parcours templates)", "modèle %q inconnu en langue %q (voir : parcours templates)"},
+	})
+}

@@ -1,0 +1,49 @@
+// Package ui owns the Parcours window: the map editor widget that paints a
+// canvas.Scene, the menus and shortcuts, the dialogs, and the translations
+// of everything it shows. It edits documents only through model commands
+// and keeps them in files only through model/sqlite.
+package ui
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
+
+	"parcours/assets"
+)
+
+// AppID is the application id, also in FyneApp.toml.
+const AppID = "app.parcours.editor"
+
+// Run opens the window on the document at path, or on the last document
+// when path is empty, and returns when the window is closed.
+func Run(path string) error {
+	a := app.NewWithID(AppID)
+	registerTranslations()
+	a.Settings().SetTheme(newTheme())
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	e := NewEditor(a)
+	if path == "" {
+		path = a.Preferences().String(prefLastDocument)
+		if _, err := os.Stat(path); err != nil {
+			path = ""
+		}
+	}
+	if path != "" {
+		if err := e.Open(path); err != nil {
+			dialog.ShowError(err, e.Window())
+		}
+	}
+	// A terminated process closes its document like a closed window does:
+	// the file is left complete and its lock released.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
+	background(func() error { <-sig; return nil }, func(error) { e.Close(); a.Quit() })
+	e.Window().ShowAndRun()
+	e.Close()
+	return nil
+}
