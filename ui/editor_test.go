@@ -222,3 +222,40 @@ func fileSum(t *testing.T, path string) [32]byte {
 	}
 	return sha256.Sum256(b)
 }
+
+// press does what the desktop driver does with a shortcut: the main menu
+// item that carries it runs first, else the canvas's own shortcuts.
+func press(t *testing.T, e *Editor, sc fyne.Shortcut) {
+	t.Helper()
+	for _, m := range e.Window().MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && !it.Disabled {
+				it.Action()
+				return
+			}
+		}
+	}
+	h, ok := e.Window().Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
+	if !ok {
+		t.Fatalf("no menu item for %s", sc.ShortcutName())
+	}
+	h.TypedShortcut(sc)
+}
+
+func TestUndoShortcuts(t *testing.T) {
+	path := sampleFile(t)
+	e := newTestEditor(t, path)
+	v := e.View()
+	s := v.Scene()
+	last := s.Columns[len(s.Columns)-1].Body
+	drag(v, cardCentre(t, v, "t-panier"), px(v, last.X+last.W-1, s.Rows[0].Rect.Y+5))
+	stage := func() string { return e.Document().Journeys[0].Touchpoint("t-panier").Stage }
+	press(t, e, &fyne.ShortcutUndo{})
+	if stage() != "s-commande" {
+		t.Fatalf("ctrl+Z left t-panier in %s", stage())
+	}
+	press(t, e, &fyne.ShortcutRedo{})
+	if stage() != "s-apres" {
+		t.Fatalf("ctrl+Y left t-panier in %s", stage())
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -29,7 +30,12 @@ func registerTranslations() {
 			fyne.LogError("translations "+l, err)
 		}
 	}
-	msg.SetLanguage(lang.SystemLocale().LanguageString())
+	// "fr-FR", "fr" and "fr-CA" all mean French to us.
+	if strings.HasPrefix(lang.SystemLocale().LanguageString(), msg.French) {
+		msg.SetLanguage(msg.French)
+	} else {
+		msg.SetLanguage(msg.English)
+	}
 }
 
 // T is the window's wording of a catalog key, formatted like fmt.Sprintf.

@@ -60,13 +60,15 @@ type faceObjects struct {
 	disc       *fcanvas.Circle
 	eyeL, eyeR *fcanvas.Circle
 	mouth      *fcanvas.BezierCurve
+	flat       *fcanvas.Line // a neutral mouth: Fyne draws a flat Bézier as dots
 }
 
 func newFace(add func(fyne.CanvasObject)) *faceObjects {
 	f := &faceObjects{disc: fcanvas.NewCircle(color.White), eyeL: fcanvas.NewCircle(color.Black),
 		eyeR:  fcanvas.NewCircle(color.Black),
-		mouth: fcanvas.NewQuadraticBezierCurve(fyne.Position{}, fyne.Position{}, fyne.Position{}, color.Black)}
-	for _, o := range []fyne.CanvasObject{f.disc, f.eyeL, f.eyeR, f.mouth} {
+		mouth: fcanvas.NewQuadraticBezierCurve(fyne.Position{}, fyne.Position{}, fyne.Position{}, color.Black),
+		flat:  fcanvas.NewLine(color.Black)}
+	for _, o := range f.objects() {
 		add(o)
 	}
 	return f
@@ -101,16 +103,21 @@ func (f *faceObjects) set(fc canvas.Face, origin canvas.Point, zoom float64) {
 	f.mouth.ControlPoints = []fyne.Position{at(ctl)}
 	f.mouth.StrokeWidth = float32(math.Max(1, 0.3*zoom))
 	place(f.mouth, canvas.Rect{X: c.X - r, Y: c.Y - r, W: 2 * r, H: 2 * r}, zoom)
-	for _, o := range []fyne.CanvasObject{f.disc, f.eyeL, f.eyeR, f.mouth} {
+	f.flat.StrokeWidth = f.mouth.StrokeWidth
+	f.flat.Position1, f.flat.Position2 = pos(canvas.Point{X: c.X + l.X*r, Y: c.Y + l.Y*r}, zoom), pos(canvas.Point{X: c.X + rt.X*r, Y: c.Y + rt.Y*r}, zoom)
+	for _, o := range f.objects() {
 		o.Show()
 		o.Refresh()
 	}
+	if fc.Emotion == 0 {
+		f.mouth.Hide()
+	} else {
+		f.flat.Hide()
+	}
 }
 
-func (f *faceObjects) hide() {
-	for _, o := range []fyne.CanvasObject{f.disc, f.eyeL, f.eyeR, f.mouth} {
-		o.Hide()
-	}
+func (f *faceObjects) objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{f.disc, f.eyeL, f.eyeR, f.mouth, f.flat}
 }
 
 // badgeObject draws a marker in its shape and colour.

@@ -112,9 +112,11 @@ func (e *Editor) buildMenus() {
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	e.undoItem = item(T("ui.undo"), shortcut(fyne.KeyZ, 0), e.Undo)
-	e.redoItem = item(T("ui.redo"), shortcut(fyne.KeyZ, fyne.KeyModifierShift), e.Redo)
-	e.win.Canvas().AddShortcut(shortcut(fyne.KeyY, 0), func(fyne.Shortcut) { e.Redo() })
+	// The desktop driver reports ctrl+Z and ctrl+Y as Fyne's own undo and
+	// redo shortcuts, not as custom ones.
+	e.undoItem = item(T("ui.undo"), &fyne.ShortcutUndo{}, e.Undo)
+	e.redoItem = item(T("ui.redo"), &fyne.ShortcutRedo{}, e.Redo)
+	e.win.Canvas().AddShortcut(shortcut(fyne.KeyZ, fyne.KeyModifierShift), func(fyne.Shortcut) { e.Redo() })
 	edit := fyne.NewMenu(T("ui.edit"), e.undoItem, e.redoItem)
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit))
 	e.updateMenus()

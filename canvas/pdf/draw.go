@@ -1,0 +1,262 @@
+package pdf
+
+import (
+	"math"
+
+	"parcours/canvas"
+	"parcours/model"
+)
+
+// Colours and sizes the poster adds to the scene's own, in scene mm.
+var (
+	cardBorder  = canvas.RGB{R: 0x9A, G: 0xA0, B: 0xA6}
+	dashInk     = canvas.RGB{R: 0x80, G: 0x80, B: 0x80}
+	levelZero   = canvas.RGB{R: 0x99, G: 0x99, B: 0x99}
+	curveBG     = canvas.RGB{R: 0xF6, G: 0xF7, B: 0xF9}
+	listenFill  = canvas.HeaderBG
+	faceFeature = canvas.RGB{R: 0x22, G: 0x22, B: 0x22}
+)
+
+const (
+	stripWidth   = 1.6 // lane colour strip on cards and labels
+	cardRadius   = 1.5
+	cardLine     = 0.2
+	gridLine     = 0.25
+	curveLine    = 0.6
+	listenRadius = 1.7
+	levelSize    = 6.0 // pt, the -2…+2 ticks of the curve band
+	listenMark   = "✓" // U+2713, in DejaVu Sans
+)
+
+// scene paints the map; the transform is already set.
+func (p *painter) scene(s *canvas.Scene) {
+	for i := range s.Rows {
+		p.row(&s.Rows[i])
+	}
+	p.setFill(curveBG)
+	p.rect(s.Curve.Rect, "F")
+	p.gridLines(s)
+	for i := range s.Columns {
+		p.header(s, i)
+	}
+	p.curve(s)
+	for i := range s.Cards {
+		p.card(&s.Cards[i])
+	}
+}
+
+// row is a lane: tinted when owned; grey with a dashed outline when not,
+// so that the difference survives a grey-scale print.
+func (p *painter) row(r *canvas.Row) {
+	p.solid()
+	if r.Owned {
+		p.setFill(canvas.Tint(r.Color, canvas.OwnedTint))
+	} else {
+		p.setFill(canvas.NotOwned)
+	}
+	p.rect(r.Rect, "F")
+	strip := canvas.Rect{X: r.Label.X, Y: r.Label.Y, W: stripWidth, H: r.Label.H}
+	p.setFill(r.Color)
+	if r.Owned {
+		p.rect(strip, "F")
+	} else {
+		// A broken strip, echoing the dashed outline.
+		const on, off = 2.0, 1.2
+		for y := strip.Y + off/2; y < strip.Y+strip.H; y += on + off {
+			p.rect(canvas.Rect{X: strip.X, Y: y, W: strip.W, H: min(on, strip.Y+strip.H-y)}, "F")
+		}
+		in := 0.6
+		p.setDraw(dashInk)
+		p.setLine(0.3)
+		p.setDash(1.6, 1.0)
+		p.rect(canvas.Rect{X: r.Rect.X + in, Y: r.Rect.Y + in, W: r.Rect.W - 2*in, H: r.Rect.H - 2*in}, "D")
+		p.solid()
+	}
+	p.block(&r.Name)
+	p.block(&r.Status)
+}
+
+// gridLines separates lanes, the label column and the stages.
+func (p *painter) gridLines(s *canvas.Scene) {
+	p.solid()
+	p.setDraw(canvas.GridLine)
+	p.setLine(gridLine)
+	for i := range s.Rows {
+		r := s.Rows[i].Rect
+		if i > 0 {
+			p.line(r.X, r.Y, r.X+r.W, r.Y)
+		}
+	}
+	g := s.Grid
+	bottom := max(g.Y+g.H, s.Curve.Rect.Y+s.Curve.Rect.H)
+	p.line(g.X, g.Y, g.X, g.Y+g.H)
+	for i := 1; i < len(s.Columns); i++ {
+		x := s.Columns[i].Body.X
+		p.line(x, g.Y, x, bottom)
+	}
+}
+
+// header is a stage's name band.
+func (p *painter) header(s *canvas.Scene, i int) {
+	c := &s.Columns[i]
+	h := c.Header
+	p.setFill(canvas.HeaderBG)
+	p.rect(h, "F")
+	if i > 0 { // a white seam between neighbouring stages
+		p.setDraw(canvas.Paper)
+		p.setLine(0.6)
+		p.line(h.X, h.Y, h.X, h.Y+h.H)
+	}
+	p.block(&c.Name)
+}
+
+// curve is the emotion curve band (its background is already painted, under
+// the grid lines): its label, the five levels, a smooth
+// line through the touchpoints' emotions and a face on each.
+func (p *painter) curve(s *canvas.Scene) {
+	cv := &s.Curve
+	r := cv.Rect
+	p.block(&cv.Label)
+
+	ticks := [5]string{"−2", "−1", "0", "+1", "+2"}
+	p.setFont(false, levelSize)
+	p.setInk(canvas.MutedInk)
+	for i, y := range cv.Levels {
+		if i == 2 {
+			p.setDraw(levelZero)
+			p.setLine(0.35)
+		} else {
+			p.setDraw(canvas.GridLine)
+			p.setLine(0.2)
+		}
+		p.line(r.X, y, r.X+r.W, y)
+		p.text(r.X+1, y-0.7, p.reg.Printable(ticks[i]))
+	}
+
+	pts := cv.Points
+	if len(pts) > 1 {
+		// Between two points the curve leaves and arrives horizontally,
+		// so it never overshoots above +2 or below -2.
+		p.setDraw(canvas.CurveInk)
+		p.setLine(curveLine)
+		p.f.MoveTo(p.x(pts[0].X), p.y(pts[0].Y))
+		for i := 1; i < len(pts); i++ {
+			a, b := pts[i-1].Point, pts[i].Point
+			mx := (a.X + b.X) / 2
+			p.f.CurveBezierCubicTo(p.x(mx), p.y(a.Y), p.x(mx), p.y(b.Y), p.x(b.X), p.y(b.Y))
+		}
+		p.f.DrawPath("D")
+	}
+	for i := range pts {
+		p.face(pts[i].Face)
+	}
+}
+
+// card is a touchpoint: a white rounded card with its lane's colour on the
+// left, its title, channel, emotion face and marker badges, and a ✓ badge
+// on its top-right corner when a listening point exists.
+func (p *painter) card(c *canvas.Card) {
+	r := c.Rect
+	p.setFill(canvas.CardFill)
+	p.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, "F")
+	p.setFill(c.Color)
+	p.roundedRect(canvas.Rect{X: r.X, Y: r.Y, W: stripWidth, H: r.H}, min(cardRadius, stripWidth), 0, 0, min(cardRadius, stripWidth), "F")
+	p.setDraw(cardBorder)
+	p.setLine(cardLine)
+	p.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, "D")
+	p.block(&c.Title)
+	p.block(&c.Channel)
+	p.face(c.Face)
+	for _, b := range c.Badges {
+		p.badge(b.Marker, b.Rect)
+	}
+	if c.Listened {
+		p.listened(canvas.Point{X: r.X + r.W, Y: r.Y}, listenRadius)
+	}
+}
+
+// listened draws the listening-point badge: a dark disc with a white ✓.
+func (p *painter) listened(c canvas.Point, radius float64) {
+	p.setFill(listenFill)
+	p.setDraw(canvas.Paper)
+	p.setLine(0.3)
+	p.circle(c, radius, "FD")
+	size := radius * 1.35 / canvas.PtToMM // pt, the tick spans about 1.3 radii
+	p.setFont(true, size)
+	p.setInk(canvas.Paper)
+	w := p.bold.Width(listenMark, size)
+	// Centre the glyph: its ink sits roughly between the baseline and
+	// 0.73 em above it.
+	p.text(c.X-w/2, c.Y+0.36*size*canvas.PtToMM, listenMark)
+}
+
+// face draws an emotion face: filled with the emotion's colour when
+// measured, hollow (outlined in that colour) while it is an assumption;
+// two eyes and a mouth that smiles or frowns.
+func (p *painter) face(f canvas.Face) {
+	col := canvas.EmotionColor(f.Emotion)
+	r := f.Radius
+	if f.Measured {
+		p.setFill(col)
+		p.setDraw(faceFeature)
+		p.setLine(0.15)
+		p.circle(f.Center, r, "FD")
+	} else {
+		p.setFill(canvas.CardFill)
+		p.setDraw(col)
+		p.setLine(0.14 * r)
+		p.circle(f.Center, r-0.07*r, "FD")
+	}
+	p.setFill(faceFeature)
+	for _, dx := range [2]float64{-0.33, 0.33} {
+		p.circle(canvas.Point{X: f.Center.X + dx*r, Y: f.Center.Y - 0.25*r}, 0.11*r, "F")
+	}
+	left, mid, right := canvas.Mouth(f.Emotion)
+	at := func(q canvas.Point) canvas.Point { return canvas.Point{X: f.Center.X + q.X*r, Y: f.Center.Y + q.Y*r} }
+	a, m, b := at(left), at(mid), at(right)
+	// The quadratic's control point that makes the curve pass through m.
+	ctl := canvas.Point{X: 2*m.X - (a.X+b.X)/2, Y: 2*m.Y - (a.Y+b.Y)/2}
+	p.setDraw(faceFeature)
+	p.setLine(0.1 * r)
+	p.quad(a, ctl, b)
+}
+
+// badge draws a marker's shape, filled with its colour, inside box.
+func (p *painter) badge(m model.Marker, box canvas.Rect) {
+	shape, col := canvas.MarkerStyle(m)
+	p.setFill(col)
+	p.setDraw(canvas.Paper)
+	p.setLine(0.15)
+	cx, cy := box.X+box.W/2, box.Y+box.H/2
+	w, h := box.W, box.H
+	switch shape {
+	case canvas.Triangle:
+		p.polygon([]canvas.Point{{X: cx, Y: box.Y}, {X: box.X + w, Y: box.Y + 0.92*h}, {X: box.X, Y: box.Y + 0.92*h}}, "F")
+		// A white "!" so that it reads as a warning sign.
+		p.setDraw(canvas.Paper)
+		p.setLine(0.1 * w)
+		p.line(cx, box.Y+0.34*h, cx, box.Y+0.6*h)
+		p.setFill(canvas.Paper)
+		p.circle(canvas.Point{X: cx, Y: box.Y + 0.76*h}, 0.055*w, "F")
+	case canvas.Star:
+		outer, inner := w/2, 0.42*w/2
+		c := canvas.Point{X: cx, Y: cy + 0.04*h}
+		pts := make([]canvas.Point, 10)
+		for i := range pts {
+			rad := outer
+			if i%2 == 1 {
+				rad = inner
+			}
+			a := -math.Pi/2 + float64(i)*math.Pi/5
+			pts[i] = canvas.Point{X: c.X + rad*math.Cos(a), Y: c.Y + rad*math.Sin(a)}
+		}
+		p.polygon(pts, "F")
+	case canvas.Diamond:
+		p.polygon([]canvas.Point{{X: cx, Y: box.Y}, {X: box.X + w, Y: cy}, {X: cx, Y: box.Y + h}, {X: box.X, Y: cy}}, "F")
+	case canvas.Circle:
+		p.circle(canvas.Point{X: cx, Y: cy}, 0.45*min(w, h), "F")
+	default: // Square
+		in := 0.1 * w
+		p.rect(canvas.Rect{X: box.X + in, Y: box.Y + in, W: w - 2*in, H: h - 2*in}, "F")
+	}
+}

@@ -1,0 +1,164 @@
+package pdf
+
+import (
+	"codeberg.org/go-pdf/fpdf"
+
+	"parcours/canvas"
+)
+
+// painter draws in scene millimetres: every position goes through the
+// transform (page position of the scene origin and scale k), every length
+// and font size is multiplied by k. It remembers the colours, font and line
+// width it last set so that the page content does not repeat them for each
+// of a thousand cards.
+type painter struct {
+	f         *fpdf.Fpdf
+	ox, oy, k float64
+	reg, bold *canvas.Font
+
+	fontSet   bool
+	fontBold  bool
+	fontSize  float64
+	fill      canvas.RGB
+	fillSet   bool
+	draw      canvas.RGB
+	drawSet   bool
+	ink       canvas.RGB
+	inkSet    bool
+	lineWidth float64
+	dashed    bool
+}
+
+// minLine is the thinnest line drawn, in page millimetres: fpdf rounds line
+// widths to 0.01 pt (0.0035 mm), and a zero width would print as a hairline of
+// whatever the printer's finest is.
+const minLine = 0.01
+
+func newPainter(f *fpdf.Fpdf) *painter {
+	reg, bold := canvas.Fonts()
+	f.SetLineJoinStyle("round")
+	f.SetLineCapStyle("round")
+	return &painter{f: f, reg: reg, bold: bold}
+}
+
+// resetState forgets what was set, at the start of each page.
+func (p *painter) resetState() {
+	p.fontSet, p.fillSet, p.drawSet, p.inkSet = false, false, false, false
+	p.lineWidth = -1
+	if p.dashed {
+		p.f.SetDashPattern(nil, 0)
+		p.dashed = false
+	}
+}
+
+func (p *painter) setTransform(ox, oy, k float64) { p.ox, p.oy, p.k = ox, oy, k }
+
+func (p *painter) x(v float64) float64 { return p.ox + v*p.k }
+func (p *painter) y(v float64) float64 { return p.oy + v*p.k }
+func (p *painter) l(v float64) float64 { return v * p.k }
+
+func (p *painter) setFill(c canvas.RGB) {
+	if !p.fillSet || p.fill != c {
+		p.f.SetFillColor(int(c.R), int(c.G), int(c.B))
+		p.fill, p.fillSet = c, true
+	}
+}
+
+func (p *painter) setDraw(c canvas.RGB) {
+	if !p.drawSet || p.draw != c {
+		p.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		p.draw, p.drawSet = c, true
+	}
+}
+
+func (p *painter) setInk(c canvas.RGB) {
+	if !p.inkSet || p.ink != c {
+		p.f.SetTextColor(int(c.R), int(c.G), int(c.B))
+		p.ink, p.inkSet = c, true
+	}
+}
+
+// setLine sets the line width, w in scene millimetres.
+func (p *painter) setLine(w float64) {
+	w = max(p.l(w), minLine)
+	if w != p.lineWidth {
+		p.f.SetLineWidth(w)
+		p.lineWidth = w
+	}
+}
+
+// setDash switches between dashed and solid lines; on and off are scene
+// millimetres.
+func (p *painter) setDash(on, off float64) {
+	p.f.SetDashPattern([]float64{p.l(on), p.l(off)}, 0)
+	p.dashed = true
+}
+
+func (p *painter) solid() {
+	if p.dashed {
+		p.f.SetDashPattern(nil, 0)
+		p.dashed = false
+	}
+}
+
+// setFont selects the regular or bold face at size points (before scaling).
+func (p *painter) setFont(bold bool, size float64) {
+	size *= p.k
+	if !p.fontSet || p.fontBold != bold || p.fontSize != size {
+		fam := familyRegular
+		if bold {
+			fam = familyBold
+		}
+		p.f.SetFont(fam, "", size)
+		p.fontSet, p.fontBold, p.fontSize = true, bold, size
+	}
+}
+
+// text draws s with its baseline's left end at (x, y), in scene mm.
+func (p *painter) text(x, y float64, s string) {
+	if s == "" {
+		return
+	}
+	p.f.Text(p.x(x), p.y(y), safe(s))
+}
+
+// block draws laid-out text.
+func (p *painter) block(t *canvas.Text) {
+	if len(t.Lines) == 0 {
+		return
+	}
+	p.setFont(t.Bold, t.Size)
+	p.setInk(t.Color)
+	for _, l := range t.Lines {
+		p.text(l.X, l.Y+t.Baseline, l.Text)
+	}
+}
+
+func (p *painter) rect(r canvas.Rect, style string) {
+	p.f.Rect(p.x(r.X), p.y(r.Y), p.l(r.W), p.l(r.H), style)
+}
+
+func (p *painter) roundedRect(r canvas.Rect, tl, tr, br, bl float64, style string) {
+	p.f.RoundedRectExt(p.x(r.X), p.y(r.Y), p.l(r.W), p.l(r.H), p.l(tl), p.l(tr), p.l(br), p.l(bl), style)
+}
+
+func (p *painter) line(x1, y1, x2, y2 float64) {
+	p.f.Line(p.x(x1), p.y(y1), p.x(x2), p.y(y2))
+}
+
+func (p *painter) circle(c canvas.Point, r float64, style string) {
+	p.f.Circle(p.x(c.X), p.y(c.Y), p.l(r), style)
+}
+
+func (p *painter) polygon(pts []canvas.Point, style string) {
+	ps := make([]fpdf.PointType, len(pts))
+	for i, q := range pts {
+		ps[i] = fpdf.PointType{X: p.x(q.X), Y: p.y(q.Y)}
+	}
+	p.f.Polygon(ps, style)
+}
+
+// quad draws a quadratic curve from a to b bending towards control c.
+func (p *painter) quad(a, c, b canvas.Point) {
+	p.f.Curve(p.x(a.X), p.y(a.Y), p.x(c.X), p.y(c.Y), p.x(b.X), p.y(b.Y), "D")
+}
