@@ -118,7 +118,7 @@ func TestPrintable(t *testing.T) {
 	reg, _ := canvas.Fonts()
 	for in, want := range map[string]string{
 		"Été « œuvre » 10 €": "Été « œuvre » 10 €",
-		"⚠️ colis":            "⚠ colis",
+		"⚠️ colis":           "⚠ colis",
 		"a📦b":                "a[U+1F4E6]b",
 		"漢":                  "[U+6F22]",
 		"tab\there":          "tab here",
