@@ -55,7 +55,13 @@ func (m Marker) Valid() bool { return slices.Contains(AllMarkers, m) }
 // duplicates cannot matter.
 type Markers uint8
 
-func (m Marker) bit() Markers { return 1 << slices.Index(AllMarkers, m) }
+func (m Marker) bit() Markers {
+	i := slices.Index(AllMarkers, m)
+	if i < 0 {
+		return 0
+	}
+	return 1 << i
+}
 
 // Has reports whether the set holds m.
 func (s Markers) Has(m Marker) bool { return m.Valid() && s&m.bit() != 0 }
