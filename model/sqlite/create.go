@@ -1,0 +1,250 @@
+package sqlite
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"parcours/model"
+)
+
+// Create writes d as a new document at path and returns it opened for
+// writing. It refuses when path exists (ErrExists). The file appears
+// complete or not at all: it is built in a temporary file of the same
+// folder, synced, locked, then given its name by a hard link, which never
+// replaces an existing file. d is stored as it is (Created and Modified
+// included).
+func Create(path string, d *model.Document) (_ *Store, err error) {
+	if err := model.Validate(d); err != nil {
+		return nil, fail(nil, err, "store.invalid", path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		return nil, fail(ErrExists, nil, "store.exists", path)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
+	dir := filepath.Dir(abs)
+	if err := checkDir(path, dir); err != nil {
+		return nil, err
+	}
+	tmp, err := tempBeside(abs)
+	if err != nil {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
+	tmpName := tmp.Name()
+	defer func() {
+		removeTemp(tmpName)
+		if err != nil && tmp != nil {
+			_ = tmp.Close()
+		}
+	}()
+	if err := build(tmpName, d); err != nil {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
+	if err := tmp.Sync(); err != nil {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
+	// Locked before it has its name: nobody can take it in between.
+	tryLock(tmp)
+	if err := linkNew(tmpName, abs); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil, fail(ErrExists, nil, "store.exists", path)
+		}
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
+	if err := syncDir(dir); err != nil {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
+	s, _, err := open(path, false, tmp)
+	if err != nil {
+		// open closed tmp already.
+		tmp = nil
+		return nil, err
+	}
+	return s, nil
+}
+
+func checkDir(path, dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist), err == nil && !fi.IsDir():
+		return fail(nil, err, "store.dir_missing", path, dir)
+	case err != nil:
+		return fail(nil, err, "store.cannot_create", path)
+	}
+	return nil
+}
+
+// tempBeside creates an empty file next to abs, named so that it is hidden
+// and plainly temporary. It is created with 0666 like any new file, so that
+// the umask decides, as it would for a file saved in place.
+func tempBeside(abs string) (*os.File, error) {
+	dir, base := filepath.Split(abs)
+	for {
+		var r [6]byte
+		_, _ = rand.Read(r[:])
+		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(r[:])+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+}
+
+// removeTemp removes a temporary file and the journal SQLite may have left
+// beside it; missing files are fine.
+func removeTemp(name string) {
+	_ = os.Remove(name)
+	_ = os.Remove(name + "-journal")
+}
+
+// build writes the schema and the whole of d into the empty file name.
+func build(name string, d *model.Document) error {
+	db, err := openDB(name, "rw")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Exec("PRAGMA journal_mode=DELETE"); err != nil {
+		return err
+	}
+	if err := migrate(db, 0); err != nil {
+		return err
+	}
+	st, err := prepare(db)
+	if err != nil {
+		return err
+	}
+	defer st.close()
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := (&writer{tx: tx, st: st, d: d}).whole(); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// SaveAs copies the document with SQLite's online backup API into a
+// temporary file in the target folder, then renames it over path, and
+// returns a new writable Store on it, locked. s stays open as it was. A
+// target open in another window (or s's own file while s is writable) is
+// refused.
+func (s *Store) SaveAs(path string) (_ *Store, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, fail(nil, nil, "store.closed", s.path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
+	dir := filepath.Dir(abs)
+	if err := checkDir(path, dir); err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(abs); err == nil {
+		if fi.IsDir() {
+			return nil, fail(nil, nil, "store.is_dir", path)
+		}
+		if busy(abs) {
+			return nil, fail(nil, nil, "store.saveas_busy", path)
+		}
+	}
+	tmp, err := tempBeside(abs)
+	if err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
+	tmpName := tmp.Name()
+	defer func() {
+		removeTemp(tmpName)
+		if err != nil && tmp != nil {
+			_ = tmp.Close()
+		}
+	}()
+	if err := backup(s, tmpName); err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
+	if err := tmp.Sync(); err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
+	tryLock(tmp)
+	if err := os.Rename(tmpName, abs); err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
+	if err := syncDir(dir); err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
+	ns, _, err := open(path, false, tmp)
+	if err != nil {
+		tmp = nil // open closed it
+		return nil, err
+	}
+	return ns, nil
+}
+
+// busy reports whether another writer holds the file at abs.
+func busy(abs string) bool {
+	f, err := os.Open(abs)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return !tryLock(f)
+}
+
+// backup copies s's database into the empty file name, page by page, in
+// one pass when nothing else writes it, retrying while it is busy.
+func backup(s *Store, name string) error {
+	dst, err := openDB(name, "rw")
+	if err != nil {
+		return err
+	}
+	defer dst.Close()
+	dc, err := dst.Conn(background)
+	if err != nil {
+		return err
+	}
+	defer dc.Close()
+	sc, err := s.db.Conn(background)
+	if err != nil {
+		return err
+	}
+	defer sc.Close()
+	return dc.Raw(func(d any) error {
+		return sc.Raw(func(src any) error {
+			b, err := d.(*sqlite3.SQLiteConn).Backup("main", src.(*sqlite3.SQLiteConn), "main")
+			if err != nil {
+				return err
+			}
+			for tries := 0; ; tries++ {
+				done, err := b.Step(-1)
+				if err != nil {
+					_ = b.Finish()
+					return err
+				}
+				if done {
+					return b.Finish()
+				}
+				if tries > 500 {
+					_ = b.Finish()
+					return errors.New("the document stayed busy")
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+		})
+	})
+}
