@@ -1,0 +1,112 @@
+// Command parcours edits customer journey maps. Without a command, or with a
+// document's path, it opens the editor window; its commands create, import,
+// export and check documents from scripts (CONTRACTS.md §1).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"parcours/model/msg"
+)
+
+// version is printed by `parcours version`; release builds set it with
+// -ldflags "-X main.version=1.2.3".
+var version = "0.1.0"
+
+func main() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+// openWindow runs the editor; tests replace it.
+var openWindow = runGUI
+
+// env is what a command reads and writes besides files.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// Main runs the command line args (without the program name) and returns
+// the exit status: 0 success, 1 the work failed, 2 the command line is
+// wrong. Every failure is one line on stderr starting with "parcours: ".
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	msg.SetLanguage(msg.FromEnvironment())
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(stderr, "parcours: "+oneLine(msg.T("cli.panic", r)))
+			code = 1
+		}
+	}()
+	err := run(args, &env{stdin: stdin, stdout: stdout, stderr: stderr})
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "parcours: "+oneLine(err.Error()))
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+// oneLine keeps a message on one line, whatever its causes hold.
+func oneLine(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	return strings.TrimSpace(s)
+}
+
+func run(args []string, e *env) error {
+	if len(args) == 0 {
+		return openWindow("")
+	}
+	first := args[0]
+	switch first {
+	case "-h", "-help", "--help":
+		return runCommand(lookup("help"), args[1:], e)
+	case "--version", "-version":
+		return runCommand(lookup("version"), args[1:], e)
+	}
+	if c := lookup(first); c != nil {
+		return runCommand(c, args[1:], e)
+	}
+	if strings.HasPrefix(first, "-") && first != "-" {
+		return usage("cli.unknown_flag_top", first)
+	}
+	if looksLikePath(first) {
+		if len(args) > 1 {
+			return usage("cli.extra_arg", args[1], "parcours [FILE.parcours]")
+		}
+		return openWindow(first)
+	}
+	return usage("cli.unknown_command", first)
+}
+
+// looksLikePath tells a document's path from a mistyped command: it has a
+// dot or a slash, or it is there.
+func looksLikePath(s string) bool {
+	if strings.ContainsAny(s, `./\`) {
+		return true
+	}
+	_, err := os.Stat(s)
+	return err == nil
+}
+
+func runCommand(c *command, args []string, e *env) error {
+	p := newParser(c)
+	pos, err := p.parse(args)
+	if errors.Is(err, errHelp) {
+		return commandHelp(e.stdout, c)
+	}
+	if err != nil {
+		return err
+	}
+	if len(pos) < c.minArgs() {
+		return usage("cli.missing_arg", c.args[len(pos)], "parcours "+c.synopsis)
+	}
+	if len(pos) > len(c.args) {
+		return usage("cli.extra_arg", pos[len(c.args)], "parcours "+c.synopsis)
+	}
+	return c.run(e, p, pos)
+}
