@@ -34,7 +34,7 @@ func ReadJSON(r io.Reader, name string) (*Document, error) {
 		return nil, syntaxError(name, data, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, &invalid{msg.T("json.syntax", name, "trailing data after the document")}
+		return nil, &invalid{msg.T("json.trailing", name)}
 	}
 	m, ok := top.(map[string]any)
 	if !ok {
@@ -58,17 +58,18 @@ func ReadJSON(r io.Reader, name string) (*Document, error) {
 }
 
 func syntaxError(name string, data []byte, err error) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	off := int64(-1)
-	if errors.As(err, &se) {
-		off = se.Offset
-	} else if errors.As(err, &te) {
-		off = te.Offset
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &invalid{msg.T("json.empty", name)}
 	}
-	if off >= 0 {
-		line := 1 + bytes.Count(data[:min(int(off), len(data))], []byte("\n"))
-		return &invalid{msg.T("json.syntax.line", name, line, err)}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return &invalid{msg.T("json.truncated", name)}
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off := min(int(se.Offset), len(data))
+		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		col := off - bytes.LastIndexByte(data[:off], '\n')
+		return &invalid{msg.T("json.syntax.at", name, line, col)}
 	}
 	return &invalid{msg.T("json.syntax", name, err)}
 }

@@ -3,7 +3,10 @@ package msg
 func init() {
 	add(map[string]wording{
 		"json.syntax":        {"%s is not valid JSON: %v", "%s n'est pas du JSON valide : %v"},
-		"json.syntax.line":   {"%s is not valid JSON (line %d): %v", "%s n'est pas du JSON valide (ligne %d) : %v"},
+		"json.syntax.at":     {"%s is not valid JSON: unexpected character at line %d, column %d", "%s n'est pas du JSON valide : caractère inattendu ligne %d, colonne %d"},
+		"json.trailing":      {"%s is not valid JSON: something follows the document", "%s n'est pas du JSON valide : quelque chose suit le document"},
+		"json.empty":         {"%s is empty", "%s est vide"},
+		"json.truncated":     {"%s is not valid JSON: it ends too early (truncated file?)", "%s n'est pas du JSON valide : il s'arrête trop tôt (fichier tronqué ?)"},
 		"json.format":        {"unknown format %q: expected %q", "format %q inconnu : %q attendu"},
 		"json.unknown_key":   {"%s: unknown key %q", "%s : clé %q inconnue"},
 		"json.missing_key":   {"%s: missing key %q", "%s : clé %q manquante"},
