@@ -1,17 +1,21 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"parcours/assets"
 	"parcours/model"
+	"parcours/model/insight"
 	"parcours/model/msg"
 	"parcours/model/sqlite"
+	"parcours/model/survey"
 )
 
 // command is one subcommand: its synopsis (CONTRACTS.md §1), its options,
@@ -280,19 +284,85 @@ func runVersion(e *env, p *parser, args []string) error {
 }
 
 func runImportSurvey(e *env, p *parser, args []string) error {
+	opts := survey.Options{Scale: 10}
 	if v, ok := p.get("scale"); ok {
 		if _, err := choice("scale", v, "10", "5"); err != nil {
 			return err
 		}
+		opts.Scale, _ = strconv.Atoi(v)
 	}
-	return failure("cli.not_yet.import-survey")
+	path, csvPath := args[0], args[1]
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+		return failure("cli.not_found", path)
+	}
+	f, err := openInput(csvPath)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, doc, err := sqlite.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if ro, why := st.ReadOnly(); ro {
+		return failure("cli.read_only", path, why)
+	}
+	id, _ := p.get("journey")
+	j, err := pickJourney(path, doc, id)
+	if err != nil {
+		return err
+	}
+	plan, err := survey.Read(f, csvPath, j, opts)
+	if err != nil {
+		return err
+	}
+	// Through the editor, like an import from the window: one undoable
+	// step, saved in one transaction.
+	if err := model.NewEditor(doc, st).Do(plan.Command()); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, msg.T("cli.survey_done", plan.Rows, len(plan.Changes), j.ID))
+	return nil
 }
 
 func runInsights(e *env, p *parser, args []string) error {
+	format := "text"
 	if v, ok := p.get("format"); ok {
-		if _, err := choice("format", v, "text", "json"); err != nil {
+		f, err := choice("format", v, "text", "json")
+		if err != nil {
 			return err
 		}
+		format = f
 	}
-	return failure("cli.not_yet.insights")
+	s, doc, err := openDocument(args[0])
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	id, _ := p.get("journey")
+	j, err := pickJourney(args[0], doc, id)
+	if err != nil {
+		return err
+	}
+	r := insight.Analyze(j)
+	if format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	return insight.WriteText(e.stdout, j, r)
+}
+
+// pickJourney is the one journey a command works on: the first by default.
+func pickJourney(path string, doc *model.Document, id string) (*model.Journey, error) {
+	if id == "all" {
+		return nil, usage("cli.one_journey")
+	}
+	js, err := pickJourneys(path, doc, id)
+	if err != nil {
+		return nil, err
+	}
+	return js[0], nil
 }

@@ -62,6 +62,8 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"export", "doc.parcours", "-o", "out.pdf", "--paper", "A4"}, 0},
 		{[]string{"import", ref, "-o", "ref.parcours"}, 0},
 		{[]string{"export", "--journey", "all", "-o", "all.pdf", "ref.parcours"}, 0},
+		{[]string{"insights", "ref.parcours"}, 0},
+		{[]string{"insights", "--format", "json", "--journey", "j-cible", "ref.parcours"}, 0},
 
 		{[]string{"new", "doc.parcours"}, 1},
 		{[]string{"new", "nodir/x.parcours"}, 1},
@@ -76,8 +78,10 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"export", "-o", "x.pdf", "--view", "macro", "doc.parcours"}, 1},
 		{[]string{"export", "-o", "nodir/x.pdf", "doc.parcours"}, 1},
 		{[]string{"export", "--format", "json", "-o", "doc.parcours", "doc.parcours"}, 1},
-		{[]string{"insights", "doc.parcours"}, 1},
-		{[]string{"import-survey", "doc.parcours", "s.csv"}, 1},
+		{[]string{"insights", "--journey", "nope", "doc.parcours"}, 1},
+		{[]string{"insights", "junk.parcours"}, 1},
+		{[]string{"import-survey", "doc.parcours", "missing.csv"}, 1},
+		{[]string{"import-survey", "junk.parcours", "bad.json"}, 1},
 
 		{[]string{"frobnicate"}, 2},
 		{[]string{"--frobnicate"}, 2},
@@ -105,6 +109,7 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"import-survey", "doc.parcours"}, 2},
 		{[]string{"import-survey", "--scale", "7", "doc.parcours", "s.csv"}, 2},
 		{[]string{"insights", "--format", "xml", "doc.parcours"}, 2},
+		{[]string{"insights", "--journey", "all", "doc.parcours"}, 2},
 		{[]string{"a.parcours", "b.parcours"}, 2},
 	} {
 		code, stdout, stderr := runMain(tc.args...)
