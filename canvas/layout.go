@@ -2,8 +2,10 @@ package canvas
 
 import (
 	"strconv"
+	"strings"
 
 	"parcours/model"
+	"parcours/model/insight"
 	"parcours/model/msg"
 )
 
@@ -29,6 +31,9 @@ const (
 	faceRadius  = 3.2
 	badgeSize   = 4.2
 	curvePad    = 6.0
+	// The listened mark sits on the card's top-right corner and stays
+	// inside the slot's margin.
+	listenRadius = 1.7
 )
 
 // Text colours.
@@ -37,32 +42,60 @@ var (
 	MutedInk = RGB{0x55, 0x55, 0x55}
 )
 
-// Layout lays out journey j of document d.
-func Layout(d *model.Document, j *model.Journey) *Scene {
+// View chooses which touchpoints a scene shows.
+type View int
+
+// Views: micro shows every touchpoint; macro only the key moments (those
+// with a marker), laid out again compactly, with a summary per stage.
+const (
+	Micro View = iota
+	Macro
+)
+
+// Options tune a layout.
+type Options struct {
+	View View
+}
+
+// Layout lays out journey j of document d in the micro view.
+func Layout(d *model.Document, j *model.Journey) *Scene { return LayoutWith(d, j, Options{}) }
+
+// LayoutWith lays out journey j of document d.
+func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	reg, bold := Fonts()
-	s := &Scene{JourneyID: j.ID, Title: reg.Printable(j.Title), Objective: reg.Printable(j.Objective)}
+	s := &Scene{JourneyID: j.ID, Title: reg.Printable(j.Title), Objective: reg.Printable(j.Objective), View: opts.View}
 	if p := d.Persona(j.Persona); p != nil {
 		s.Persona = reg.Printable(p.Name)
 	}
+	report := insight.Analyze(j)
 	timeline := model.TimelineOf(j)
+	shown := timeline
+	if opts.View == Macro {
+		shown = make([]*model.Touchpoint, 0, len(timeline))
+		for _, t := range timeline {
+			if t.Markers != 0 {
+				shown = append(shown, t)
+			}
+		}
+	}
 	perStage := make(map[string][]*model.Touchpoint, len(j.Stages))
-	for _, t := range timeline {
+	for _, t := range shown {
 		perStage[t.Stage] = append(perStage[t.Stage], t)
 	}
-	gridTop := HeaderHeight
-	gridBottom := gridTop + LaneHeight*float64(len(j.Lanes))
 
 	// Columns: one time slot per touchpoint, so that every card has its
 	// own x and its point on the curve sits right under it.
 	x := LabelWidth
 	colOf := make(map[string]int, len(j.Stages))
+	below := make(map[string]bool, len(report.Stages))
+	for _, si := range report.Stages {
+		below[si.Stage] = si.BelowTarget
+	}
 	for i, st := range j.Stages {
 		colOf[st.ID] = i
 		n := max(len(perStage[st.ID]), 1)
 		w := max(float64(n)*SlotWidth, st.Width)
-		c := Column{StageID: st.ID,
-			Header: Rect{x, 0, w, HeaderHeight},
-			Body:   Rect{x, gridTop, w, gridBottom - gridTop}}
+		c := Column{StageID: st.ID, Header: Rect{x, 0, w, HeaderHeight}, BelowTarget: below[st.ID]}
 		for k := 0; k < n; k++ {
 			c.Slots = append(c.Slots, x+float64(k)*SlotWidth)
 		}
@@ -71,6 +104,25 @@ func Layout(d *model.Document, j *model.Journey) *Scene {
 		x += w
 	}
 	s.Width = max(x, LabelWidth+SlotWidth)
+
+	// Stage texts between the names and the lanes.
+	y := HeaderHeight
+	if opts.View == Macro {
+		s.Bands = append(s.Bands, s.band(BandSummary, y, func(i int) string {
+			return summary(j, j.Stages[i], report.Stages[i], len(j.StageTouchpoints(j.Stages[i].ID))-len(perStage[j.Stages[i].ID]))
+		}))
+		y = bandBottom(s.Bands)
+	}
+	for _, k := range []BandKind{BandActions, BandThoughts, BandCustomerGoals, BandBusinessGoals, BandKPIs} {
+		s.Bands = append(s.Bands, s.band(k, y, func(i int) string { return stageText(j.Stages[i], k) }))
+		y = bandBottom(s.Bands)
+	}
+	gridTop := y
+	gridBottom := gridTop + LaneHeight*float64(len(j.Lanes))
+	for i := range s.Columns {
+		c := &s.Columns[i]
+		c.Body = Rect{c.Header.X, gridTop, c.Header.W, gridBottom - gridTop}
+	}
 	s.Grid = Rect{LabelWidth, gridTop, s.Width - LabelWidth, gridBottom - gridTop}
 
 	rowOf := make(map[string]int, len(j.Lanes))
@@ -93,12 +145,35 @@ func Layout(d *model.Document, j *model.Journey) *Scene {
 		s.Curve.Levels[e+2] = top + curvePad + float64(2-e)/4*(CurveHeight-2*curvePad)
 	}
 	s.Curve.Label = block(bold, msg.T("canvas.curve"), nameSize, Rect{cardPad, top, LabelWidth - 2*cardPad, CurveHeight}, 3, true, Ink)
-	s.Height = top + CurveHeight
 
+	// Opportunities under the curve, in the stage of their first touchpoint.
+	oppText := make([]string, len(j.Stages))
+	for _, o := range j.Opportunities {
+		col := 0
+		if len(o.Touchpoints) > 0 {
+			if t := j.Touchpoint(o.Touchpoints[0]); t != nil {
+				col = max(colOf[t.Stage], 0)
+			}
+		}
+		if oppText[col] != "" {
+			oppText[col] += "\n"
+		}
+		oppText[col] += opportunityText(o)
+	}
+	s.Opportunities = s.band(BandOpportunities, top+CurveHeight+CurveGap, func(i int) string { return oppText[i] })
+	s.Height = s.Opportunities.Rect.Y + s.Opportunities.Rect.H
+
+	advice := make(map[string]Advice, len(report.ListeningPoints)+len(report.NoLever))
+	for _, a := range report.ListeningPoints {
+		advice[a.Touchpoint] = AdviseListening
+	}
+	for _, a := range report.NoLever {
+		advice[a.Touchpoint] = NoLever
+	}
 	slotInStage := map[string]int{}
-	s.Cards = make([]Card, 0, len(timeline))
-	s.Curve.Points = make([]CurvePoint, 0, len(timeline))
-	for _, t := range timeline {
+	s.Cards = make([]Card, 0, len(shown))
+	s.Curve.Points = make([]CurvePoint, 0, len(shown))
+	for _, t := range shown {
 		ci, ok1 := colOf[t.Stage]
 		ri, ok2 := rowOf[t.Lane]
 		if !ok1 || !ok2 {
@@ -111,6 +186,7 @@ func Layout(d *model.Document, j *model.Journey) *Scene {
 		cy := s.Rows[ri].Rect.Y + (LaneHeight-CardHeight)/2
 		card := layoutCard(t, Rect{cx, cy, CardWidth, CardHeight}, s.Rows[ri].Color)
 		card.Column, card.Row, card.Slot = ci, ri, slot
+		card.Advice = advice[t.ID]
 		s.Cards = append(s.Cards, card)
 		px := cx + CardWidth/2
 		p := CurvePoint{TouchpointID: t.ID, Point: Point{px, s.Curve.Levels[t.Emotion+2]}, Emotion: t.Emotion}
@@ -120,9 +196,92 @@ func Layout(d *model.Document, j *model.Journey) *Scene {
 	return s
 }
 
+// Band text sizes.
+const (
+	bandSize     = 8.0 // pt
+	bandMaxLines = 4
+	bandPad      = 1.5
+)
+
+// band lays out one row of stage texts at y; text(i) is stage i's text.
+// Its height fits the longest text, up to bandMaxLines lines.
+func (s *Scene) band(kind BandKind, y float64, text func(i int) string) Band {
+	reg, bold := Fonts()
+	lh := bandSize * PtToMM * lineSpacing
+	texts := make([]string, len(s.Columns))
+	lines := 1
+	for i, c := range s.Columns {
+		texts[i] = reg.Printable(text(i))
+		l, _ := reg.Wrap(texts[i], bandSize, c.Header.W-2*cardPad, bandMaxLines)
+		lines = max(lines, len(l))
+	}
+	h := float64(lines)*lh + 2*bandPad
+	b := Band{Kind: kind, Rect: Rect{0, y, s.Width, h}}
+	b.Label = block(bold, msg.T("band."+string(kind)), channelSize+0.5, Rect{cardPad, y + bandPad, LabelWidth - 2*cardPad, h - 2*bandPad}, bandMaxLines, false, MutedInk)
+	for i, c := range s.Columns {
+		box := Rect{c.Header.X + cardPad, y + bandPad, c.Header.W - 2*cardPad, h - 2*bandPad}
+		b.Cells = append(b.Cells, Cell{Column: i, Rect: Rect{c.Header.X, y, c.Header.W, h},
+			Text: block(reg, texts[i], bandSize, box, bandMaxLines, false, Ink)})
+	}
+	return b
+}
+
+func bandBottom(bs []Band) float64 {
+	last := bs[len(bs)-1].Rect
+	return last.Y + last.H
+}
+
+func stageText(st *model.Stage, k BandKind) string {
+	switch k {
+	case BandActions:
+		return st.Actions
+	case BandThoughts:
+		return st.Thoughts
+	case BandCustomerGoals:
+		return st.CustomerGoals
+	case BandBusinessGoals:
+		return st.BusinessGoals
+	case BandKPIs:
+		var b strings.Builder
+		for i, k := range st.KPIs {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(msg.T("canvas.kpi", k.Name, k.Value, k.Target))
+		}
+		return b.String()
+	}
+	return ""
+}
+
+// summary is a stage's line in the macro view: customer goal, average
+// emotion and score, and how many touchpoints the view leaves out.
+func summary(j *model.Journey, st *model.Stage, si insight.StageInsight, hidden int) string {
+	emotion, score := "–", "–"
+	if si.AverageEmotion != nil {
+		emotion = strconv.FormatFloat(*si.AverageEmotion, 'f', -1, 64)
+	}
+	if si.AverageScore != nil {
+		score = strconv.FormatFloat(*si.AverageScore, 'f', -1, 64) + "/10"
+	}
+	if msg.Language() == msg.French {
+		emotion, score = strings.ReplaceAll(emotion, ".", ","), strings.ReplaceAll(score, ".", ",")
+	}
+	return msg.T("canvas.summary", st.CustomerGoals, emotion, score, hidden)
+}
+
+func opportunityText(o *model.Opportunity) string {
+	t := msg.T("canvas.opportunity", o.Title, msg.T("kind."+string(o.Kind)), o.Impact, o.Effort)
+	if insight.QuickWin(o) {
+		t += " — " + msg.T("canvas.quick_win")
+	}
+	return t
+}
+
 func layoutCard(t *model.Touchpoint, r Rect, color RGB) Card {
 	reg, bold := Fonts()
-	c := Card{TouchpointID: t.ID, Rect: r, Color: color, Listened: t.Listened, Emotion: t.Emotion}
+	c := Card{TouchpointID: t.ID, Rect: r, Color: color, Listened: t.Listened, Emotion: t.Emotion,
+		Listen: Point{r.X + r.W, r.Y}, ListenRadius: listenRadius}
 	inner := Rect{r.X + stripWidth + cardPad, r.Y + cardPad, r.W - stripWidth - 2*cardPad, r.H - 2*cardPad}
 	bottom := inner.Y + inner.H // bottom row: face, channel, badges
 	rowH := 2 * faceRadius

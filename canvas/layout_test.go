@@ -1,6 +1,7 @@
 package canvas_test
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -165,5 +166,80 @@ func BenchmarkLayout1000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		canvas.Layout(d, j)
+	}
+}
+
+func TestStageBandsAdviceAndTargets(t *testing.T) {
+	d := livraison(t)
+	s := canvas.Layout(d, d.Journeys[0])
+	kinds := []canvas.BandKind{}
+	for _, b := range s.Bands {
+		kinds = append(kinds, b.Kind)
+		if len(b.Cells) != len(s.Columns) {
+			t.Errorf("band %s has %d cells for %d stages", b.Kind, len(b.Cells), len(s.Columns))
+		}
+	}
+	want := []canvas.BandKind{canvas.BandActions, canvas.BandThoughts, canvas.BandCustomerGoals, canvas.BandBusinessGoals, canvas.BandKPIs}
+	if fmt.Sprint(kinds) != fmt.Sprint(want) {
+		t.Errorf("bands %v, want %v", kinds, want)
+	}
+	last := s.Bands[len(s.Bands)-1].Rect
+	if s.Grid.Y != last.Y+last.H {
+		t.Errorf("grid starts at %.1f, bands end at %.1f", s.Grid.Y, last.Y+last.H)
+	}
+	if got := s.Bands[0].Cells[0].Text.Lines[0].Text; !strings.HasPrefix(got, "Remplit son panier") {
+		t.Errorf("actions of Commande: %q", got)
+	}
+	if got := s.Bands[4].Cells[1].Text.Lines[0].Text; !strings.Contains(got, "18 000 / mois") {
+		t.Errorf("KPI of Suivi: %q", got)
+	}
+	// Opportunities sit in the stage of their first touchpoint.
+	if got := s.Opportunities.Cells[1].Text.Lines; len(got) == 0 || !strings.HasPrefix(got[0].Text, "Suivi en temps réel") {
+		t.Errorf("opportunities of Suivi: %+v", got)
+	}
+	// CONTRACTS §4 on the example: Commande and Suivi are below 7.
+	for i, below := range []bool{true, true, false, false} {
+		if s.Columns[i].BelowTarget != below {
+			t.Errorf("stage %s below target: %v", s.Columns[i].StageID, s.Columns[i].BelowTarget)
+		}
+	}
+	for id, want := range map[string]canvas.Advice{"t-panier": canvas.AdviseListening, "t-remise": canvas.NoLever,
+		"t-confirmation": canvas.NoAdvice, "t-push-jour": canvas.NoAdvice} {
+		if got := s.Cards[s.CardIndex(id)].Advice; got != want {
+			t.Errorf("%s advice %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestMacroViewKeepsKeyMomentsCompactly(t *testing.T) {
+	d := livraison(t)
+	j := d.Journeys[0]
+	micro := canvas.Layout(d, j)
+	macro := canvas.LayoutWith(d, j, canvas.Options{View: canvas.Macro})
+	for _, c := range macro.Cards {
+		if j.Touchpoint(c.TouchpointID).Markers == 0 {
+			t.Errorf("macro view shows %s, which has no marker", c.TouchpointID)
+		}
+	}
+	// 11 touchpoints, 2 without any marker (t-confirmation, t-preparation, t-avis have none: 3).
+	if len(macro.Cards) != 8 || len(macro.Curve.Points) != 8 {
+		t.Errorf("macro view: %d cards, %d curve points, want 8", len(macro.Cards), len(macro.Curve.Points))
+	}
+	if macro.Width >= micro.Width {
+		t.Errorf("macro view is not more compact: %.0f mm vs %.0f mm", macro.Width, micro.Width)
+	}
+	if macro.Bands[0].Kind != canvas.BandSummary {
+		t.Fatalf("first band %s, want the summary", macro.Bands[0].Kind)
+	}
+	// Suivi: t-preparation hidden; average emotion -1, score 3.75.
+	var text []string
+	for _, l := range macro.Bands[0].Cells[1].Text.Lines {
+		text = append(text, l.Text)
+	}
+	got := strings.Join(text, " ")
+	for _, want := range []string{"Savoir où en est mon colis", "-1", "3.75", "1 hidden"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("summary of Suivi %q lacks %q", got, want)
+		}
 	}
 }

@@ -51,6 +51,9 @@ type Column struct {
 	Header  Rect // the stage name band above the lanes
 	Body    Rect // the column across every lane
 	Name    Text
+	// BelowTarget is true when the stage's average measured score is
+	// under the journey's target experience score.
+	BelowTarget bool
 	// Slots holds the left edge of each time slot; one slot per touchpoint
 	// of the stage, at least one.
 	Slots []float64
@@ -95,7 +98,52 @@ type Card struct {
 	Face         Face
 	Badges       []Badge
 	Listened     bool
+	// Listen is where the listened mark (or the advice to listen) sits:
+	// centred on the card's top-right corner.
+	Listen       Point
+	ListenRadius float64
+	Advice       Advice
 	Emotion      int
+}
+
+// Advice is what the listening-point rules (CONTRACTS §4) say of a card.
+type Advice int
+
+// Advices.
+const (
+	NoAdvice        Advice = iota
+	AdviseListening        // a key moment to put a listening point on
+	NoLever                // a key moment on a partner's lane without leverage
+)
+
+// BandKind names a row of stage texts.
+type BandKind string
+
+// Bands above the grid, the macro view's summary, and the opportunities
+// under the curve.
+const (
+	BandSummary       BandKind = "summary"
+	BandActions       BandKind = "actions"
+	BandThoughts      BandKind = "thoughts"
+	BandCustomerGoals BandKind = "customer_goals"
+	BandBusinessGoals BandKind = "business_goals"
+	BandKPIs          BandKind = "kpis"
+	BandOpportunities BandKind = "opportunities"
+)
+
+// Cell is one stage's text in a band.
+type Cell struct {
+	Column int
+	Rect   Rect
+	Text   Text
+}
+
+// Band is a row of texts, one cell per stage.
+type Band struct {
+	Kind  BandKind
+	Rect  Rect // the whole row, label included
+	Label Text
+	Cells []Cell
 }
 
 // CurvePoint is the emotion of one touchpoint on the curve, right under
@@ -126,8 +174,13 @@ type Scene struct {
 	// Grid is the area of the lane cells, right of the labels and under the
 	// stage headers.
 	Grid    Rect
+	View    View
 	Columns []Column
-	Rows    []Row
-	Cards   []Card
-	Curve   Curve
+	// Bands are the rows of stage texts between the stage names and the
+	// lanes; Opportunities is the row under the curve.
+	Bands         []Band
+	Opportunities Band
+	Rows          []Row
+	Cards         []Card
+	Curve         Curve
 }

@@ -83,3 +83,19 @@ var (
 	NotOwned  = RGB{0xE4, 0xE4, 0xE4}
 	CurveInk  = RGB{0x2F, 0x3E, 0x4E}
 )
+
+// Stage texts and advice.
+var (
+	BandFill    = RGB{0xFA, 0xFA, 0xF7}
+	BandAltFill = RGB{0xF1, 0xF3, 0xF5}
+	// BelowTargetInk marks a stage whose measured score is under target.
+	BelowTargetInk = RGB{0xD5, 0x5E, 0x00}
+	// AdviceInk rings a card where a listening point is advised; NoLeverInk
+	// where the partner gives no lever.
+	AdviceInk  = RGB{0x00, 0x72, 0xB2}
+	NoLeverInk = RGB{0x77, 0x77, 0x77}
+)
+
+// BelowTargetBar is the height in mm of the bar under a stage name whose
+// score is below target.
+const BelowTargetBar = 1.4

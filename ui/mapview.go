@@ -164,6 +164,10 @@ func (r *mapRenderer) rebuild() {
 		return
 	}
 	add := func(o fyne.CanvasObject) { r.static = append(r.static, o) }
+	for i := range s.Bands {
+		r.buildBand(&s.Bands[i], i, z, add)
+	}
+	r.buildBand(&s.Opportunities, 1, z, add)
 	r.buildLanes(s, z, add)
 	r.buildStages(s, z, add)
 	r.buildCurve(s, z, add)
@@ -219,6 +223,24 @@ func (r *mapRenderer) buildLanes(s *canvas.Scene, z float64, add func(fyne.Canva
 	}
 }
 
+// buildBand draws a row of stage texts, shaded every other row.
+func (r *mapRenderer) buildBand(b *canvas.Band, i int, z float64, add func(fyne.CanvasObject)) {
+	fill := canvas.BandFill
+	if i%2 == 1 {
+		fill = canvas.BandAltFill
+	}
+	bg := fcanvas.NewRectangle(rgb(fill))
+	bg.StrokeColor, bg.StrokeWidth = rgb(canvas.GridLine), 1
+	place(bg, b.Rect, z)
+	add(bg)
+	var label textObjects
+	label.set(b.Label, canvas.Point{}, z, add)
+	for k := range b.Cells {
+		var t textObjects
+		t.set(b.Cells[k].Text, canvas.Point{}, z, add)
+	}
+}
+
 func (r *mapRenderer) buildStages(s *canvas.Scene, z float64, add func(fyne.CanvasObject)) {
 	for i := range s.Columns {
 		col := &s.Columns[i]
@@ -228,6 +250,11 @@ func (r *mapRenderer) buildStages(s *canvas.Scene, z float64, add func(fyne.Canv
 		add(h)
 		var name textObjects
 		name.set(col.Name, canvas.Point{}, z, add)
+		if col.BelowTarget {
+			bar := fcanvas.NewRectangle(rgb(canvas.BelowTargetInk))
+			place(bar, canvas.Rect{X: col.Header.X, Y: col.Header.Y + col.Header.H - canvas.BelowTargetBar, W: col.Header.W, H: canvas.BelowTargetBar}, z)
+			add(bar)
+		}
 		line := fcanvas.NewLine(rgb(canvas.GridLine))
 		x := float32(col.Body.X * z)
 		line.Position1, line.Position2 = fyne.NewPos(x, float32(col.Body.Y*z)), fyne.NewPos(x, float32((col.Body.Y+col.Body.H)*z))
@@ -322,6 +349,8 @@ type cardObjects struct {
 	face     *faceObjects
 	badges   []fyne.CanvasObject
 	listened *fcanvas.Text
+	ring     *fcanvas.Circle // advice: a listening point to add, or no lever
+	arms     [2]*fcanvas.Line
 }
 
 func newCardObjects() *cardObjects {
@@ -330,7 +359,13 @@ func newCardObjects() *cardObjects {
 	co.box.Add(co.bg)
 	co.box.Add(co.strip)
 	co.face = newFace(co.box.Add)
-	co.box.Add(co.listened)
+	co.ring = fcanvas.NewCircle(rgb(canvas.Paper))
+	co.box.Add(co.ring)
+	for i := range co.arms {
+		co.arms[i] = fcanvas.NewLine(color.Black)
+		co.box.Add(co.arms[i])
+	}
+	co.box.Add(co.listened) // above the disc it sits on
 	return co
 }
 
@@ -353,12 +388,53 @@ func (co *cardObjects) set(c *canvas.Card, z float64) {
 		co.badges = append(co.badges, bo)
 		co.box.Add(bo)
 	}
-	co.listened.TextSize = float32(3 * z)
-	co.listened.Move(fyne.NewPos(float32((c.Rect.W-4)*z), float32(0.8*z)))
-	if c.Listened {
-		co.listened.Show()
-	} else {
-		co.listened.Hide()
-	}
+	co.setAdvice(c, z)
 	co.box.Refresh()
+}
+
+// setAdvice marks the card's top-right corner: a dark disc with a tick
+// when a listening point exists, a blue ring with a plus where one is
+// advised, a grey ring with a bar where the partner gives no lever.
+func (co *cardObjects) setAdvice(c *canvas.Card, z float64) {
+	r := c.ListenRadius
+	centre := canvas.Point{X: c.Listen.X - c.Rect.X, Y: c.Listen.Y - c.Rect.Y}
+	place(co.ring, canvas.Rect{X: centre.X - r, Y: centre.Y - r, W: 2 * r, H: 2 * r}, z)
+	if c.Listened {
+		// The listened mark: a dark disc with a white tick, as on the poster.
+		co.ring.FillColor, co.ring.StrokeColor, co.ring.StrokeWidth = rgb(canvas.HeaderBG), rgb(canvas.Paper), float32(0.3*z)
+		co.ring.Show()
+		co.arms[0].Hide()
+		co.arms[1].Hide()
+		size := float32(r * 1.35 * z)
+		co.listened.TextSize, co.listened.Color = size, rgb(canvas.Paper)
+		m := fyne.MeasureText("✓", size, fyne.TextStyle{})
+		co.listened.Move(fyne.NewPos(float32(centre.X*z)-m.Width/2, float32(centre.Y*z)-m.Height/2))
+		co.listened.Show()
+		return
+	}
+	co.listened.Hide()
+	if c.Advice == canvas.NoAdvice {
+		co.ring.Hide()
+		co.arms[0].Hide()
+		co.arms[1].Hide()
+		return
+	}
+	ink := rgb(canvas.AdviceInk)
+	if c.Advice == canvas.NoLever {
+		ink = rgb(canvas.NoLeverInk)
+	}
+	co.ring.FillColor, co.ring.StrokeColor, co.ring.StrokeWidth = rgb(canvas.Paper), ink, float32(0.35*z)
+	co.ring.Show()
+	arm := r * 0.55
+	co.arms[0].Position1, co.arms[0].Position2 = pos(canvas.Point{X: centre.X - arm, Y: centre.Y}, z), pos(canvas.Point{X: centre.X + arm, Y: centre.Y}, z)
+	co.arms[1].Position1, co.arms[1].Position2 = pos(canvas.Point{X: centre.X, Y: centre.Y - arm}, z), pos(canvas.Point{X: centre.X, Y: centre.Y + arm}, z)
+	for i, a := range co.arms {
+		a.StrokeColor, a.StrokeWidth = ink, float32(0.35*z)
+		if i == 1 && c.Advice == canvas.NoLever {
+			a.Hide()
+		} else {
+			a.Show()
+		}
+	}
+	co.ring.Refresh()
 }

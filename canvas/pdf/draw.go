@@ -18,18 +18,21 @@ var (
 )
 
 const (
-	stripWidth   = 1.6 // lane colour strip on cards and labels
-	cardRadius   = 1.5
-	cardLine     = 0.2
-	gridLine     = 0.25
-	curveLine    = 0.6
-	listenRadius = 1.7
-	levelSize    = 6.0 // pt, the -2…+2 ticks of the curve band
-	listenMark   = "✓" // U+2713, in DejaVu Sans
+	stripWidth = 1.6 // lane colour strip on cards and labels
+	cardRadius = 1.5
+	cardLine   = 0.2
+	gridLine   = 0.25
+	curveLine  = 0.6
+	levelSize  = 6.0 // pt, the -2…+2 ticks of the curve band
+	listenMark = "✓" // U+2713, in DejaVu Sans
 )
 
 // scene paints the map; the transform is already set.
 func (p *painter) scene(s *canvas.Scene) {
+	for i := range s.Bands {
+		p.band(&s.Bands[i], i)
+	}
+	p.band(&s.Opportunities, 1)
 	for i := range s.Rows {
 		p.row(&s.Rows[i])
 	}
@@ -108,6 +111,33 @@ func (p *painter) header(s *canvas.Scene, i int) {
 		p.line(h.X, h.Y, h.X, h.Y+h.H)
 	}
 	p.block(&c.Name)
+	if c.BelowTarget {
+		p.setFill(canvas.BelowTargetInk)
+		p.rect(canvas.Rect{X: h.X, Y: h.Y + h.H - canvas.BelowTargetBar, W: h.W, H: canvas.BelowTargetBar}, "F")
+	}
+}
+
+// band is a row of stage texts, shaded every other row so that the eye
+// follows it across the poster.
+func (p *painter) band(b *canvas.Band, i int) {
+	p.solid()
+	fill := canvas.BandFill
+	if i%2 == 1 {
+		fill = canvas.BandAltFill
+	}
+	p.setFill(fill)
+	p.rect(b.Rect, "F")
+	p.setDraw(canvas.GridLine)
+	p.setLine(gridLine)
+	p.line(b.Rect.X, b.Rect.Y+b.Rect.H, b.Rect.X+b.Rect.W, b.Rect.Y+b.Rect.H)
+	p.block(&b.Label)
+	for k := range b.Cells {
+		c := &b.Cells[k]
+		if k > 0 {
+			p.line(c.Rect.X, c.Rect.Y, c.Rect.X, c.Rect.Y+c.Rect.H)
+		}
+		p.block(&c.Text)
+	}
 }
 
 // curve is the emotion curve band (its background is already painted, under
@@ -170,8 +200,31 @@ func (p *painter) card(c *canvas.Card) {
 	for _, b := range c.Badges {
 		p.badge(b.Marker, b.Rect)
 	}
-	if c.Listened {
-		p.listened(canvas.Point{X: r.X + r.W, Y: r.Y}, listenRadius)
+	switch {
+	case c.Listened:
+		p.listened(c.Listen, c.ListenRadius)
+	case c.Advice != canvas.NoAdvice:
+		p.advice(c.Advice, c.Listen, c.ListenRadius)
+	}
+}
+
+// advice rings the corner where a listening point is advised (a blue ring
+// with a plus: add one here) or where the partner gives no lever (a grey
+// ring with a bar: act otherwise).
+func (p *painter) advice(a canvas.Advice, c canvas.Point, radius float64) {
+	ink := canvas.AdviceInk
+	if a == canvas.NoLever {
+		ink = canvas.NoLeverInk
+	}
+	p.solid()
+	p.setFill(canvas.Paper)
+	p.setDraw(ink)
+	p.setLine(0.35)
+	p.circle(c, radius, "FD")
+	arm := radius * 0.55
+	p.line(c.X-arm, c.Y, c.X+arm, c.Y)
+	if a == canvas.AdviseListening {
+		p.line(c.X, c.Y-arm, c.X, c.Y+arm)
 	}
 }
 

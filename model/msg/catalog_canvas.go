@@ -26,3 +26,23 @@ func init() {
 		"canvas.leverage":       {"not owned, with leverage", "non détenu, avec levier"},
 	})
 }
+
+func init() {
+	add(map[string]wording{
+		"band.summary":        {"Summary", "Synthèse"},
+		"band.actions":        {"Customer actions", "Actions du client"},
+		"band.thoughts":       {"Thoughts", "Pensées"},
+		"band.customer_goals": {"Customer goals", "Objectifs du client"},
+		"band.business_goals": {"Business goals", "Objectifs business"},
+		"band.kpis":           {"KPIs", "Indicateurs (KPI)"},
+		"band.opportunities":  {"Opportunities", "Opportunités"},
+		"canvas.kpi":          {"%s: %s (target %s)", "%s : %s (cible %s)"},
+		"canvas.summary":      {"%s\nEmotion %s · score %s · %d hidden", "%s\nÉmotion %s · note %s · %d masqués"},
+		"canvas.opportunity":  {"%s (%s, impact %d, effort %d)", "%s (%s, impact %d, effort %d)"},
+		"canvas.quick_win":    {"quick win", "quick win"},
+		"kind.repair":         {"repair", "réparer"},
+		"kind.optimize":       {"optimize", "optimiser"},
+		"kind.innovate":       {"innovate", "innover"},
+		"kind.transform":      {"transform", "transformer"},
+	})
+}
