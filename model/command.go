@@ -151,3 +151,63 @@ func (e *Editor) run(do, revert func(*Document) (Delta, error)) error {
 	}
 	return nil
 }
+
+// Batch is several commands done as one gesture: moving several cards at
+// once is one step of undo.
+type Batch struct {
+	Name     string
+	Commands []Command
+}
+
+var _ Command = (*Batch)(nil)
+
+// Label implements Command.
+func (b *Batch) Label() string { return b.Name }
+
+// Apply implements Command: every command in turn; when one fails, those
+// already applied are undone.
+func (b *Batch) Apply(d *Document) (Delta, error) {
+	var all Delta
+	for i, c := range b.Commands {
+		delta, err := c.Apply(d)
+		if err != nil {
+			for k := i - 1; k >= 0; k-- {
+				_, _ = b.Commands[k].Undo(d)
+			}
+			return Delta{}, err
+		}
+		all = all.merge(delta)
+	}
+	return all, nil
+}
+
+// Undo implements Command, in reverse order.
+func (b *Batch) Undo(d *Document) (Delta, error) {
+	var all Delta
+	for i := len(b.Commands) - 1; i >= 0; i-- {
+		delta, err := b.Commands[i].Undo(d)
+		if err != nil {
+			return all, err
+		}
+		all = all.merge(delta)
+	}
+	return all, nil
+}
+
+// merge adds o to d, each thing once.
+func (d Delta) merge(o Delta) Delta {
+	seen := make(map[Ref]bool, len(d.Changed)+len(d.Removed))
+	for _, r := range d.Changed {
+		seen[r] = true
+	}
+	for _, r := range o.Changed {
+		if !seen[r] {
+			d.Changed = append(d.Changed, r)
+			seen[r] = true
+		}
+	}
+	for _, r := range o.Removed {
+		d.Removed = append(d.Removed, r)
+	}
+	return d
+}

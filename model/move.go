@@ -40,33 +40,14 @@ func (m *MoveTouchpoint) Apply(d *Document) (Delta, error) {
 	if t == nil {
 		return Delta{}, problem("edit.no_touchpoint", m.Touchpoint, m.Journey)
 	}
-	col := j.StageIndex(m.Stage)
-	if col < 0 {
+	if j.StageIndex(m.Stage) < 0 {
 		return Delta{}, problem("edit.no_stage", m.Stage, m.Journey)
 	}
 	if j.Lane(m.Lane) == nil {
 		return Delta{}, problem("edit.no_lane", m.Lane, m.Journey)
 	}
 	m.before = placements(j)
-
-	rest := slices.DeleteFunc(TimelineOf(j), func(x *Touchpoint) bool { return x == t })
-	// Insert after every touchpoint of an earlier stage and after Slot
-	// touchpoints of the destination stage.
-	at, inStage := 0, 0
-	for _, x := range rest {
-		c := j.StageIndex(x.Stage)
-		if c < col || (c == col && inStage < m.Slot) {
-			at++
-			if c == col {
-				inStage++
-			}
-		}
-	}
-	t.Stage, t.Lane = m.Stage, m.Lane
-	j.Touchpoints = slices.Insert(rest, at, t)
-	for i, x := range j.Touchpoints {
-		x.Order = i + 1
-	}
+	j.Place(t, m.Stage, m.Lane, m.Slot)
 	return changedPlacements(j, m.before), nil
 }
 
