@@ -2,50 +2,97 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"parcours/canvas"
 )
 
-// DefaultZoom is the screen scale in pixels per millimetre: a card title
-// reads at about the size of the window's own text.
-const DefaultZoom = 4.0
+// Zoom limits and steps, in pixels per millimetre. At the default a card
+// title reads at about the size of the window's own text.
+const (
+	DefaultZoom = 4.0
+	MinZoom     = 0.3
+	MaxZoom     = 16.0
+	ZoomStep    = 1.25
+	// Below this many pixels text is not drawn: it could not be read, and
+	// a zoomed-out map of a thousand cards stays fast.
+	minTextPixels = 5.0
+)
 
-// MapView draws a laid-out journey (a canvas.Scene) and lets the user drag
-// touchpoint cards to other cells and time slots. It owns no document: a
-// drop is reported through OnMove and the owner lays out a new scene.
+// Selection colours.
+var (
+	selectInk = color.NRGBA{0x00, 0x72, 0xB2, 0xFF}
+	bandFill  = color.NRGBA{0x00, 0x72, 0xB2, 0x22}
+	dimFill   = color.NRGBA{0xFF, 0xFF, 0xFF, 0xB0}
+	matchInk  = color.NRGBA{0xE6, 0x9F, 0x00, 0xFF}
+)
+
+// modifierSource tells which modifier keys are held. Fyne's scroll and tap
+// events do not carry them; the desktop driver knows, and tests fake it.
+type modifierSource interface {
+	CurrentKeyModifiers() fyne.KeyModifier
+}
+
+// MapView draws a laid-out journey (a canvas.Scene) and turns pointer
+// gestures into requests: select, edit in place, move cards, zoom. It owns
+// no document: its owner answers the requests and lays out a new scene.
 type MapView struct {
 	widget.BaseWidget
 
-	// OnMove is called when a card is dropped on a cell of the grid.
-	OnMove func(touchpointID string, drop canvas.Drop)
+	// OnMove is called when cards are dropped on a cell of the grid: the
+	// card grabbed first, then the other selected ones in timeline order.
+	OnMove func(ids []string, drop canvas.Drop)
+	// OnSelect is called on a click: what was hit, and whether shift was
+	// held to add to the selection.
+	OnSelect func(h canvas.Hit, additive bool)
+	// OnSelectCards is called at the end of a rubber-band selection.
+	OnSelectCards func(ids []string, additive bool)
+	// OnEdit is called on a double click, to edit what was hit in place.
+	OnEdit func(h canvas.Hit)
+	// OnZoom is called after the zoom changed.
+	OnZoom func()
+	// OnScroll forwards the wheel when it does not zoom (to the scroll
+	// container around the view).
+	OnScroll func(e *fyne.ScrollEvent)
 
 	scene    *canvas.Scene
 	zoom     float64
 	viewport canvas.Rect // visible part in mm; zero size means everything
 	drag     *dragState
+	mods     modifierSource
+
+	preview  *canvas.Rect // where a palette item would land
+	selected map[string]bool
+	// filter: when non-nil, cards not in it are dimmed; matches are ringed.
+	filter map[string]bool
 }
 
 type dragState struct {
-	card  int // index in scene.Cards, -1 when the drag started off a card
+	card  int // index in scene.Cards of the grabbed card; -1: a rubber band
 	start fyne.Position
 	at    fyne.Position
 	drop  canvas.Drop
 	ok    bool
+	ids   []string // the cards that move with the grabbed one
 }
 
 var (
-	_ fyne.Widget    = (*MapView)(nil)
-	_ fyne.Draggable = (*MapView)(nil)
+	_ fyne.Widget         = (*MapView)(nil)
+	_ fyne.Draggable      = (*MapView)(nil)
+	_ fyne.Tappable       = (*MapView)(nil)
+	_ fyne.DoubleTappable = (*MapView)(nil)
+	_ fyne.Scrollable     = (*MapView)(nil)
 )
 
 // NewMapView makes an empty map view.
 func NewMapView() *MapView {
-	v := &MapView{zoom: DefaultZoom}
+	v := &MapView{zoom: DefaultZoom, selected: map[string]bool{}}
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -64,9 +111,41 @@ func (v *MapView) Scene() *canvas.Scene { return v.scene }
 // Zoom is the scale in pixels per millimetre.
 func (v *MapView) Zoom() float64 { return v.zoom }
 
+// SetZoom changes the scale, within MinZoom…MaxZoom.
+func (v *MapView) SetZoom(z float64) {
+	z = math.Max(MinZoom, math.Min(MaxZoom, z))
+	if z == v.zoom {
+		return
+	}
+	v.zoom = z
+	v.Refresh()
+	if v.OnZoom != nil {
+		v.OnZoom()
+	}
+}
+
+// SetPreview marks where a palette item dragged over the map would land;
+// nil removes the mark.
+func (v *MapView) SetPreview(r *canvas.Rect) {
+	v.preview = r
+	v.Refresh()
+}
+
+// SetSelected marks the selected cards.
+func (v *MapView) SetSelected(ids map[string]bool) {
+	v.selected = ids
+	v.Refresh()
+}
+
+// SetFilter dims every card not in matches; nil shows all cards plainly.
+func (v *MapView) SetFilter(matches map[string]bool) {
+	v.filter = matches
+	v.Refresh()
+}
+
 // SetViewport tells the view which part of it is visible (offset and size in
 // pixels, as a scroll container reports them), so that it can skip drawing
-// cards out of sight.
+// what is out of sight.
 func (v *MapView) SetViewport(offset fyne.Position, size fyne.Size) {
 	v.viewport = canvas.Rect{X: float64(offset.X) / v.zoom, Y: float64(offset.Y) / v.zoom,
 		W: float64(size.Width) / v.zoom, H: float64(size.Height) / v.zoom}
@@ -77,15 +156,75 @@ func (v *MapView) mm(p fyne.Position) (float64, float64) {
 	return float64(p.X) / v.zoom, float64(p.Y) / v.zoom
 }
 
-// Dragged moves the card under the pointer with it and shows where it
-// would land.
+func (v *MapView) modifiers() fyne.KeyModifier {
+	if v.mods != nil {
+		return v.mods.CurrentKeyModifiers()
+	}
+	if a := fyne.CurrentApp(); a != nil {
+		if d, ok := a.Driver().(desktop.Driver); ok {
+			return d.CurrentKeyModifiers()
+		}
+	}
+	return 0
+}
+
+// Tapped selects what is under the pointer; shift adds cards to the
+// selection.
+func (v *MapView) Tapped(e *fyne.PointEvent) {
+	if v.scene == nil || v.OnSelect == nil {
+		return
+	}
+	v.OnSelect(v.scene.HitAt(v.mm(e.Position)), v.modifiers()&fyne.KeyModifierShift != 0)
+}
+
+// DoubleTapped asks to edit what is under the pointer in place.
+func (v *MapView) DoubleTapped(e *fyne.PointEvent) {
+	if v.scene == nil || v.OnEdit == nil {
+		return
+	}
+	if h := v.scene.HitAt(v.mm(e.Position)); h.Kind != canvas.HitNothing {
+		v.OnEdit(h)
+	}
+}
+
+// Scrolled zooms around the pointer with ctrl held, and otherwise scrolls.
+func (v *MapView) Scrolled(e *fyne.ScrollEvent) {
+	if v.modifiers()&fyne.KeyModifierShortcutDefault == 0 {
+		if v.OnScroll != nil {
+			v.OnScroll(e)
+		}
+		return
+	}
+	switch {
+	case e.Scrolled.DY > 0:
+		v.SetZoom(v.zoom * ZoomStep)
+	case e.Scrolled.DY < 0:
+		v.SetZoom(v.zoom / ZoomStep)
+	}
+}
+
+// Dragged moves the grabbed card (and the other selected ones) with the
+// pointer and shows where they would land; from an empty place it draws a
+// selection rectangle.
 func (v *MapView) Dragged(e *fyne.DragEvent) {
 	if v.scene == nil {
 		return
 	}
 	if v.drag == nil {
 		start := e.Position.Subtract(e.Dragged)
-		v.drag = &dragState{card: v.scene.CardAt(v.mm(start)), start: start}
+		d := &dragState{card: v.scene.CardAt(v.mm(start)), start: start}
+		if d.card >= 0 {
+			id := v.scene.Cards[d.card].TouchpointID
+			d.ids = []string{id}
+			if v.selected[id] {
+				for _, c := range v.scene.Cards {
+					if v.selected[c.TouchpointID] && c.TouchpointID != id {
+						d.ids = append(d.ids, c.TouchpointID)
+					}
+				}
+			}
+		}
+		v.drag = d
 	}
 	v.drag.at = e.Position
 	if v.drag.card >= 0 {
@@ -95,33 +234,58 @@ func (v *MapView) Dragged(e *fyne.DragEvent) {
 	v.Refresh()
 }
 
-// DragEnd drops the card. Outside the grid nothing happens and the card
-// goes back where it was.
+// DragEnd drops the cards, or ends the selection rectangle. Outside the
+// grid nothing happens and the cards go back where they were.
 func (v *MapView) DragEnd() {
 	d := v.drag
 	v.drag = nil
-	if d != nil && d.card >= 0 && d.ok && v.OnMove != nil {
-		v.OnMove(v.scene.Cards[d.card].TouchpointID, d.drop)
+	switch {
+	case d == nil:
+	case d.card >= 0 && d.ok && v.OnMove != nil:
+		v.OnMove(d.ids, d.drop)
+	case d.card < 0 && v.OnSelectCards != nil:
+		var ids []string
+		for _, i := range v.scene.CardsIn(v.rubberBand(d)) {
+			ids = append(ids, v.scene.Cards[i].TouchpointID)
+		}
+		v.OnSelectCards(ids, v.modifiers()&fyne.KeyModifierShift != 0)
 	}
 	v.Refresh()
 }
 
+// rubberBand is the selection rectangle of a drag, in mm.
+func (v *MapView) rubberBand(d *dragState) canvas.Rect {
+	x0, y0 := v.mm(d.start)
+	x1, y1 := v.mm(d.at)
+	return canvas.Rect{X: math.Min(x0, x1), Y: math.Min(y0, y1), W: math.Abs(x1 - x0), H: math.Abs(y1 - y0)}
+}
+
 // CreateRenderer implements fyne.Widget.
 func (v *MapView) CreateRenderer() fyne.WidgetRenderer {
-	r := &mapRenderer{v: v, cards: map[string]*cardObjects{},
-		bg: fcanvas.NewRectangle(rgb(canvas.Paper)), insertion: fcanvas.NewRectangle(color.NRGBA{0x00, 0x72, 0xB2, 0xFF})}
+	r := &mapRenderer{v: v, cards: map[string]*cardObjects{}, points: map[string]*pointObjects{},
+		bg: fcanvas.NewRectangle(rgb(canvas.Paper)), insertion: fcanvas.NewRectangle(selectInk),
+		band: fcanvas.NewRectangle(bandFill)}
+	r.band.StrokeColor, r.band.StrokeWidth = selectInk, 1
 	r.insertion.Hide()
+	r.band.Hide()
 	r.Refresh()
 	return r
 }
 
+// mapRenderer keeps the Fyne objects of a scene. The few large parts
+// (stages, lanes, bands) are made again with each scene; cards and curve
+// points, which may number thousands, are kept by touchpoint, brought up
+// to date only when they come into view, and hidden out of it.
 type mapRenderer struct {
 	v         *MapView
 	bg        *fcanvas.Rectangle
-	static    []fyne.CanvasObject // stages, lanes, curve: few, rebuilt with the scene
+	static    []fyne.CanvasObject
 	cards     map[string]*cardObjects
-	shown     []*cardObjects // in scene order
+	points    map[string]*pointObjects
+	shown     []*cardObjects  // in scene order
+	curve     []*pointObjects // in scene order
 	insertion *fcanvas.Rectangle
+	band      *fcanvas.Rectangle
 	objects   []fyne.CanvasObject
 
 	builtScene *canvas.Scene
@@ -152,13 +316,13 @@ func (r *mapRenderer) Refresh() {
 	fcanvas.Refresh(v)
 }
 
-// rebuild follows a new scene: the static parts are made again, cards are
-// updated in place when they were already there.
+// rebuild follows a new scene or zoom.
 func (r *mapRenderer) rebuild() {
 	s, z := r.v.scene, r.v.zoom
 	r.builtScene, r.builtZoom = s, z
 	r.static = r.static[:0]
 	r.shown = r.shown[:0]
+	r.curve = r.curve[:0]
 	if s == nil {
 		r.objects = []fyne.CanvasObject{r.bg}
 		return
@@ -170,32 +334,61 @@ func (r *mapRenderer) rebuild() {
 	r.buildBand(&s.Opportunities, 1, z, add)
 	r.buildLanes(s, z, add)
 	r.buildStages(s, z, add)
-	r.buildCurve(s, z, add)
+	r.buildCurveBand(s, z, add)
 
 	seen := make(map[string]bool, len(s.Cards))
 	for i := range s.Cards {
-		c := &s.Cards[i]
-		co := r.cards[c.TouchpointID]
+		id := s.Cards[i].TouchpointID
+		seen[id] = true
+		co := r.cards[id]
 		if co == nil {
 			co = newCardObjects()
-			r.cards[c.TouchpointID] = co
+			r.cards[id] = co
 		}
-		co.set(c, z)
-		seen[c.TouchpointID] = true
+		co.want(&s.Cards[i], z)
 		r.shown = append(r.shown, co)
+		po := r.points[id]
+		if po == nil {
+			po = newPointObjects()
+			r.points[id] = po
+		}
+		po.want(s, i, z)
+		r.curve = append(r.curve, po)
 	}
 	for id := range r.cards {
 		if !seen[id] {
 			delete(r.cards, id)
+			delete(r.points, id)
 		}
 	}
-	r.objects = make([]fyne.CanvasObject, 0, 2+len(r.static)+len(r.shown))
+	r.objects = make([]fyne.CanvasObject, 0, 4+len(r.static)+3*len(r.shown))
 	r.objects = append(r.objects, r.bg)
 	r.objects = append(r.objects, r.static...)
+	for _, po := range r.curve {
+		r.objects = append(r.objects, po.segment, po.face.box)
+	}
 	for _, co := range r.shown {
 		r.objects = append(r.objects, co.box)
 	}
-	r.objects = append(r.objects, r.insertion)
+	r.objects = append(r.objects, r.insertion, r.band)
+}
+
+// buildBand draws a row of stage texts, shaded every other row.
+func (r *mapRenderer) buildBand(b *canvas.Band, i int, z float64, add func(fyne.CanvasObject)) {
+	fill := canvas.BandFill
+	if i%2 == 1 {
+		fill = canvas.BandAltFill
+	}
+	bg := fcanvas.NewRectangle(rgb(fill))
+	bg.StrokeColor, bg.StrokeWidth = rgb(canvas.GridLine), 1
+	place(bg, b.Rect, z)
+	add(bg)
+	var label textObjects
+	label.set(b.Label, canvas.Point{}, z, add)
+	for k := range b.Cells {
+		var t textObjects
+		t.set(b.Cells[k].Text, canvas.Point{}, z, add)
+	}
 }
 
 func (r *mapRenderer) buildLanes(s *canvas.Scene, z float64, add func(fyne.CanvasObject)) {
@@ -223,24 +416,6 @@ func (r *mapRenderer) buildLanes(s *canvas.Scene, z float64, add func(fyne.Canva
 	}
 }
 
-// buildBand draws a row of stage texts, shaded every other row.
-func (r *mapRenderer) buildBand(b *canvas.Band, i int, z float64, add func(fyne.CanvasObject)) {
-	fill := canvas.BandFill
-	if i%2 == 1 {
-		fill = canvas.BandAltFill
-	}
-	bg := fcanvas.NewRectangle(rgb(fill))
-	bg.StrokeColor, bg.StrokeWidth = rgb(canvas.GridLine), 1
-	place(bg, b.Rect, z)
-	add(bg)
-	var label textObjects
-	label.set(b.Label, canvas.Point{}, z, add)
-	for k := range b.Cells {
-		var t textObjects
-		t.set(b.Cells[k].Text, canvas.Point{}, z, add)
-	}
-}
-
 func (r *mapRenderer) buildStages(s *canvas.Scene, z float64, add func(fyne.CanvasObject)) {
 	for i := range s.Columns {
 		col := &s.Columns[i]
@@ -257,12 +432,12 @@ func (r *mapRenderer) buildStages(s *canvas.Scene, z float64, add func(fyne.Canv
 		}
 		line := fcanvas.NewLine(rgb(canvas.GridLine))
 		x := float32(col.Body.X * z)
-		line.Position1, line.Position2 = fyne.NewPos(x, float32(col.Body.Y*z)), fyne.NewPos(x, float32((col.Body.Y+col.Body.H)*z))
+		line.Position1, line.Position2 = fyne.NewPos(x, float32(col.Body.Y*z)), fyne.NewPos(x, float32((s.Curve.Rect.Y+s.Curve.Rect.H)*z))
 		add(line)
 	}
 }
 
-func (r *mapRenderer) buildCurve(s *canvas.Scene, z float64, add func(fyne.CanvasObject)) {
+func (r *mapRenderer) buildCurveBand(s *canvas.Scene, z float64, add func(fyne.CanvasObject)) {
 	c := &s.Curve
 	var label textObjects
 	label.set(c.Label, canvas.Point{}, z, add)
@@ -275,66 +450,107 @@ func (r *mapRenderer) buildCurve(s *canvas.Scene, z float64, add func(fyne.Canva
 		l.Position2 = fyne.NewPos(float32((c.Rect.X+c.Rect.W)*z), float32(y*z))
 		add(l)
 	}
-	for i := 1; i < len(c.Points); i++ {
-		l := fcanvas.NewLine(rgb(canvas.CurveInk))
-		l.StrokeWidth = float32(0.5 * z)
-		l.Position1, l.Position2 = pos(c.Points[i-1].Point, z), pos(c.Points[i].Point, z)
-		add(l)
-	}
-	for i := range c.Points {
-		f := newFace(add)
-		f.set(c.Points[i].Face, canvas.Point{}, z)
-	}
 }
 
-// cull hides the cards out of sight: Fyne walks every visible object on
-// each frame, and a thousand-card map is mostly off screen.
+// cull shows what is in view, bringing it up to date, and hides the rest:
+// Fyne walks every visible object on each frame.
 func (r *mapRenderer) cull() {
-	s, vp := r.v.scene, r.v.viewport
+	v, s := r.v, r.v.scene
 	if s == nil {
 		return
 	}
+	vp := v.viewport
 	margin := canvas.SlotWidth
+	inView := func(x0, x1, y0, y1 float64) bool {
+		return vp.W == 0 || (x1 >= vp.X-margin && x0 <= vp.X+vp.W+margin && y1 >= vp.Y-margin && y0 <= vp.Y+vp.H+margin)
+	}
 	for i, co := range r.shown {
-		c := s.Cards[i].Rect
-		visible := vp.W == 0 || (c.X+c.W >= vp.X-margin && c.X <= vp.X+vp.W+margin &&
-			c.Y+c.H >= vp.Y-margin && c.Y <= vp.Y+vp.H+margin)
-		if visible != co.box.Visible() {
-			if visible {
-				co.box.Show()
-			} else {
-				co.box.Hide()
-			}
+		c := &s.Cards[i]
+		id := c.TouchpointID
+		visible := inView(c.Rect.X, c.Rect.X+c.Rect.W, c.Rect.Y, c.Rect.Y+c.Rect.H) || (v.drag != nil && v.drag.moves(id))
+		if visible {
+			co.update()
+			co.mark(v.selected[id], v.filter != nil && v.filter[id], v.filter != nil && !v.filter[id])
+		}
+		show(co.box, visible)
+	}
+	for i, po := range r.curve {
+		p := s.Curve.Points[i].Point
+		prev := p
+		if i > 0 {
+			prev = s.Curve.Points[i-1].Point
+		}
+		visible := inView(prev.X, p.X, s.Curve.Rect.Y, s.Curve.Rect.Y+s.Curve.Rect.H)
+		if visible {
+			po.update()
+		}
+		show(po.face.box, visible)
+		show(po.segment, visible && i > 0)
+	}
+}
+
+func show(o fyne.CanvasObject, visible bool) {
+	if visible != o.Visible() {
+		if visible {
+			o.Show()
+		} else {
+			o.Hide()
 		}
 	}
 }
 
-// showDrag moves the dragged card with the pointer and marks the slot it
-// would drop into.
+func (d *dragState) moves(id string) bool {
+	if d.card < 0 {
+		return false
+	}
+	for _, x := range d.ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// showDrag moves the dragged cards with the pointer and marks the slot
+// they would drop into, or draws the selection rectangle.
 func (r *mapRenderer) showDrag() {
 	v, s, z := r.v, r.v.scene, r.v.zoom
+	if s == nil {
+		return
+	}
+	d := v.drag
 	for i, co := range r.shown {
 		home := pos(canvas.Point{X: s.Cards[i].Rect.X, Y: s.Cards[i].Rect.Y}, z)
-		if d := v.drag; d != nil && d.card == i {
+		if d != nil && d.moves(s.Cards[i].TouchpointID) {
 			home = home.Add(d.at.Subtract(d.start))
-			co.box.Show()
 		}
 		co.box.Move(home)
 	}
-	if d := v.drag; d != nil && d.card >= 0 && d.ok {
+	r.insertion.Hide()
+	r.band.Hide()
+	switch {
+	case d == nil && v.preview != nil:
+		place(r.insertion, *v.preview, z)
+		r.insertion.Show()
+	case d == nil:
+	case d.card >= 0 && d.ok:
 		place(r.insertion, d.drop.Line, z)
 		r.insertion.Show()
-		// Draw the dragged card above the others.
-		last := len(r.objects) - 2
-		dragged := r.shown[d.card].box
-		for i, o := range r.objects {
-			if o == dragged && i != last {
-				r.objects[i], r.objects[last] = r.objects[last], r.objects[i]
-				break
+		// Draw the moving cards above the others.
+		top := len(r.objects) - 3
+		for _, id := range d.ids {
+			box := r.cards[id].box
+			for i, o := range r.objects {
+				if o == box && i < top {
+					r.objects[i], r.objects[top] = r.objects[top], r.objects[i]
+					top--
+					break
+				}
 			}
 		}
-	} else {
-		r.insertion.Hide()
+	case d.card < 0:
+		place(r.band, v.rubberBand(d), z)
+		r.band.Show()
 	}
 }
 
@@ -349,13 +565,20 @@ type cardObjects struct {
 	face     *faceObjects
 	badges   []fyne.CanvasObject
 	listened *fcanvas.Text
-	ring     *fcanvas.Circle // advice: a listening point to add, or no lever
+	ring     *fcanvas.Circle // the listened disc, or an advice ring
 	arms     [2]*fcanvas.Line
+	dim      *fcanvas.Rectangle
+
+	card   *canvas.Card // what update will show
+	zoom   float64
+	stale  bool
+	marked [3]bool
 }
 
 func newCardObjects() *cardObjects {
 	co := &cardObjects{box: container.NewWithoutLayout(), bg: fcanvas.NewRectangle(rgb(canvas.CardFill)),
-		strip: fcanvas.NewRectangle(color.Black), listened: fcanvas.NewText("✓", rgb(canvas.CurveInk))}
+		strip: fcanvas.NewRectangle(color.Black), listened: fcanvas.NewText("✓", rgb(canvas.CurveInk)),
+		dim: fcanvas.NewRectangle(dimFill)}
 	co.box.Add(co.bg)
 	co.box.Add(co.strip)
 	co.face = newFace(co.box.Add)
@@ -366,14 +589,34 @@ func newCardObjects() *cardObjects {
 		co.box.Add(co.arms[i])
 	}
 	co.box.Add(co.listened) // above the disc it sits on
+	co.box.Add(co.dim)
+	co.dim.Hide()
 	return co
 }
 
-func (co *cardObjects) set(c *canvas.Card, z float64) {
+// want records what the card should show; update draws it when the card
+// is in view.
+func (co *cardObjects) want(c *canvas.Card, z float64) {
+	if co.card != c || co.zoom != z {
+		co.stale = true
+	}
+	co.card, co.zoom = c, z
+}
+
+func (co *cardObjects) update() {
+	if !co.stale {
+		return
+	}
+	co.stale = false
+	c, z := co.card, co.zoom
 	o := canvas.Point{X: c.Rect.X, Y: c.Rect.Y}
 	co.box.Resize(fyne.NewSize(float32(c.Rect.W*z), float32(c.Rect.H*z)))
-	co.bg.StrokeColor, co.bg.StrokeWidth, co.bg.CornerRadius = rgb(canvas.GridLine), 1, float32(1.2*z)
+	co.bg.CornerRadius = float32(1.2 * z)
+	co.marked = [3]bool{}
+	co.paintBorder()
 	place(co.bg, canvas.Rect{W: c.Rect.W, H: c.Rect.H}, z)
+	place(co.dim, canvas.Rect{W: c.Rect.W, H: c.Rect.H}, z)
+	co.dim.CornerRadius = co.bg.CornerRadius
 	co.strip.FillColor = rgb(c.Color)
 	place(co.strip, canvas.Rect{W: 1.6, H: c.Rect.H}, z)
 	co.title.set(c.Title, o, z, co.box.Add)
@@ -389,7 +632,32 @@ func (co *cardObjects) set(c *canvas.Card, z float64) {
 		co.box.Add(bo)
 	}
 	co.setAdvice(c, z)
+	// The dimming veil stays on top of what was just added.
+	co.box.Remove(co.dim)
+	co.box.Add(co.dim)
 	co.box.Refresh()
+}
+
+// mark shows selection, search matches and dimming.
+func (co *cardObjects) mark(selected, match, dimmed bool) {
+	m := [3]bool{selected, match, dimmed}
+	if m == co.marked {
+		return
+	}
+	co.marked = m
+	co.paintBorder()
+	show(co.dim, dimmed)
+	co.bg.Refresh()
+}
+
+func (co *cardObjects) paintBorder() {
+	co.bg.StrokeColor, co.bg.StrokeWidth = rgb(canvas.GridLine), 1
+	switch {
+	case co.marked[0]:
+		co.bg.StrokeColor, co.bg.StrokeWidth = selectInk, 3
+	case co.marked[1]:
+		co.bg.StrokeColor, co.bg.StrokeWidth = matchInk, 3
+	}
 }
 
 // setAdvice marks the card's top-right corner: a dark disc with a tick
@@ -400,7 +668,6 @@ func (co *cardObjects) setAdvice(c *canvas.Card, z float64) {
 	centre := canvas.Point{X: c.Listen.X - c.Rect.X, Y: c.Listen.Y - c.Rect.Y}
 	place(co.ring, canvas.Rect{X: centre.X - r, Y: centre.Y - r, W: 2 * r, H: 2 * r}, z)
 	if c.Listened {
-		// The listened mark: a dark disc with a white tick, as on the poster.
 		co.ring.FillColor, co.ring.StrokeColor, co.ring.StrokeWidth = rgb(canvas.HeaderBG), rgb(canvas.Paper), float32(0.3*z)
 		co.ring.Show()
 		co.arms[0].Hide()
@@ -430,11 +697,52 @@ func (co *cardObjects) setAdvice(c *canvas.Card, z float64) {
 	co.arms[1].Position1, co.arms[1].Position2 = pos(canvas.Point{X: centre.X, Y: centre.Y - arm}, z), pos(canvas.Point{X: centre.X, Y: centre.Y + arm}, z)
 	for i, a := range co.arms {
 		a.StrokeColor, a.StrokeWidth = ink, float32(0.35*z)
-		if i == 1 && c.Advice == canvas.NoLever {
-			a.Hide()
-		} else {
-			a.Show()
-		}
+		show(a, !(i == 1 && c.Advice == canvas.NoLever))
 	}
-	co.ring.Refresh()
+}
+
+// pointObjects is one point of the emotion curve: its face, and the
+// segment from the previous point.
+type pointObjects struct {
+	face    *faceObjects
+	segment *fcanvas.Line
+
+	face1    canvas.Face
+	from, to canvas.Point
+	zoom     float64
+	stale    bool
+}
+
+func newPointObjects() *pointObjects {
+	po := &pointObjects{segment: fcanvas.NewLine(rgb(canvas.CurveInk))}
+	box := container.NewWithoutLayout()
+	po.face = newFace(box.Add)
+	po.face.box = box
+	return po
+}
+
+func (po *pointObjects) want(s *canvas.Scene, i int, z float64) {
+	p := s.Curve.Points[i]
+	from := p.Point
+	if i > 0 {
+		from = s.Curve.Points[i-1].Point
+	}
+	if po.face1 != p.Face || po.from != from || po.zoom != z {
+		po.stale = true
+	}
+	po.face1, po.from, po.to, po.zoom = p.Face, from, p.Point, z
+}
+
+func (po *pointObjects) update() {
+	if !po.stale {
+		return
+	}
+	po.stale = false
+	z := po.zoom
+	po.segment.StrokeWidth = float32(math.Max(1, 0.5*z))
+	po.segment.Position1, po.segment.Position2 = pos(po.from, z), pos(po.to, z)
+	po.segment.Refresh()
+	po.face.box.Move(fyne.Position{})
+	po.face.box.Resize(fyne.NewSize(1, 1))
+	po.face.set(po.face1, canvas.Point{}, z)
 }

@@ -37,7 +37,7 @@ func (to *textObjects) set(t canvas.Text, origin canvas.Point, zoom float64, add
 	}
 	size := float32(t.Size * canvas.PtToMM * zoom)
 	for i, l := range to.lines {
-		if i >= len(t.Lines) {
+		if i >= len(t.Lines) || size < minTextPixels {
 			l.Hide()
 			continue
 		}
@@ -57,6 +57,7 @@ func (to *textObjects) set(t canvas.Text, origin canvas.Point, zoom float64, add
 
 // faceObjects draws an emotion face: a disc, two eyes, a mouth.
 type faceObjects struct {
+	box        *fyne.Container // set when the face stands alone (on the curve)
 	disc       *fcanvas.Circle
 	eyeL, eyeR *fcanvas.Circle
 	mouth      *fcanvas.BezierCurve

@@ -2,34 +2,34 @@ package ui
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"parcours/assets"
 	"parcours/canvas"
-	"parcours/canvas/pdf"
 	"parcours/model"
-	"parcours/model/atomic"
-	"parcours/model/msg"
 	"parcours/model/sqlite"
 )
 
-// prefLastDocument remembers the document to reopen when Parcours starts
-// without a file.
-const prefLastDocument = "document.last"
+// Preferences.
+const (
+	// prefLastDocument remembers the document to reopen when Parcours
+	// starts without a file.
+	prefLastDocument = "document.last"
+	// prefRecent lists recently opened documents, newest first.
+	prefRecent = "document.recent"
+	// prefLanguage is "", "fr" or "en"; it applies at the next start.
+	prefLanguage = "ui.language"
+	maxRecent    = 8
+)
 
-// Editor is the main window: one open document, the journey on screen and
-// the menus around it.
+// Editor is the main window: one open document, the journey on screen, the
+// palette, the inspector and the menus around them.
 type Editor struct {
 	app fyne.App
 	win fyne.Window
@@ -37,35 +37,82 @@ type Editor struct {
 	store   *sqlite.Store
 	editor  *model.Editor
 	journey string // id of the journey on screen
+	view    canvas.View
+	sel     selection
 
-	view     *MapView
-	scroll   *container.Scroll
-	journeys *widget.Select
-	banner   *widget.Label
-	status   *widget.Label
-	body     *fyne.Container
+	mapView   *MapView
+	scroll    *container.Scroll
+	journeys  *widget.Select
+	viewMode  *widget.RadioGroup
+	banner    *widget.Label
+	status    *widget.Label
+	body      *fyne.Container
+	workspace fyne.CanvasObject
+	inspector *Inspector
+	palette   *Palette
+	search    *Search
 
 	undoItem, redoItem *fyne.MenuItem
+	recentMenu         *fyne.Menu
+	clipboard          []*model.Touchpoint // copied cards, also put on the system clipboard
 }
 
 // NewEditor builds the main window of app a, with no document yet.
 func NewEditor(a fyne.App) *Editor {
 	e := &Editor{app: a, win: a.NewWindow("Parcours")}
-	e.view = NewMapView()
-	e.view.OnMove = e.moveCard
-	e.scroll = container.NewScroll(e.view)
-	e.scroll.OnScrolled = func(p fyne.Position) { e.view.SetViewport(p, e.scroll.Size()) }
+	e.mapView = NewMapView()
+	e.mapView.OnMove = e.moveCards
+	e.mapView.OnSelect = e.selectHit
+	e.mapView.OnSelectCards = e.selectCards
+	e.mapView.OnEdit = e.editInPlace
+	e.scroll = container.NewScroll(e.mapView)
+	e.scroll.OnScrolled = func(p fyne.Position) { e.mapView.SetViewport(p, e.scroll.Size()) }
+	e.mapView.OnScroll = e.scroll.Scrolled
+	e.mapView.OnZoom = func() {
+		e.scroll.Refresh()
+		e.mapView.SetViewport(e.scroll.Offset, e.scroll.Size())
+		e.setStatus(T("ui.zoom_is", int(e.mapView.Zoom()/DefaultZoom*100+0.5)))
+	}
 	e.journeys = widget.NewSelect(nil, e.selectJourney)
+	e.viewMode = widget.NewRadioGroup([]string{T("ui.micro"), T("ui.macro")}, func(s string) {
+		v := canvas.Micro
+		if s == T("ui.macro") {
+			v = canvas.Macro
+		}
+		if v != e.view {
+			e.view = v
+			e.relayout()
+		}
+	})
+	e.viewMode.Horizontal = true
+	e.viewMode.Required = true
+	e.viewMode.SetSelected(T("ui.micro"))
 	e.banner = widget.NewLabel("")
 	e.banner.Wrapping = fyne.TextWrapWord
 	e.banner.Importance = widget.WarningImportance
 	e.banner.Hide()
 	e.status = widget.NewLabel("")
+	e.inspector = NewInspector(e)
+	e.palette = NewPalette(e)
+	e.search = NewSearch(e)
+
+	zoomOut := widget.NewButton("−", func() { e.mapView.SetZoom(e.mapView.Zoom() / ZoomStep) })
+	zoomIn := widget.NewButton("+", func() { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) })
+	fit := widget.NewButton(T("ui.fit"), e.zoomToFit)
+	toolbar := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabel(T("ui.journey"))),
+		container.NewHBox(e.viewMode, zoomOut, fit, zoomIn),
+		e.journeys)
+	top := container.NewVBox(toolbar, e.search.Bar(), e.banner)
+	right := container.NewVScroll(e.inspector.Content())
+	split := container.NewHSplit(e.scroll, right)
+	split.Offset = 0.74
+	e.workspace = container.NewBorder(top, nil, e.palette.Content(), nil, split)
 	e.body = container.NewStack()
-	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(T("ui.journey")), nil, e.journeys), e.banner)
-	e.win.SetContent(container.NewBorder(top, e.status, nil, nil, e.body))
-	e.win.Resize(fyne.NewSize(1280, 800))
+	e.win.SetContent(container.NewBorder(nil, e.status, nil, nil, e.body))
+	e.win.Resize(fyne.NewSize(1400, 860))
 	e.buildMenus()
+	e.bindKeys()
 	e.showWelcome()
 	e.win.SetCloseIntercept(func() { e.Close(); e.win.Close() })
 	return e
@@ -75,7 +122,7 @@ func NewEditor(a fyne.App) *Editor {
 func (e *Editor) Window() fyne.Window { return e.win }
 
 // View is the map widget, for tests.
-func (e *Editor) View() *MapView { return e.view }
+func (e *Editor) View() *MapView { return e.mapView }
 
 // Document is the open document, nil when none.
 func (e *Editor) Document() *model.Document {
@@ -85,13 +132,22 @@ func (e *Editor) Document() *model.Document {
 	return e.editor.Doc
 }
 
+// Journey is the journey on screen, nil when none.
+func (e *Editor) Journey() *model.Journey {
+	if d := e.Document(); d != nil {
+		return d.Journey(e.journey)
+	}
+	return nil
+}
+
 // Store is the open document's file, nil when none.
 func (e *Editor) Store() *sqlite.Store { return e.store }
 
+func shortcut(k fyne.KeyName, mods fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | mods}
+}
+
 func (e *Editor) buildMenus() {
-	shortcut := func(k fyne.KeyName, mods fyne.KeyModifier) fyne.Shortcut {
-		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | mods}
-	}
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, action)
 		if sc != nil {
@@ -102,23 +158,66 @@ func (e *Editor) buildMenus() {
 	}
 	quit := item(T("ui.quit"), shortcut(fyne.KeyQ, 0), func() { e.Close(); e.app.Quit() })
 	quit.IsQuit = true
+	e.recentMenu = fyne.NewMenu(T("ui.recent"))
+	recent := fyne.NewMenuItem(T("ui.recent"), nil)
+	recent.ChildMenu = e.recentMenu
 	file := fyne.NewMenu(T("ui.file"),
 		item(T("ui.new"), shortcut(fyne.KeyN, 0), e.askNew),
 		item(T("ui.open"), shortcut(fyne.KeyO, 0), e.askOpen),
+		recent,
 		item(T("ui.save"), shortcut(fyne.KeyS, 0), e.confirmSaved),
 		item(T("ui.save_as"), shortcut(fyne.KeyS, fyne.KeyModifierShift), e.askSaveAs),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.export_pdf"), shortcut(fyne.KeyE, 0), e.askExportPDF),
 		fyne.NewMenuItemSeparator(),
+		item(T("ui.language_setting"), nil, e.askLanguage),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	// The desktop driver reports ctrl+Z and ctrl+Y as Fyne's own undo and
-	// redo shortcuts, not as custom ones.
+	// The desktop driver reports ctrl+Z, Y, C, X, V and A as Fyne's own
+	// shortcuts, not as custom ones.
 	e.undoItem = item(T("ui.undo"), &fyne.ShortcutUndo{}, e.Undo)
 	e.redoItem = item(T("ui.redo"), &fyne.ShortcutRedo{}, e.Redo)
 	e.win.Canvas().AddShortcut(shortcut(fyne.KeyZ, fyne.KeyModifierShift), func(fyne.Shortcut) { e.Redo() })
-	edit := fyne.NewMenu(T("ui.edit"), e.undoItem, e.redoItem)
-	e.win.SetMainMenu(fyne.NewMainMenu(file, edit))
+	edit := fyne.NewMenu(T("ui.edit"), e.undoItem, e.redoItem,
+		fyne.NewMenuItemSeparator(),
+		item(T("ui.cut"), &fyne.ShortcutCut{}, e.Cut),
+		item(T("ui.copy"), &fyne.ShortcutCopy{}, e.Copy),
+		item(T("ui.paste"), &fyne.ShortcutPaste{}, e.Paste),
+		item(T("ui.duplicate"), shortcut(fyne.KeyD, 0), e.DuplicateSelection),
+		item(T("ui.delete"), nil, e.DeleteSelection),
+		fyne.NewMenuItemSeparator(),
+		item(T("ui.select_all"), &fyne.ShortcutSelectAll{}, e.SelectAll),
+		item(T("ui.find"), shortcut(fyne.KeyF, 0), e.search.Focus),
+		item(T("ui.rename"), nil, e.renameSelection),
+	)
+	view := fyne.NewMenu(T("ui.view"),
+		item(T("ui.zoom_in"), shortcut(fyne.KeyEqual, 0), func() { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) }),
+		item(T("ui.zoom_out"), shortcut(fyne.KeyMinus, 0), func() { e.mapView.SetZoom(e.mapView.Zoom() / ZoomStep) }),
+		item(T("ui.zoom_reset"), shortcut(fyne.Key0, 0), func() { e.mapView.SetZoom(DefaultZoom) }),
+		item(T("ui.fit"), shortcut(fyne.Key9, 0), e.zoomToFit),
+		fyne.NewMenuItemSeparator(),
+		item(T("ui.micro"), shortcut(fyne.KeyM, 0), func() { e.viewMode.SetSelected(T("ui.micro")) }),
+		item(T("ui.macro"), shortcut(fyne.KeyM, fyne.KeyModifierShift), func() { e.viewMode.SetSelected(T("ui.macro")) }),
+	)
+	// ctrl++ on most keyboards is ctrl+shift+=.
+	e.win.Canvas().AddShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift), func(fyne.Shortcut) { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) })
+	e.win.Canvas().AddShortcut(shortcut(fyne.KeyPlus, 0), func(fyne.Shortcut) { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) })
+	journey := fyne.NewMenu(T("ui.journey"),
+		item(T("ui.journey_add"), nil, e.AddJourney),
+		item(T("ui.journey_rename"), nil, e.askRenameJourney),
+		item(T("ui.journey_duplicate"), nil, e.DuplicateJourney),
+		item(T("ui.journey_delete"), nil, e.askDeleteJourney),
+		fyne.NewMenuItemSeparator(),
+		item(T("ui.add_stage"), nil, func() { e.AddStage(-1) }),
+		item(T("ui.add_lane"), nil, func() { e.AddLane(-1) }),
+	)
+	help := fyne.NewMenu(T("ui.help"),
+		item(T("ui.shortcuts"), shortcut(fyne.KeySlash, 0), e.showShortcuts),
+		item(T("ui.about"), nil, e.showAbout),
+	)
+	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, journey, help))
+	e.updateRecent()
 	e.updateMenus()
 }
 
@@ -144,7 +243,6 @@ func (e *Editor) showWelcome() {
 		container.NewCenter(container.NewHBox(widget.NewButton(T("ui.new"), e.askNew), widget.NewButton(T("ui.open"), e.askOpen))),
 	))}
 	e.body.Refresh()
-	e.journeys.Hide()
 }
 
 // Open shows the document at path, read-only when it cannot be written or
@@ -163,7 +261,7 @@ func (e *Editor) Open(path string) error {
 func (e *Editor) attach(st *sqlite.Store, doc *model.Document) {
 	e.Close()
 	e.store, e.editor = st, model.NewEditor(doc, st)
-	e.app.Preferences().SetString(prefLastDocument, st.Path())
+	e.rememberRecent(st.Path())
 	if ro, why := st.ReadOnly(); ro {
 		e.banner.SetText(T("ui.read_only_banner", why))
 		e.banner.Show()
@@ -174,7 +272,8 @@ func (e *Editor) attach(st *sqlite.Store, doc *model.Document) {
 	if len(doc.Journeys) > 0 {
 		e.journey = doc.Journeys[0].ID
 	}
-	e.body.Objects = []fyne.CanvasObject{e.scroll}
+	e.sel = selection{}
+	e.body.Objects = []fyne.CanvasObject{e.workspace}
 	e.body.Refresh()
 	e.refreshJourneys()
 	e.relayout()
@@ -192,21 +291,24 @@ func (e *Editor) Close() {
 	e.store, e.editor = nil, nil
 }
 
+func journeyLabel(i int, j *model.Journey) string { return fmt.Sprintf("%d. %s", i+1, j.Title) }
+
 func (e *Editor) refreshJourneys() {
 	doc := e.Document()
+	if doc == nil {
+		return
+	}
 	var titles []string
 	selected := ""
 	for i, j := range doc.Journeys {
-		t := fmt.Sprintf("%d. %s", i+1, j.Title)
-		titles = append(titles, t)
+		titles = append(titles, journeyLabel(i, j))
 		if j.ID == e.journey {
-			selected = t
+			selected = journeyLabel(i, j)
 		}
 	}
 	e.journeys.Options = titles
 	e.journeys.Selected = selected
 	e.journeys.Refresh()
-	e.journeys.Show()
 }
 
 func (e *Editor) selectJourney(title string) {
@@ -215,12 +317,19 @@ func (e *Editor) selectJourney(title string) {
 		return
 	}
 	for i, j := range doc.Journeys {
-		if fmt.Sprintf("%d. %s", i+1, j.Title) == title && j.ID != e.journey {
-			e.journey = j.ID
-			e.relayout()
+		if journeyLabel(i, j) == title && j.ID != e.journey {
+			e.ShowJourney(j.ID)
 			return
 		}
 	}
+}
+
+// ShowJourney puts journey id on screen.
+func (e *Editor) ShowJourney(id string) {
+	e.journey = id
+	e.sel = selection{}
+	e.refreshJourneys()
+	e.relayout()
 }
 
 func (e *Editor) updateTitle() {
@@ -235,21 +344,32 @@ func (e *Editor) updateTitle() {
 	e.win.SetTitle(t)
 }
 
-// relayout lays the journey out again after a change and shows it.
+// relayout lays the journey out again after a change and shows it, with
+// the selection, the search and the inspector brought up to date.
 func (e *Editor) relayout() {
 	doc := e.Document()
 	if doc == nil {
 		return
 	}
 	j := doc.Journey(e.journey)
+	if j == nil && len(doc.Journeys) > 0 {
+		e.journey = doc.Journeys[0].ID
+		j = doc.Journeys[0]
+		e.refreshJourneys()
+	}
 	if j == nil {
-		e.view.SetScene(nil)
+		e.mapView.SetScene(nil)
 		e.setStatus(T("ui.no_journey"))
+		e.inspector.Show(e.sel)
 		return
 	}
-	e.view.SetScene(canvas.Layout(doc, j))
+	e.sel = e.sel.within(j)
+	e.mapView.SetScene(canvas.LayoutWith(doc, j, canvas.Options{View: e.view}))
+	e.mapView.SetSelected(e.sel.cardSet())
+	e.search.Apply()
 	e.scroll.Refresh()
-	e.view.SetViewport(e.scroll.Offset, e.scroll.Size())
+	e.mapView.SetViewport(e.scroll.Offset, e.scroll.Size())
+	e.inspector.Show(e.sel)
 }
 
 func (e *Editor) setStatus(s string) { e.status.SetText(s) }
@@ -258,8 +378,9 @@ func (e *Editor) showError(err error) {
 	dialog.ShowError(err, e.win)
 }
 
-// Do applies an edit; it is saved at once. A failure (read-only file, disk
-// full) leaves both the file and the screen as they were.
+// Do applies an edit; it is saved at once. A failure (invalid value,
+// read-only file, disk full) leaves both the file and the screen as they
+// were, and says why.
 func (e *Editor) Do(c model.Command) error {
 	if e.editor == nil {
 		return nil
@@ -289,183 +410,16 @@ func (e *Editor) afterEdit(err error) {
 	} else {
 		e.setStatus(T("ui.saved_at", time.Now().Format("15:04:05")))
 	}
+	e.refreshJourneys()
 	e.relayout()
 	e.updateMenus()
 }
 
-func (e *Editor) moveCard(id string, d canvas.Drop) {
-	s := e.view.Scene()
-	if s == nil || d.Column >= len(s.Columns) || d.Row >= len(s.Rows) {
+func (e *Editor) zoomToFit() {
+	s := e.mapView.Scene()
+	size := e.scroll.Size()
+	if s == nil || size.Width == 0 {
 		return
 	}
-	_ = e.Do(&model.MoveTouchpoint{Journey: e.journey, Touchpoint: id,
-		Stage: s.Columns[d.Column].StageID, Lane: s.Rows[d.Row].LaneID, Slot: d.Slot})
-}
-
-// confirmSaved answers ctrl+S: every edit is already saved, so say so, or
-// ask where to keep a document that cannot be written.
-func (e *Editor) confirmSaved() {
-	if e.store == nil {
-		return
-	}
-	if ro, _ := e.store.ReadOnly(); ro {
-		e.askSaveAs()
-		return
-	}
-	e.setStatus(T("ui.all_saved", filepath.Base(e.store.Path())))
-}
-
-func parcoursFilter() storage.FileFilter {
-	return storage.NewExtensionFileFilter([]string{".parcours"})
-}
-
-func (e *Editor) askOpen() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		if err := e.Open(path); err != nil {
-			e.showError(err)
-		}
-	}, e.win)
-	d.SetFilter(parcoursFilter())
-	d.Show()
-}
-
-// askPath asks where to save a file with extension ext and hands the
-// chosen path on. Fyne's save dialog creates the file it returns; it is
-// removed again so that what we write appears whole or not at all.
-func (e *Editor) askPath(name, ext string, then func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-			os.Remove(path)
-		}
-		if !strings.HasSuffix(strings.ToLower(path), ext) {
-			path += ext
-		}
-		then(path)
-	}, e.win)
-	d.SetFileName(name)
-	d.Show()
-}
-
-func (e *Editor) askNew() {
-	names := []string{}
-	for _, t := range assets.Templates() {
-		names = append(names, t.Name)
-	}
-	describe := func(name string) string {
-		for _, t := range assets.Templates() {
-			if t.Name == name {
-				return t.Description[msg.Language()]
-			}
-		}
-		return name
-	}
-	descs := make([]string, len(names))
-	for i, n := range names {
-		descs[i] = describe(n)
-	}
-	tmpl := widget.NewSelect(descs, nil)
-	tmpl.SetSelected(describe(assets.DefaultTemplate))
-	langs := []string{T("ui.lang.fr"), T("ui.lang.en")}
-	lang := widget.NewSelect(langs, nil)
-	if msg.Language() == msg.French {
-		lang.SetSelected(langs[0])
-	} else {
-		lang.SetSelected(langs[1])
-	}
-	form := dialog.NewForm(T("ui.new_title"), T("ui.create"), T("ui.cancel"), []*widget.FormItem{
-		widget.NewFormItem(T("ui.template"), tmpl), widget.NewFormItem(T("ui.language"), lang),
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
-		name := names[max(0, tmpl.SelectedIndex())]
-		code := msg.English
-		if lang.SelectedIndex() == 0 {
-			code = msg.French
-		}
-		e.askPath(name+".parcours", ".parcours", func(path string) {
-			if err := e.New(name, code, path); err != nil {
-				e.showError(err)
-			}
-		})
-	}, e.win)
-	form.Resize(fyne.NewSize(560, 220))
-	form.Show()
-}
-
-// New creates a document from a template at path and opens it.
-func (e *Editor) New(template, lang, path string) error {
-	doc, err := assets.NewDocument(template, lang)
-	if err != nil {
-		return err
-	}
-	st, err := sqlite.Create(path, doc)
-	if err != nil {
-		return err
-	}
-	e.attach(st, doc)
-	return nil
-}
-
-func (e *Editor) askSaveAs() {
-	if e.store == nil {
-		return
-	}
-	e.askPath(filepath.Base(e.store.Path()), ".parcours", func(path string) {
-		if err := e.SaveAs(path); err != nil {
-			e.showError(err)
-		}
-	})
-}
-
-// SaveAs copies the document to path and goes on editing the copy.
-func (e *Editor) SaveAs(path string) error {
-	st, err := e.store.SaveAs(path)
-	if err != nil {
-		return err
-	}
-	doc, journey := e.editor.Doc, e.journey
-	e.attach(st, doc)
-	e.journey = journey
-	e.refreshJourneys()
-	e.relayout()
-	e.setStatus(T("ui.saved_as", filepath.Base(path)))
-	return nil
-}
-
-func (e *Editor) askExportPDF() {
-	if e.store == nil {
-		return
-	}
-	name := strings.TrimSuffix(filepath.Base(e.store.Path()), filepath.Ext(e.store.Path())) + ".pdf"
-	e.askPath(name, ".pdf", func(path string) {
-		progress := dialog.NewCustomWithoutButtons(T("ui.exporting"), widget.NewProgressBarInfinite(), e.win)
-		progress.Show()
-		scene := e.view.Scene()
-		background(func() error {
-			return ExportPDF(path, []*canvas.Scene{scene}, pdf.Options{})
-		}, func(err error) {
-			progress.Hide()
-			if err != nil {
-				e.showError(err)
-				return
-			}
-			e.setStatus(T("ui.exported", path))
-		})
-	})
-}
-
-// ExportPDF writes the posters of scenes to path, whole or not at all.
-func ExportPDF(path string, scenes []*canvas.Scene, opts pdf.Options) error {
-	return atomic.WriteFile(path, func(w io.Writer) error { return pdf.Write(w, scenes, opts) })
+	e.mapView.SetZoom(min(float64(size.Width)/s.Width, float64(size.Height)/s.Height))
 }

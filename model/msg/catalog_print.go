@@ -1,0 +1,92 @@
+package msg
+
+// Poster-grade printing: tiling and its assembly guide, the appendix of
+// full texts, branding, and the PNG pictures.
+func init() {
+	add(map[string]wording{
+		// Branding.
+		"print.logo.bad": {"the logo is not a PNG or JPEG image (%v)",
+			"le logo n'est pas une image PNG ou JPEG (%v)"},
+		"print.logo.read": {"cannot read the logo %s: %v",
+			"impossible de lire le logo %s : %v"},
+		"print.footer.version": {"Version %s", "Version %s"},
+
+		// Tiling.
+		"print.tile.paper": {"tile paper %q is too small to print on",
+			"le papier de mosaïque %q est trop petit pour y imprimer"},
+		"print.paper.portrait":  {"%s portrait", "%s portrait"},
+		"print.paper.landscape": {"%s landscape", "%s paysage"},
+		"print.sheet.label": {"Sheet %s — row %s, column %d (%d × %d sheets)",
+			"Feuille %s — rangée %s, colonne %d (%d × %d feuilles)"},
+		"print.guide.title": {"Assembly guide", "Guide d'assemblage"},
+		"print.guide.summary": {"This poster (%s, %s × %s mm) is printed on %s of %s paper, in %s and %s; neighbouring sheets overlap by %v mm. Each sheet is named by its row letter and column number: B3 is the sheet of row B, column 3.",
+			"Ce poster (%s, %s × %s mm) est imprimé sur %s %s, en %s et %s ; les feuilles voisines se chevauchent de %v mm. Chaque feuille porte la lettre de sa rangée et le numéro de sa colonne : B3 est la feuille de la rangée B, colonne 3."},
+		"print.guide.sheets_one":  {"one sheet", "une feuille"},
+		"print.guide.sheets_many": {"%d sheets", "%d feuilles"},
+		"print.guide.rows_one":    {"one row (%s)", "une rangée (%s)"},
+		"print.guide.rows_many":   {"rows %s to %s", "rangées %s à %s"},
+		"print.guide.cols_one":    {"one column (1)", "une colonne (1)"},
+		"print.guide.cols_many":   {"columns %d to %d", "colonnes %d à %d"},
+		"print.guide.step.print": {"Print every sheet at actual size (100 %%, no \"fit to page\") on %s paper.",
+			"Imprimez chaque feuille en taille réelle (100 %%, sans « ajuster à la page ») sur du papier %s."},
+		"print.guide.step.layout": {"Lay the sheets out as in the picture above, in the order of their names printed in the top-left corner.",
+			"Disposez les feuilles comme sur l'image ci-dessus, dans l'ordre des noms imprimés dans leur coin supérieur gauche."},
+		"print.guide.step.cut": {"On every sheet except those of column 1, cut off the left edge along the crop marks (✂); on every sheet except those of row A, cut off the top edge.",
+			"Sur chaque feuille sauf celles de la colonne 1, coupez le bord gauche le long des traits de coupe (✂) ; sur chaque feuille sauf celles de la rangée A, coupez le bord supérieur."},
+		"print.guide.step.overlap": {"Lay each sheet over its left and upper neighbours so that the drawing matches across the %v mm overlap and the crop marks meet, then tape the sheets together on the back.",
+			"Posez chaque feuille sur ses voisines de gauche et du dessus pour que le dessin se raccorde sur les %v mm de chevauchement et que les traits de coupe se rejoignent, puis assemblez-les au ruban adhésif par l'arrière."},
+		"print.guide.step.trim": {"Finally, trim the outer edges of the poster along the remaining crop marks.",
+			"Pour finir, rognez les bords extérieurs du poster le long des traits de coupe restants."},
+
+		// Appendix.
+		"print.appendix.title": {"Full texts — %s", "Textes complets — %s"},
+		"print.appendix.running": {"Full texts — %s (continued)",
+			"Textes complets — %s (suite)"},
+		"print.appendix.intro": {"Some texts were shortened to fit on the poster. Here is every touchpoint of the journey with its full texts, stage by stage, in the order of the timeline, then the opportunities.",
+			"Certains textes ont été raccourcis pour tenir sur le poster. Voici chaque point de contact du parcours avec ses textes complets, étape par étape, dans l'ordre chronologique, puis les opportunités."},
+		"print.appendix.current":       {"Current journey", "Parcours actuel"},
+		"print.appendix.target":        {"Target journey", "Parcours cible"},
+		"print.appendix.target_score":  {"target experience score: %s/10", "note d'expérience cible : %s/10"},
+		"print.appendix.stage":         {"Stage %d — %s", "Étape %d — %s"},
+		"print.appendix.no_touchpoint": {"No touchpoint in this stage.", "Aucun point de contact dans cette étape."},
+		"print.field":                  {"%s: %s", "%s : %s"},
+		"print.quote":                  {"“%s”", "« %s »"},
+		"print.tp.lane":                {"lane %s (%s)", "couloir %s (%s)"},
+		"print.tp.channel":             {"channel: %s", "canal : %s"},
+		"print.tp.emotion":             {"emotion %s", "émotion %s"},
+		"print.tp.score":               {"score %s/10", "note %s/10"},
+		"print.tp.score_n":             {"score %s/10 (%d responses)", "note %s/10 (%d réponses)"},
+		"print.tp.no_score":            {"score not measured", "note non mesurée"},
+		"print.tp.listened":            {"listening point", "point d'écoute"},
+		"print.tp.markers":             {"markers: %s", "marqueurs : %s"},
+		"print.tp.description":         {"Description", "Description"},
+		"print.tp.note":                {"Note", "Note"},
+		"print.tp.quotes":              {"Customer quotes:", "Verbatims :"},
+		"print.opp.impact":             {"impact %d/5", "impact %d/5"},
+		"print.opp.effort":             {"effort %d/5", "effort %d/5"},
+		"print.opp.owner":              {"owner: %s", "responsable : %s"},
+		"print.opp.touchpoints":        {"Touchpoints", "Points de contact"},
+		"print.opp.status.proposed":    {"proposed", "proposée"},
+		"print.opp.status.planned":     {"planned", "planifiée"},
+		"print.opp.status.done":        {"done", "réalisée"},
+
+		// PNG pictures.
+		"png.dpi.range": {"a resolution of %d dpi is outside 10…1200",
+			"une résolution de %d ppp sort de l'intervalle 10…1200"},
+		"png.dpi.budget": {"%s at %d dpi would be %d × %d pixels, more than the limit of %d million: use --dpi %d or less",
+			"%s à %d ppp ferait %d × %d pixels, plus que la limite de %d millions : utilisez --dpi %d ou moins"},
+		"png.failed": {"cannot make the PNG picture", "impossible de produire l'image PNG"},
+
+		// Command line.
+		"print.help.logo": {"PNG or JPEG logo drawn in the title block (PDF and PNG)",
+			"logo PNG ou JPEG dessiné dans le cartouche (PDF et PNG)"},
+		"print.help.footer": {"footer line on every page, such as a confidentiality notice",
+			"ligne de pied de page sur chaque page, par exemple une mention de confidentialité"},
+		"print.help.doc_version": {"document version printed in the footer, with the date",
+			"version du document imprimée en pied de page, avec la date"},
+		"print.cli.not_for_png": {"option %s does not apply to a PNG export: a picture is one page",
+			"l'option %s ne s'applique pas à un export PNG : une image est une seule page"},
+		"print.cli.all_to_stdout": {"--journey all makes one PNG file per journey: give a file name with -o, not -",
+			"--journey all produit un fichier PNG par parcours : donnez un nom de fichier avec -o, pas -"},
+	})
+}

@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parcours/canvas"
+	"parcours/model"
+)
+
+// Palette lists what can be dragged onto the map: a stage, a lane, a
+// touchpoint of each channel, and the markers. Fyne has no drag and drop
+// between widgets, so an item follows the pointer itself and finds the
+// map under it through the driver's absolute positions.
+type Palette struct {
+	e   *Editor
+	box fyne.CanvasObject
+}
+
+type paletteKind int
+
+const (
+	paletteStage paletteKind = iota
+	paletteLane
+	paletteTouchpoint
+	paletteMarker
+)
+
+// NewPalette builds the palette of editor e.
+func NewPalette(e *Editor) *Palette {
+	p := &Palette{e: e}
+	items := []fyne.CanvasObject{heading(T("ui.palette")),
+		newPaletteItem(p, paletteStage, T("ui.stage"), "", ""),
+		newPaletteItem(p, paletteLane, T("ui.lane"), "", ""),
+		widget.NewSeparator(), widget.NewLabel(T("ui.touchpoints"))}
+	for _, c := range model.Channels {
+		items = append(items, newPaletteItem(p, paletteTouchpoint, T("channel."+string(c)), c, ""))
+	}
+	items = append(items, widget.NewSeparator(), widget.NewLabel(T("ui.markers")))
+	for _, m := range model.AllMarkers {
+		items = append(items, newPaletteItem(p, paletteMarker, T("marker."+string(m)), "", m))
+	}
+	p.box = container.NewVScroll(container.NewVBox(items...))
+	return p
+}
+
+// Content is the palette's widget tree.
+func (p *Palette) Content() fyne.CanvasObject { return p.box }
+
+// paletteItem is one entry: drag it onto the map, or click it to add at a
+// sensible place (after the selected card, at the end).
+type paletteItem struct {
+	widget.BaseWidget
+	p       *Palette
+	kind    paletteKind
+	label   string
+	channel model.Channel
+	marker  model.Marker
+
+	dragging bool
+	at       fyne.Position // pointer, relative to the map view
+}
+
+var (
+	_ fyne.Draggable = (*paletteItem)(nil)
+	_ fyne.Tappable  = (*paletteItem)(nil)
+)
+
+func newPaletteItem(p *Palette, k paletteKind, label string, c model.Channel, m model.Marker) *paletteItem {
+	it := &paletteItem{p: p, kind: k, label: label, channel: c, marker: m}
+	it.ExtendBaseWidget(it)
+	return it
+}
+
+// CreateRenderer implements fyne.Widget.
+func (it *paletteItem) CreateRenderer() fyne.WidgetRenderer {
+	var icon fyne.CanvasObject
+	switch it.kind {
+	case paletteMarker:
+		icon = container.NewWithoutLayout(badgeObject(canvas.Badge{Marker: it.marker, Rect: canvas.Rect{W: 4, H: 4}}, canvas.Point{}, 4))
+	case paletteStage:
+		r := fcanvas.NewRectangle(rgb(canvas.HeaderBG))
+		icon = r
+	case paletteLane:
+		r := fcanvas.NewRectangle(rgb(canvas.Tint(canvas.RGB{R: 0x4E, G: 0x79, B: 0xA7}, canvas.OwnedTint)))
+		r.StrokeColor, r.StrokeWidth = rgb(canvas.RGB{R: 0x4E, G: 0x79, B: 0xA7}), 2
+		icon = r
+	default: // a small card with its lane strip
+		r := fcanvas.NewRectangle(color.White)
+		r.StrokeColor, r.StrokeWidth, r.CornerRadius = rgb(canvas.GridLine), 1, 2
+		strip := fcanvas.NewRectangle(rgb(canvas.RGB{R: 0x4E, G: 0x79, B: 0xA7}))
+		strip.Resize(fyne.NewSize(3, 16))
+		icon = container.NewStack(r, container.NewWithoutLayout(strip))
+	}
+	holder := container.NewGridWrap(fyne.NewSize(18, 16), icon)
+	text := widget.NewLabel(it.label)
+	bg := fcanvas.NewRectangle(theme.Color(theme.ColorNameButton))
+	bg.CornerRadius = 4
+	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewBorder(nil, nil, container.NewCenter(holder), nil, text)))
+}
+
+// Dragged follows the pointer over the map and shows where a drop would
+// land.
+func (it *paletteItem) Dragged(e *fyne.DragEvent) {
+	it.dragging = true
+	d := fyne.CurrentApp().Driver()
+	abs := d.AbsolutePositionForObject(it).Add(e.Position)
+	it.at = abs.Subtract(d.AbsolutePositionForObject(it.p.e.mapView))
+	it.p.e.previewDrop(it.kind, it.at)
+}
+
+// DragEnd drops the item where the pointer is.
+func (it *paletteItem) DragEnd() {
+	if !it.dragging {
+		return
+	}
+	it.dragging = false
+	it.p.e.mapView.SetPreview(nil)
+	it.p.e.dropFromPalette(it.kind, it.channel, it.marker, it.at)
+}
+
+// Tapped adds the item without dragging.
+func (it *paletteItem) Tapped(*fyne.PointEvent) {
+	it.p.e.addFromPalette(it.kind, it.channel, it.marker)
+}
+
+// stageInsert is the index a stage dropped at x (mm) takes.
+func stageInsert(s *canvas.Scene, x float64) int {
+	for i, c := range s.Columns {
+		if x < c.Header.X+c.Header.W/2 {
+			return i
+		}
+	}
+	return len(s.Columns)
+}
+
+// laneInsert is the index a lane dropped at y (mm) takes.
+func laneInsert(s *canvas.Scene, y float64) int {
+	for i, r := range s.Rows {
+		if y < r.Rect.Y+r.Rect.H/2 {
+			return i
+		}
+	}
+	return len(s.Rows)
+}
+
+// previewDrop shows where a palette item dragged to p (pixels, relative to
+// the map) would land.
+func (e *Editor) previewDrop(k paletteKind, p fyne.Position) {
+	s := e.mapView.Scene()
+	if s == nil {
+		return
+	}
+	x, y := e.mapView.mm(p)
+	var r *canvas.Rect
+	switch k {
+	case paletteTouchpoint:
+		if d, ok := s.DropAt(x, y, ""); ok {
+			r = &d.Line
+		}
+	case paletteStage:
+		if x >= 0 && y >= 0 && x <= s.Width+canvas.SlotWidth && y <= s.Height {
+			i := stageInsert(s, x)
+			lx := s.Width
+			if i < len(s.Columns) {
+				lx = s.Columns[i].Header.X
+			}
+			r = &canvas.Rect{X: lx - 0.6, Y: 0, W: 1.2, H: s.Grid.Y + s.Grid.H}
+		}
+	case paletteLane:
+		if x >= 0 && y >= s.Grid.Y && x <= s.Width && y <= s.Grid.Y+s.Grid.H+canvas.LaneHeight {
+			i := laneInsert(s, y)
+			ly := s.Grid.Y + s.Grid.H
+			if i < len(s.Rows) {
+				ly = s.Rows[i].Rect.Y
+			}
+			r = &canvas.Rect{X: 0, Y: ly - 0.6, W: s.Width, H: 1.2}
+		}
+	case paletteMarker:
+		if i := s.CardAt(x, y); i >= 0 {
+			c := s.Cards[i].Rect
+			r = &canvas.Rect{X: c.X - 1, Y: c.Y - 1, W: c.W + 2, H: c.H + 2}
+		}
+	}
+	e.mapView.SetPreview(r)
+}
+
+// dropFromPalette adds what was dropped at p (pixels, relative to the
+// map). A drop where the item cannot go does nothing.
+func (e *Editor) dropFromPalette(k paletteKind, ch model.Channel, m model.Marker, p fyne.Position) {
+	s := e.mapView.Scene()
+	if s == nil {
+		return
+	}
+	x, y := e.mapView.mm(p)
+	switch k {
+	case paletteTouchpoint:
+		if d, ok := s.DropAt(x, y, ""); ok {
+			e.AddTouchpoint(s.Columns[d.Column].StageID, s.Rows[d.Row].LaneID, d.Slot, ch)
+		}
+	case paletteStage:
+		if x >= 0 && y >= 0 && x <= s.Width+canvas.SlotWidth && y <= s.Height {
+			e.AddStage(stageInsert(s, x))
+		}
+	case paletteLane:
+		if x >= 0 && y >= s.Grid.Y && x <= s.Width && y <= s.Grid.Y+s.Grid.H+canvas.LaneHeight {
+			e.AddLane(laneInsert(s, y))
+		}
+	case paletteMarker:
+		if i := s.CardAt(x, y); i >= 0 {
+			id := s.Cards[i].TouchpointID
+			if t := e.Journey().Touchpoint(id); t != nil && !t.Markers.Has(m) {
+				e.ToggleMarker(id, m)
+			}
+		}
+	}
+}
+
+// addFromPalette answers a click on a palette item: a card goes after the
+// selected one (or at the end of the first cell), a stage or lane at the
+// end, a marker onto the selected cards.
+func (e *Editor) addFromPalette(k paletteKind, ch model.Channel, m model.Marker) {
+	j := e.Journey()
+	if j == nil {
+		return
+	}
+	switch k {
+	case paletteStage:
+		e.AddStage(-1)
+	case paletteLane:
+		e.AddLane(-1)
+	case paletteTouchpoint:
+		if len(j.Stages) == 0 || len(j.Lanes) == 0 {
+			return
+		}
+		stage, lane, slot := j.Stages[0].ID, j.Lanes[0].ID, len(j.StageTouchpoints(j.Stages[0].ID))
+		if ts := e.selectedTouchpoints(); len(ts) > 0 {
+			last := ts[len(ts)-1]
+			stage, lane = last.Stage, last.Lane
+			for i, t := range j.StageTouchpoints(stage) {
+				if t.ID == last.ID {
+					slot = i + 1
+				}
+			}
+		}
+		e.AddTouchpoint(stage, lane, slot, ch)
+	case paletteMarker:
+		for _, t := range e.selectedTouchpoints() {
+			if !t.Markers.Has(m) {
+				e.ToggleMarker(t.ID, m)
+			}
+		}
+	}
+}
