@@ -613,6 +613,7 @@ func (co *cardObjects) update() {
 	co.box.Resize(fyne.NewSize(float32(c.Rect.W*z), float32(c.Rect.H*z)))
 	co.bg.CornerRadius = float32(1.2 * z)
 	co.marked = [3]bool{}
+	co.dim.Hide()
 	co.paintBorder()
 	place(co.bg, canvas.Rect{W: c.Rect.W, H: c.Rect.H}, z)
 	place(co.dim, canvas.Rect{W: c.Rect.W, H: c.Rect.H}, z)
