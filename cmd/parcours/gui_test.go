@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"parcours/canvas"
 	"parcours/model"
 	"parcours/model/sqlite"
+	"parcours/ui"
 )
 
 // TestAppOpensSampleAndClosesCleanly starts the real program under its own
@@ -19,7 +22,7 @@ import (
 // as a session manager would (SIGTERM), and checks that it exits with
 // status 0 leaving the document intact and unlocked.
 func TestAppOpensSampleAndClosesCleanly(t *testing.T) {
-	for _, tool := range []string{"xvfb-run", "xwininfo"} {
+	for _, tool := range []string{"xvfb-run", "xwininfo", "import"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is missing: run .ci/install-deps", tool)
 		}
@@ -46,9 +49,11 @@ func TestAppOpensSampleAndClosesCleanly(t *testing.T) {
 	st.Close()
 	before, _ := os.ReadFile(doc)
 
+	shot := filepath.Join(dir, "shot.png")
 	script := `"$BIN" "$DOC" 2>"$LOG" & pid=$!
 for i in $(seq 1 150); do
   if xwininfo -root -tree | grep -q 'livraison.parcours'; then
+    sleep 1.5; import -window root "$SHOT"
     kill -TERM $pid; wait $pid; exit $?
   fi
   kill -0 $pid 2>/dev/null || { echo "parcours exited before showing its window"; exit 3; }
@@ -56,7 +61,7 @@ for i in $(seq 1 150); do
 done
 echo "no window after 30 s"; kill -KILL $pid; exit 4`
 	cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "sh", "-c", script)
-	cmd.Env = append(os.Environ(), "BIN="+bin, "DOC="+doc, "LOG="+filepath.Join(dir, "log"),
+	cmd.Env = append(os.Environ(), "BIN="+bin, "DOC="+doc, "LOG="+filepath.Join(dir, "log"), "SHOT="+shot,
 		"HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "LANG=C.UTF-8")
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
@@ -68,6 +73,7 @@ echo "no window after 30 s"; kill -KILL $pid; exit 4`
 	if strings.Contains(string(log), "panic") {
 		t.Errorf("the app panicked:\n%s", log)
 	}
+	checkScreenshot(t, shot, d)
 	after, _ := os.ReadFile(doc)
 	if sha256.Sum256(before) != sha256.Sum256(after) {
 		t.Error("opening and closing changed the document")
@@ -80,5 +86,95 @@ echo "no window after 30 s"; kill -KILL $pid; exit 4`
 	defer st.Close()
 	if ro, why := st.ReadOnly(); ro {
 		t.Errorf("document still locked after the app quit: %s", why)
+	}
+}
+
+// checkScreenshot compares the colours on screen with the scene: each
+// visible card shows its lane's colour on its left strip, and each lane's
+// empty cells its tint (owned) or grey (not owned). The map's place in the
+// window is found from the first stage header, the only dark blue there.
+func checkScreenshot(t *testing.T, path string, d *model.Document) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("no screenshot: %v", err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dst := os.Getenv("PARCOURS_SCREENSHOT"); dst != "" {
+		data, _ := os.ReadFile(path)
+		_ = os.WriteFile(dst, data, 0o644)
+	}
+	at := func(x, y int) canvas.RGB {
+		r, g, b, _ := img.At(x, y).RGBA()
+		return canvas.RGB{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8)}
+	}
+	near := func(a, b canvas.RGB) bool {
+		d := func(x, y uint8) int { return max(int(x)-int(y), int(y)-int(x)) }
+		return d(a.R, b.R) <= 6 && d(a.G, b.G) <= 6 && d(a.B, b.B) <= 6
+	}
+	// The first header pixel, scanning rows from the top.
+	ox, oy := -1, -1
+	bounds := img.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y && ox < 0; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			if near(at(x, y), canvas.HeaderBG) {
+				ox, oy = x, y
+				break
+			}
+		}
+	}
+	if ox < 0 {
+		t.Fatal("no stage header on screen")
+	}
+	const zoom = ui.DefaultZoom
+	s := canvas.Layout(d, d.Journeys[0])
+	ox -= int(s.Columns[0].Header.X * zoom)
+	px := func(x, y float64) (int, int) { return ox + int(x*zoom+0.5), oy + int(y*zoom+0.5) }
+	// The map ends where the window's dark chrome begins: the status bar
+	// below, the inspector on the right.
+	dark := func(c canvas.RGB) bool { return int(c.R)+int(c.G)+int(c.B) < 3*90 }
+	lx, by := px(0.3, s.Bands[0].Rect.Y+0.4) // clear of any text
+	bottom, right := by, lx
+	for bottom < bounds.Max.Y && !dark(at(lx, bottom)) {
+		bottom++
+	}
+	for right < bounds.Max.X && !dark(at(right, by)) {
+		right++
+	}
+	visible := func(x, y int) bool { return x < right-4 && y < bottom-4 }
+	t.Logf("map origin (%d, %d), visible to x %d, y %d", ox, oy, right, bottom)
+	checked := 0
+	for _, c := range s.Cards {
+		x, y := px(c.Rect.X+0.8, c.Rect.Y+c.Rect.H/2)
+		if !visible(x, y) {
+			continue
+		}
+		if got := at(x, y); !near(got, c.Color) {
+			t.Errorf("card %s: strip colour %v at (%d, %d), want its lane's %v", c.TouchpointID, got, x, y, c.Color)
+		}
+		checked++
+	}
+	for _, r := range s.Rows {
+		// An empty place of the lane: just right of the label, near the top.
+		x, y := px(r.Label.X+r.Label.W+1.5, r.Rect.Y+1.5)
+		if !visible(x, y) {
+			continue
+		}
+		want := canvas.Tint(r.Color, canvas.OwnedTint)
+		if !r.Owned {
+			want = canvas.NotOwned
+		}
+		if got := at(x, y); !near(got, want) {
+			t.Errorf("lane %s: %v at (%d, %d), want %v", r.LaneID, got, x, y, want)
+		}
+		checked++
+	}
+	t.Logf("%d places of the map checked against the scene", checked)
+	if checked < 5 {
+		t.Errorf("only %d places of the map were on screen to check", checked)
 	}
 }
