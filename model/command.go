@@ -206,8 +206,6 @@ func (d Delta) merge(o Delta) Delta {
 			seen[r] = true
 		}
 	}
-	for _, r := range o.Removed {
-		d.Removed = append(d.Removed, r)
-	}
+	d.Removed = append(d.Removed, o.Removed...)
 	return d
 }

@@ -187,13 +187,8 @@ func (e *Editor) confirmDelete(question string, yes func()) {
 // the stages and lanes they sit in, so that the system clipboard carries
 // plain JSON other tools and other windows can read.
 func clipboardDocument(from *model.Journey, ts []*model.Touchpoint) *model.Document {
-	j := &model.Journey{ID: "clipboard", Title: from.Title, State: model.Current, TargetScore: from.TargetScore}
-	for _, s := range from.Stages {
-		j.Stages = append(j.Stages, s)
-	}
-	for _, l := range from.Lanes {
-		j.Lanes = append(j.Lanes, l)
-	}
+	j := &model.Journey{ID: "clipboard", Title: from.Title, State: model.Current, TargetScore: from.TargetScore,
+		Stages: from.Stages, Lanes: from.Lanes}
 	for _, t := range ts {
 		c := model.CloneTouchpoint(t)
 		j.Touchpoints = append(j.Touchpoints, c)

@@ -54,7 +54,6 @@ type Editor struct {
 
 	undoItem, redoItem *fyne.MenuItem
 	recentMenu         *fyne.Menu
-	clipboard          []*model.Touchpoint // copied cards, also put on the system clipboard
 }
 
 // NewEditor builds the main window of app a, with no document yet.
