@@ -72,3 +72,68 @@ func (s *Scene) DropAt(x, y float64, moving string) (d Drop, ok bool) {
 	d.Line = Rect{lineX - 0.5, row.Y + 1, 1, row.H - 2}
 	return d, true
 }
+
+// HitKind is what lies under a point.
+type HitKind int
+
+// Things a point can hit.
+const (
+	HitNothing HitKind = iota
+	HitCard            // Index: in Cards
+	HitStage           // Index: in Columns (its name band)
+	HitLane            // Index: in Rows (its label)
+	HitBand            // Index: in Columns; Band says which row of texts
+	HitCell            // an empty place of the grid: Index column, Row row
+)
+
+// Hit is the answer of HitAt.
+type Hit struct {
+	Kind  HitKind
+	Index int
+	Row   int
+	Band  BandKind
+}
+
+// HitAt says what is under (x, y): a card first, then a stage name, a lane
+// label, a stage text or an empty cell.
+func (s *Scene) HitAt(x, y float64) Hit {
+	if i := s.CardAt(x, y); i >= 0 {
+		return Hit{Kind: HitCard, Index: i}
+	}
+	col := -1
+	for i := range s.Columns {
+		if h := s.Columns[i].Header; x >= h.X && x < h.X+h.W {
+			col = i
+			break
+		}
+	}
+	if col >= 0 && s.Columns[col].Header.Contains(x, y) {
+		return Hit{Kind: HitStage, Index: col}
+	}
+	for i := range s.Rows {
+		if s.Rows[i].Label.Contains(x, y) {
+			return Hit{Kind: HitLane, Index: i}
+		}
+	}
+	for _, b := range append(s.Bands[:len(s.Bands):len(s.Bands)], s.Opportunities) {
+		if col >= 0 && b.Rect.Contains(x, y) {
+			return Hit{Kind: HitBand, Index: col, Band: b.Kind}
+		}
+	}
+	if d, ok := s.DropAt(x, y, ""); ok {
+		return Hit{Kind: HitCell, Index: d.Column, Row: d.Row}
+	}
+	return Hit{}
+}
+
+// CardsIn lists the cards that overlap r, for rubber-band selection.
+func (s *Scene) CardsIn(r Rect) []int {
+	var out []int
+	for i := range s.Cards {
+		c := s.Cards[i].Rect
+		if c.X < r.X+r.W && r.X < c.X+c.W && c.Y < r.Y+r.H && r.Y < c.Y+c.H {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -163,6 +163,14 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	s.Opportunities = s.band(BandOpportunities, top+CurveHeight+CurveGap, func(i int) string { return oppText[i] })
 	s.Height = s.Opportunities.Rect.Y + s.Opportunities.Rect.H
 
+	peaks := make(map[string]bool, len(report.Peaks)+len(report.Drops))
+	for _, id := range report.Peaks {
+		peaks[id] = true
+	}
+	drops := make(map[string]bool, len(report.Drops))
+	for _, id := range report.Drops {
+		drops[id] = true
+	}
 	advice := make(map[string]Advice, len(report.ListeningPoints)+len(report.NoLever))
 	for _, a := range report.ListeningPoints {
 		advice[a.Touchpoint] = AdviseListening
@@ -189,11 +197,24 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		card.Advice = advice[t.ID]
 		s.Cards = append(s.Cards, card)
 		px := cx + CardWidth/2
-		p := CurvePoint{TouchpointID: t.ID, Point: Point{px, s.Curve.Levels[t.Emotion+2]}, Emotion: t.Emotion}
+		p := CurvePoint{TouchpointID: t.ID, Point: Point{px, s.Curve.Levels[t.Emotion+2]}, Emotion: t.Emotion,
+			Peak: peaks[t.ID], Drop: drops[t.ID]}
 		p.Face = Face{Center: p.Point, Radius: faceRadius, Emotion: t.Emotion, Measured: t.Score != nil}
 		s.Curve.Points = append(s.Curve.Points, p)
 	}
 	return s
+}
+
+// PeakMark is the triangle over a peak (pointing up) or under a drop
+// (pointing down), relative to the point: its three corners in mm.
+func PeakMark(p CurvePoint) [3]Point {
+	const w, h, gap = 1.6, 1.5, faceRadius + 0.6
+	if p.Peak { // ▲ over the point
+		y := p.Y - gap
+		return [3]Point{{p.X - w/2, y}, {p.X + w/2, y}, {p.X, y - h}}
+	}
+	y := p.Y + gap // ▼ under it
+	return [3]Point{{p.X - w/2, y}, {p.X + w/2, y}, {p.X, y + h}}
 }
 
 // Band text sizes.

@@ -243,3 +243,52 @@ func TestMacroViewKeepsKeyMomentsCompactly(t *testing.T) {
 		}
 	}
 }
+
+func TestHitAt(t *testing.T) {
+	d := livraison(t)
+	s := canvas.Layout(d, d.Journeys[0])
+	c := s.Cards[s.CardIndex("t-remise")].Rect
+	for _, tc := range []struct {
+		x, y float64
+		want canvas.Hit
+	}{
+		{c.X + 2, c.Y + 2, canvas.Hit{Kind: canvas.HitCard, Index: s.CardIndex("t-remise")}},
+		{s.Columns[2].Header.X + 3, 3, canvas.Hit{Kind: canvas.HitStage, Index: 2}},
+		{5, s.Rows[3].Rect.Y + 5, canvas.Hit{Kind: canvas.HitLane, Index: 3}},
+		{s.Columns[1].Header.X + 3, s.Bands[1].Rect.Y + 1, canvas.Hit{Kind: canvas.HitBand, Index: 1, Band: canvas.BandThoughts}},
+		{s.Columns[3].Header.X + 3, s.Opportunities.Rect.Y + 1, canvas.Hit{Kind: canvas.HitBand, Index: 3, Band: canvas.BandOpportunities}},
+		{s.Columns[0].Header.X + 1, s.Rows[4].Rect.Y + 1, canvas.Hit{Kind: canvas.HitCell, Index: 0, Row: 4}},
+		{s.Width + 5, 5, canvas.Hit{}},
+	} {
+		if got := s.HitAt(tc.x, tc.y); got != tc.want {
+			t.Errorf("HitAt(%.0f, %.0f) = %+v, want %+v", tc.x, tc.y, got, tc.want)
+		}
+	}
+	all := s.CardsIn(canvas.Rect{X: 0, Y: 0, W: s.Width, H: s.Height})
+	if len(all) != len(s.Cards) {
+		t.Errorf("a band over everything holds %d of %d cards", len(all), len(s.Cards))
+	}
+	if got := s.CardsIn(canvas.Rect{X: c.X + 1, Y: c.Y + 1, W: 1, H: 1}); len(got) != 1 {
+		t.Errorf("a small band in t-remise holds %v", got)
+	}
+}
+
+func TestPeaksAndDropsOnTheCurve(t *testing.T) {
+	d := livraison(t)
+	s := canvas.Layout(d, d.Journeys[0])
+	var peaks, drops []string
+	for _, p := range s.Curve.Points {
+		if p.Peak {
+			peaks = append(peaks, p.TouchpointID)
+			if m := canvas.PeakMark(p); m[2].Y >= p.Y-p.Face.Radius {
+				t.Errorf("peak mark of %s is not above its face", p.TouchpointID)
+			}
+		}
+		if p.Drop {
+			drops = append(drops, p.TouchpointID)
+		}
+	}
+	if fmt.Sprint(peaks) != "[t-confirmation t-remise t-rembourse]" || fmt.Sprint(drops) != "[t-panier t-appel-ou t-absent t-retour]" {
+		t.Errorf("peaks %v, drops %v", peaks, drops)
+	}
+}

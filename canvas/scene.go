@@ -153,6 +153,9 @@ type CurvePoint struct {
 	Point
 	Emotion int
 	Face    Face
+	// Peak and Drop follow CONTRACTS §4: emotional highs to reinforce and
+	// lows to remove.
+	Peak, Drop bool
 }
 
 // Curve is the emotion curve band under the lanes.

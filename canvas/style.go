@@ -99,3 +99,9 @@ var (
 // BelowTargetBar is the height in mm of the bar under a stage name whose
 // score is below target.
 const BelowTargetBar = 1.4
+
+// Peak and drop marks on the curve.
+var (
+	PeakInk = RGB{0x00, 0x9E, 0x73}
+	DropInk = RGB{0xD5, 0x5E, 0x00}
+)

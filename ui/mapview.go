@@ -707,6 +707,8 @@ func (co *cardObjects) setAdvice(c *canvas.Card, z float64) {
 type pointObjects struct {
 	face    *faceObjects
 	segment *fcanvas.Line
+	mark    *fcanvas.ArbitraryPolygon // peak ▲ or drop ▼
+	point   canvas.CurvePoint
 
 	face1    canvas.Face
 	from, to canvas.Point
@@ -719,6 +721,8 @@ func newPointObjects() *pointObjects {
 	box := container.NewWithoutLayout()
 	po.face = newFace(box.Add)
 	po.face.box = box
+	po.mark = fcanvas.NewArbitraryPolygon(nil, color.Black)
+	box.Add(po.mark)
 	return po
 }
 
@@ -728,10 +732,10 @@ func (po *pointObjects) want(s *canvas.Scene, i int, z float64) {
 	if i > 0 {
 		from = s.Curve.Points[i-1].Point
 	}
-	if po.face1 != p.Face || po.from != from || po.zoom != z {
+	if po.point != p || po.from != from || po.zoom != z {
 		po.stale = true
 	}
-	po.face1, po.from, po.to, po.zoom = p.Face, from, p.Point, z
+	po.point, po.from, po.to, po.zoom = p, from, p.Point, z
 }
 
 func (po *pointObjects) update() {
@@ -745,5 +749,18 @@ func (po *pointObjects) update() {
 	po.segment.Refresh()
 	po.face.box.Move(fyne.Position{})
 	po.face.box.Resize(fyne.NewSize(1, 1))
-	po.face.set(po.face1, canvas.Point{}, z)
+	po.face.set(po.point.Face, canvas.Point{}, z)
+	if po.point.Peak || po.point.Drop {
+		m := canvas.PeakMark(po.point)
+		po.mark.Points = []fyne.Position{pos(m[0], z), pos(m[1], z), pos(m[2], z)}
+		po.mark.FillColor = rgb(canvas.PeakInk)
+		if po.point.Drop {
+			po.mark.FillColor = rgb(canvas.DropInk)
+		}
+		po.mark.Resize(fyne.NewSize(1, 1))
+		po.mark.Show()
+		po.mark.Refresh()
+	} else {
+		po.mark.Hide()
+	}
 }

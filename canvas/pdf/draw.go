@@ -179,6 +179,15 @@ func (p *painter) curve(s *canvas.Scene) {
 	}
 	for i := range pts {
 		p.face(pts[i].Face)
+		if pts[i].Peak || pts[i].Drop {
+			ink := canvas.PeakInk
+			if pts[i].Drop {
+				ink = canvas.DropInk
+			}
+			m := canvas.PeakMark(pts[i])
+			p.setFill(ink)
+			p.polygon(m[:], "F")
+		}
 	}
 }
 

@@ -12,9 +12,12 @@ import (
 // width it last set so that the page content does not repeat them for each
 // of a thousand cards.
 type painter struct {
-	f         *fpdf.Fpdf
+	f         Surface
 	ox, oy, k float64
 	reg, bold *canvas.Font
+	// cut is set when the title block had to shorten a text, which calls
+	// for the appendix as a scene's cut texts do.
+	cut bool
 
 	fontSet   bool
 	fontBold  bool
@@ -34,7 +37,7 @@ type painter struct {
 // whatever the printer's finest is.
 const minLine = 0.01
 
-func newPainter(f *fpdf.Fpdf) *painter {
+func newPainter(f Surface) *painter {
 	reg, bold := canvas.Fonts()
 	f.SetLineJoinStyle("round")
 	f.SetLineCapStyle("round")

@@ -21,6 +21,7 @@ import (
 
 	"parcours/assets"
 	"parcours/canvas"
+	"parcours/model"
 	"parcours/model/msg"
 )
 
@@ -28,7 +29,30 @@ import (
 type Options struct {
 	Paper  Paper     // default A0 landscape when zero
 	Margin float64   // mm, default 10
-	Date   time.Time // printed in the title block; zero = omit
+	Date   time.Time // printed in the title block and footer; zero = omit
+
+	// Tile, when not nil, prints each poster on sheets of this paper
+	// (either orientation, whichever needs fewer sheets) to tape together:
+	// an assembly guide page, then the sheets, each overlapping its
+	// neighbours by TileOverlap mm inside a TileMargin mm unprintable edge,
+	// with crop marks and its row and column (see Tile).
+	Tile *Paper
+
+	// Journeys are the journeys the scenes show, in the same order (the
+	// list may be shorter, or hold nil, where a scene has none). When a
+	// scene had to shorten a text — a card title, a stage text, the
+	// objective in the title block — appendix pages after the posters list
+	// every touchpoint of its journey with its full texts, so that nothing
+	// is lost from the deliverable.
+	Journeys []*model.Journey
+
+	// Branding for client deliverables: a PNG or JPEG logo drawn at the
+	// left of the title block (aspect kept); a footer line such as
+	// "Confidential — for ACME only" and the document's version, printed
+	// with the date at the bottom of every page when either is given.
+	Logo    []byte
+	Footer  string
+	Version string
 }
 
 // DefaultMargin is the margin around the poster, in millimetres.
@@ -56,22 +80,45 @@ func (o Options) check() error {
 	if !(p.W > 0 && p.H > 0 && p.W <= MaxPaperSide && p.H <= MaxPaperSide) {
 		return errors.New(msg.T("pdf.paper.range", p.Name, MaxPaperSide))
 	}
-	_, area := pageLayout(p, o.Margin)
+	_, area, _ := pageLayout(o)
 	if !(o.Margin >= 0) || math.IsInf(o.Margin, 0) || !(area.W > 0 && area.H > 0) {
 		return errors.New(msg.T("pdf.margin", o.Margin, p.Name, p.W, p.H))
+	}
+	if o.Tile != nil {
+		if _, err := Tile(p, *o.Tile); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
+// hasFooter tells whether pages carry the branding footer.
+func (o Options) hasFooter() bool {
+	return strings.TrimSpace(o.Footer) != "" || strings.TrimSpace(o.Version) != ""
+}
+
+// footerHeight is the height of the footer band on paper p.
+func footerHeight(p Paper) float64 {
+	return min(max(0.018*min(p.W, p.H), 4), 12)
+}
+
 // pageLayout splits the sheet inside the margins into the title block at
-// the top and the area left for the map below it.
-func pageLayout(p Paper, margin float64) (title, area canvas.Rect) {
+// the top, the area left for the map below it, and the footer band at the
+// bottom (empty without a footer).
+func pageLayout(o Options) (title, area, footer canvas.Rect) {
+	p, margin := o.Paper, o.Margin
 	th := max(0.08*p.H, 15)
 	gap := max(3, 0.01*p.H)
 	title = canvas.Rect{X: margin, Y: margin, W: p.W - 2*margin, H: th}
 	top := margin + th + gap
-	area = canvas.Rect{X: margin, Y: top, W: p.W - 2*margin, H: p.H - margin - top}
-	return title, area
+	bottom := p.H - margin
+	if o.hasFooter() {
+		fh := footerHeight(p)
+		footer = canvas.Rect{X: margin, Y: bottom - fh, W: p.W - 2*margin, H: fh}
+		bottom -= fh + gap/2
+	}
+	area = canvas.Rect{X: margin, Y: top, W: p.W - 2*margin, H: bottom - top}
+	return title, area, footer
 }
 
 // Placement is where Write puts scene on the page: the page position of
@@ -80,7 +127,7 @@ func pageLayout(p Paper, margin float64) (title, area canvas.Rect) {
 // keeping its aspect, centred, never cut.
 func Placement(scene *canvas.Scene, opts Options) (x, y, k float64) {
 	opts = opts.withDefaults()
-	_, area := pageLayout(opts.Paper, opts.Margin)
+	_, area, _ := pageLayout(opts)
 	if scene == nil || !(scene.Width > 0) || !(scene.Height > 0) {
 		return area.X, area.Y, 1
 	}
@@ -90,10 +137,12 @@ func Placement(scene *canvas.Scene, opts Options) (x, y, k float64) {
 	return x, y, k
 }
 
-// Write paints one page per scene, each page being the journey's poster: a
-// title block (journey title large, persona name, objective) then the map
-// scaled to fit inside the margins (never cut, never overflowing, aspect
-// kept, centred).
+// Write paints one poster per scene, each being the journey's map with a
+// title block (journey title large, persona name, objective, legend) and
+// the map scaled to fit inside the margins (never cut, never overflowing,
+// aspect kept, centred): one page each, or with Options.Tile an assembly
+// guide and the sheets. Appendix pages with the full texts follow when a
+// poster had to shorten some (see Options.Journeys).
 func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 	opts = opts.withDefaults()
 	if err := opts.check(); err != nil {
@@ -106,6 +155,18 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 		if s == nil {
 			return errors.New(msg.T("pdf.no_scene"))
 		}
+	}
+	logo, err := opts.logo()
+	if err != nil {
+		return err
+	}
+	var tiling *Tiling
+	if opts.Tile != nil {
+		t, err := Tile(opts.Paper, *opts.Tile)
+		if err != nil {
+			return err
+		}
+		tiling = &t
 	}
 	// fpdf panics on some inputs (characters above U+FFFF, malformed
 	// UTF-8) while it writes the fonts; the guard in text keeps those out,
@@ -124,19 +185,103 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 	if len(scenes) == 1 && scenes[0].Objective != "" {
 		f.SetSubject(safe(scenes[0].Objective), true)
 	}
-	p := newPainter(f)
-	for _, s := range scenes {
-		f.AddPageFormat("P", fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H})
-		p.resetState()
-		p.page(s, opts)
+	p := newPainter(pdfSurface{f})
+	shortened := make([]bool, len(scenes))
+	for i, s := range scenes {
+		if tiling != nil {
+			shortened[i] = p.tiled(f, s, opts, logo, tiling)
+		} else {
+			f.AddPageFormat("P", fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H})
+			p.resetState()
+			p.cut = false
+			p.page(s, opts, logo)
+			shortened[i] = p.cut || Shortened(s)
+		}
 		if err := f.Error(); err != nil {
 			return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 		}
+	}
+	for i, s := range scenes {
+		if shortened[i] && i < len(opts.Journeys) && opts.Journeys[i] != nil {
+			p.appendix(f, s, opts.Journeys[i], opts)
+		}
+	}
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 	}
 	if err := f.Output(w); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 	}
 	return nil
+}
+
+// Paint paints one poster page — title block with logo and legend, the
+// map, the footer — on surface, in page millimetres, exactly as Write puts
+// it on a PDF page: other surfaces (canvas/raster's pictures) share the
+// drawing as well as the layout.
+func Paint(surface Surface, scene *canvas.Scene, opts Options) (err error) {
+	opts = opts.withDefaults()
+	if err := opts.check(); err != nil {
+		return err
+	}
+	if scene == nil {
+		return errors.New(msg.T("pdf.no_scene"))
+	}
+	logo, err := opts.logo()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New(msg.T("pdf.crash", r))
+		}
+	}()
+	p := newPainter(surface)
+	p.resetState()
+	p.page(scene, opts, logo)
+	return nil
+}
+
+// logo decodes Options.Logo, nil when there is none.
+func (o Options) logo() (*Image, error) {
+	if len(o.Logo) == 0 {
+		return nil, nil
+	}
+	return ParseImage(o.Logo)
+}
+
+// Shortened reports whether any text of the scene had to be cut to fit
+// (and ends with an ellipsis).
+func Shortened(s *canvas.Scene) bool {
+	if s.Curve.Label.Cut || s.Opportunities.Label.Cut {
+		return true
+	}
+	for i := range s.Columns {
+		if s.Columns[i].Name.Cut {
+			return true
+		}
+	}
+	for i := range s.Rows {
+		if s.Rows[i].Name.Cut || s.Rows[i].Status.Cut {
+			return true
+		}
+	}
+	for _, b := range append(s.Bands[:len(s.Bands):len(s.Bands)], s.Opportunities) {
+		if b.Label.Cut {
+			return true
+		}
+		for k := range b.Cells {
+			if b.Cells[k].Text.Cut {
+				return true
+			}
+		}
+	}
+	for i := range s.Cards {
+		if s.Cards[i].Title.Cut || s.Cards[i].Channel.Cut {
+			return true
+		}
+	}
+	return false
 }
 
 // newDocument makes an empty fpdf document with our fonts, in millimetres,
@@ -159,14 +304,18 @@ func newDocument(opts Options) *fpdf.Fpdf {
 	return f
 }
 
-// page paints one scene: title block, then the map.
-func (p *painter) page(s *canvas.Scene, opts Options) {
-	title, area := pageLayout(opts.Paper, opts.Margin)
+// page paints one scene: title block, then the map, then the footer.
+func (p *painter) page(s *canvas.Scene, opts Options, logo *Image) {
+	title, area, footer := pageLayout(opts)
 	p.setTransform(0, 0, 1)
-	p.titleBlock(s, title, (title.Y+title.H+area.Y)/2, opts)
+	p.titleBlock(s, title, (title.Y+title.H+area.Y)/2, opts, logo)
+	if opts.hasFooter() {
+		p.footer(footer, opts)
+	}
 	x, y, k := Placement(s, opts)
 	p.setTransform(x, y, k)
 	p.scene(s)
+	p.setTransform(0, 0, 1)
 }
 
 // safe is the last guard before fpdf sees a string: fpdf encodes text as

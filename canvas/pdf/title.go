@@ -14,17 +14,23 @@ const (
 	subtitleShare = 0.16 // persona and objective
 	dateShare     = 0.12
 	legendShare   = 0.40 // at most this share of the block's width
+	logoShare     = 0.25 // at most this share of what the legend leaves
 )
 
 // titleBlock paints, at the top of the page, the journey title, a line
 // "Persona: … — Objective: …", the date when given, a legend of the
 // symbols the map uses on the right, and a rule across the page at height
 // rule, under the block. Page coordinates (k = 1).
-func (p *painter) titleBlock(s *canvas.Scene, b canvas.Rect, rule float64, opts Options) {
+func (p *painter) titleBlock(s *canvas.Scene, b canvas.Rect, rule float64, opts Options, logo *Image) {
 	legendW := p.legend(b)
 	w := b.W - legendW
 	if legendW > 0 {
 		w -= 0.1 * b.H
+	}
+	if logo != nil {
+		lw := p.logo(logo, canvas.Rect{X: b.X, Y: b.Y, W: logoShare * w, H: b.H})
+		b.X += lw + 0.15*b.H
+		w -= lw + 0.15*b.H
 	}
 
 	// The title takes one line, shrunk a little if need be, or else two
@@ -74,7 +80,8 @@ func (p *painter) lines(bold bool, size float64, ink canvas.RGB, x, y, w float64
 	if bold {
 		f = p.bold
 	}
-	lines, _ := f.Wrap(s, size, w, n)
+	lines, cut := f.Wrap(s, size, w, n)
+	p.cut = p.cut || cut
 	lh := (f.Ascent + f.Descent) * size * canvas.PtToMM
 	p.setFont(bold, size)
 	p.setInk(ink)
@@ -86,6 +93,66 @@ func (p *painter) lines(bold bool, size float64, ink canvas.RGB, x, y, w float64
 		y += lh
 	}
 	return y
+}
+
+// logo draws the logo as large as it fits in box, aspect kept, centred
+// vertically at the left of the box, and returns the width it took.
+func (p *painter) logo(img *Image, box canvas.Rect) float64 {
+	if !(box.W > 0 && box.H > 0) {
+		return 0
+	}
+	aspect := float64(img.W) / float64(img.H)
+	h := box.H
+	w := h * aspect
+	if w > box.W {
+		w, h = box.W, box.W/aspect
+	}
+	p.f.Picture(img, p.x(box.X), p.y(box.Y+(box.H-h)/2), p.l(w), p.l(h))
+	return w
+}
+
+// footer draws the branding footer in band b: a rule, the confidentiality
+// line on the left, the version and the date on the right. Page
+// coordinates.
+func (p *painter) footer(b canvas.Rect, opts Options) {
+	p.solid()
+	p.setDraw(canvas.GridLine)
+	p.setLine(0.25 * b.H / 10)
+	p.line(b.X, b.Y, b.X+b.W, b.Y)
+	size := 0.45 * b.H / canvas.PtToMM
+	base := b.Y + b.H/2 + 0.5*p.reg.Ascent*size*canvas.PtToMM
+	var right []string
+	if v := strings.TrimSpace(opts.Version); v != "" {
+		right = append(right, msg.T("print.footer.version", oneLine(v)))
+	}
+	if !opts.Date.IsZero() {
+		right = append(right, opts.Date.Format(msg.T("pdf.date_layout")))
+	}
+	r := p.reg.Printable(strings.Join(right, " · "))
+	rw := p.reg.Width(r, size)
+	p.setInk(canvas.MutedInk)
+	p.setFont(false, size)
+	p.text(b.X+b.W-rw, base, r)
+	left := oneLine(p.reg.Printable(opts.Footer))
+	if left == "" {
+		return
+	}
+	room := b.W - rw - 0.1*b.W
+	if room <= 0 {
+		return
+	}
+	// The line shrinks to fit, down to two thirds of its size; beyond
+	// that it is cut with an ellipsis.
+	lsize := size
+	if lw := p.bold.Width(left, size); lw > room {
+		lsize = max(size*room/lw, size*2/3)
+	}
+	lines, _ := p.bold.Wrap(left, lsize, room, 1)
+	if len(lines) > 0 {
+		p.setFont(true, lsize)
+		p.setInk(canvas.Ink)
+		p.text(b.X, base, lines[0])
+	}
 }
 
 // oneLine turns line breaks into spaces.
