@@ -49,6 +49,7 @@ type Editor struct {
 	body      *fyne.Container
 	workspace fyne.CanvasObject
 	inspector *Inspector
+	insights  *InsightsPanel
 	palette   *Palette
 	search    *Search
 
@@ -92,6 +93,7 @@ func NewEditor(a fyne.App) *Editor {
 	e.banner.Hide()
 	e.status = widget.NewLabel("")
 	e.inspector = NewInspector(e)
+	e.insights = NewInsightsPanel(e)
 	e.palette = NewPalette(e)
 	e.search = NewSearch(e)
 
@@ -103,7 +105,10 @@ func NewEditor(a fyne.App) *Editor {
 		container.NewHBox(e.viewMode, zoomOut, fit, zoomIn),
 		e.journeys)
 	top := container.NewVBox(toolbar, e.search.Bar(), e.banner)
-	right := container.NewVScroll(e.inspector.Content())
+	inspectorTab := container.NewTabItem(T("ui.tab.inspector"), container.NewVScroll(e.inspector.Content()))
+	insightsTab := container.NewTabItem(T("ui.tab.insights"), container.NewVScroll(e.insights.Content()))
+	right := container.NewAppTabs(inspectorTab, insightsTab)
+	right.OnSelected = func(t *container.TabItem) { e.insights.SetVisible(t == insightsTab) }
 	split := container.NewHSplit(e.scroll, right)
 	split.Offset = 0.74
 	e.workspace = container.NewBorder(top, nil, e.palette.Content(), nil, split)
@@ -168,6 +173,7 @@ func (e *Editor) buildMenus() {
 		item(T("ui.save_as"), shortcut(fyne.KeyS, fyne.KeyModifierShift), e.askSaveAs),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.export_pdf"), shortcut(fyne.KeyE, 0), e.askExportPDF),
+		item(T("ui.survey.menu"), nil, e.askSurvey),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.language_setting"), nil, e.askLanguage),
 		fyne.NewMenuItemSeparator(),
@@ -369,6 +375,7 @@ func (e *Editor) relayout() {
 	e.scroll.Refresh()
 	e.mapView.SetViewport(e.scroll.Offset, e.scroll.Size())
 	e.inspector.Show(e.sel)
+	e.insights.Refresh()
 }
 
 func (e *Editor) setStatus(s string) { e.status.SetText(s) }

@@ -152,3 +152,33 @@ func init() {
 		"ui.zoom_reset":          {"Actual Size", "Taille réelle"},
 	})
 }
+
+func init() {
+	add(map[string]wording{
+		"ui.tab.inspector":          {"Inspector", "Propriétés"},
+		"ui.tab.insights":           {"Insights", "Enseignements"},
+		"ui.insights.stages":        {"Stages against the target score %s", "Étapes face à la note cible %s"},
+		"ui.insights.stage":         {"%s — emotion %s, score %s (%d measured)", "%s — émotion %s, note %s (%d mesurés)"},
+		"ui.insights.below":         {"below target", "sous la cible"},
+		"ui.insights.listen":        {"Listening points to set up (%d)", "Points d'écoute à mettre en place (%d)"},
+		"ui.insights.mark_listened": {"Mark listened", "Marquer maîtrisé"},
+		"ui.insights.no_lever":      {"Key moments without lever (%d)", "Moments clés sans levier (%d)"},
+		"ui.insights.peaks":         {"Peaks to reinforce (%d)", "Pics à renforcer (%d)"},
+		"ui.insights.drops":         {"Drops to remove (%d)", "Creux à supprimer (%d)"},
+		"ui.insights.more":          {"… and %d more", "… et %d de plus"},
+		"ui.insights.first":         {"First touchpoint", "Premier point de contact"},
+		"ui.insights.last":          {"Last touchpoint", "Dernier point de contact"},
+		"ui.insights.channels":      {"Touchpoints per channel", "Points de contact par canal"},
+		"ui.survey.menu":            {"Import Survey…", "Importer une enquête…"},
+		"ui.survey.title":           {"Import the survey %s", "Importer l'enquête %s"},
+		"ui.survey.old":             {"Score now", "Note actuelle"},
+		"ui.survey.new":             {"New score", "Nouvelle note"},
+		"ui.survey.answers":         {"Answers", "Réponses"},
+		"ui.survey.scale":           {"Answers on", "Réponses sur"},
+		"ui.survey.scale10":         {"0 to 10", "0 à 10"},
+		"ui.survey.scale5":          {"1 to 5 (CSAT)", "1 à 5 (CSAT)"},
+		"ui.survey.summary":         {"%d rows; these %d touchpoints get a new score and become listened:", "%d lignes ; ces %d points de contact reçoivent une nouvelle note et deviennent maîtrisés :"},
+		"ui.survey.import":          {"Import", "Importer"},
+		"ui.survey.done":            {"%d survey rows imported into %d touchpoints", "%d lignes d'enquête importées dans %d points de contact"},
+	})
+}

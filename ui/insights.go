@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"parcours/model"
+	"parcours/model/insight"
+	"parcours/model/survey"
+)
+
+// InsightsPanel tells the designer where the journey hurts and where to
+// listen (CONTRACTS §4): stage scores against the target, listening
+// points to set up with their reasons (one click marks one listened),
+// key moments without lever, peaks and drops. Each touchpoint named is a
+// link that selects its card.
+type InsightsPanel struct {
+	e       *Editor
+	box     *fyne.Container
+	visible bool
+}
+
+// maxListed keeps the panel quick on a thousand-card map.
+const maxListed = 100
+
+// NewInsightsPanel builds the panel of editor e.
+func NewInsightsPanel(e *Editor) *InsightsPanel {
+	return &InsightsPanel{e: e, box: container.NewVBox()}
+}
+
+// Content is the panel's widget tree.
+func (p *InsightsPanel) Content() fyne.CanvasObject { return p.box }
+
+// SetVisible tells the panel whether it is on screen; it is filled only
+// then.
+func (p *InsightsPanel) SetVisible(v bool) {
+	p.visible = v
+	p.Refresh()
+}
+
+// Refresh fills the panel from the journey on screen.
+func (p *InsightsPanel) Refresh() {
+	j := p.e.Journey()
+	if !p.visible || j == nil {
+		return
+	}
+	r := insight.Analyze(j)
+	var items []fyne.CanvasObject
+	add := func(o ...fyne.CanvasObject) { items = append(items, o...) }
+	wrap := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	link := func(id string) fyne.CanvasObject {
+		t := j.Touchpoint(id)
+		if t == nil {
+			return widget.NewLabel(id)
+		}
+		b := widget.NewButton(t.Title, func() {
+			p.e.sel = cardsSelection(id)
+			p.e.showSelection()
+			p.e.scrollTo(id)
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		return b
+	}
+	add(heading(T("ui.insights.stages", formatDecimal(j.TargetScore))))
+	for i, si := range r.Stages {
+		emotion, score := "–", T("ui.not_measured")
+		if si.AverageEmotion != nil {
+			emotion = formatDecimal(*si.AverageEmotion)
+		}
+		if si.AverageScore != nil {
+			score = formatDecimal(*si.AverageScore)
+		}
+		line := T("ui.insights.stage", j.Stages[i].Name, emotion, score, si.Measured)
+		l := wrap(line)
+		if si.BelowTarget {
+			l.SetText(line + " — " + T("ui.insights.below"))
+			l.Importance = widget.DangerImportance
+		}
+		add(l)
+	}
+	add(widget.NewSeparator(), heading(T("ui.insights.listen", len(r.ListeningPoints))))
+	for i, a := range r.ListeningPoints {
+		if i == maxListed {
+			add(widget.NewLabel(T("ui.insights.more", len(r.ListeningPoints)-maxListed)))
+			break
+		}
+		id := a.Touchpoint
+		add(container.NewBorder(nil, nil, nil,
+			widget.NewButton(T("ui.insights.mark_listened"), func() { _ = p.e.setTouchpointText(id, "listened", "true") }),
+			link(id)), wrap(a.Reason))
+	}
+	add(widget.NewSeparator(), heading(T("ui.insights.no_lever", len(r.NoLever))))
+	for i, a := range r.NoLever {
+		if i == maxListed {
+			add(widget.NewLabel(T("ui.insights.more", len(r.NoLever)-maxListed)))
+			break
+		}
+		add(link(a.Touchpoint), wrap(a.Reason))
+	}
+	for _, list := range []struct {
+		key string
+		ids []string
+	}{{"ui.insights.peaks", r.Peaks}, {"ui.insights.drops", r.Drops}} {
+		add(widget.NewSeparator(), heading(T(list.key, len(list.ids))))
+		for i, id := range list.ids {
+			if i == maxListed {
+				add(widget.NewLabel(T("ui.insights.more", len(list.ids)-maxListed)))
+				break
+			}
+			add(link(id))
+		}
+	}
+	if r.First != "" {
+		add(widget.NewSeparator(), widget.NewLabel(T("ui.insights.first")), link(r.First), widget.NewLabel(T("ui.insights.last")), link(r.Last))
+	}
+	var channels []string
+	for _, c := range model.Channels {
+		if n := r.PerChannel[c]; n > 0 {
+			channels = append(channels, fmt.Sprintf("%s (%d)", T("channel."+string(c)), n))
+		}
+	}
+	add(widget.NewSeparator(), heading(T("ui.insights.channels")), wrap(strings.Join(channels, ", ")))
+	p.box.Objects = items
+	p.box.Refresh()
+}
+
+// askSurvey imports survey scores from a CSV file into the journey on
+// screen, after showing what will change.
+func (e *Editor) askSurvey() {
+	if e.Journey() == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			e.showError(fmt.Errorf("%s: %w", T("ui.cannot_read", path), err))
+			return
+		}
+		e.previewSurvey(filepath.Base(path), data, 10)
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".tsv"}))
+	d.Show()
+}
+
+// previewSurvey shows what the survey would change and imports it on
+// confirmation, as one step of undo.
+func (e *Editor) previewSurvey(name string, data []byte, scale int) {
+	plan, err := e.ReadSurvey(name, data, scale)
+	if err != nil {
+		e.showError(err)
+		return
+	}
+	grid := container.NewGridWithColumns(4,
+		heading(T("ui.touchpoint")), heading(T("ui.survey.old")), heading(T("ui.survey.new")), heading(T("ui.survey.answers")))
+	for _, c := range plan.Changes {
+		old := "–"
+		if c.OldScore != nil {
+			old = formatDecimal(*c.OldScore)
+		}
+		grid.Add(widget.NewLabel(c.Title))
+		grid.Add(widget.NewLabel(old))
+		grid.Add(widget.NewLabel(formatDecimal(c.NewScore)))
+		grid.Add(widget.NewLabel(fmt.Sprint(c.NewResponses)))
+	}
+	scales := []string{T("ui.survey.scale10"), T("ui.survey.scale5")}
+	scaleSel := widget.NewSelect(scales, nil)
+	if scale == 5 {
+		scaleSel.SetSelectedIndex(1)
+	} else {
+		scaleSel.SetSelectedIndex(0)
+	}
+	var dlg *dialog.ConfirmDialog
+	scaleSel.OnChanged = func(string) {
+		next := 10
+		if scaleSel.SelectedIndex() == 1 {
+			next = 5
+		}
+		if next != scale {
+			dlg.Hide()
+			e.previewSurvey(name, data, next)
+		}
+	}
+	summary := widget.NewLabel(T("ui.survey.summary", plan.Rows, len(plan.Changes)))
+	body := container.NewBorder(container.NewVBox(summary, container.NewHBox(widget.NewLabel(T("ui.survey.scale")), scaleSel)), nil, nil, nil,
+		container.NewVScroll(grid))
+	dlg = dialog.NewCustomConfirm(T("ui.survey.title", name), T("ui.survey.import"), T("ui.cancel"), body, func(ok bool) {
+		if ok {
+			if err := e.Do(plan.Command()); err == nil {
+				e.setStatus(T("ui.survey.done", plan.Rows, len(plan.Changes)))
+			}
+		}
+	}, e.win)
+	dlg.Resize(fyne.NewSize(720, 520))
+	dlg.Show()
+}
+
+// ReadSurvey reads survey CSV data against the journey on screen; it
+// changes nothing.
+func (e *Editor) ReadSurvey(name string, data []byte, scale int) (*survey.Plan, error) {
+	return survey.Read(bytes.NewReader(data), name, e.Journey(), survey.Options{Scale: scale})
+}
