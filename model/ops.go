@@ -102,13 +102,34 @@ func (j *Journey) InsertLane(l *Lane, index int) {
 	j.Lanes = slices.Insert(j.Lanes, clamp(index, 0, len(j.Lanes)), l)
 }
 
-// Paste adds copies of touchpoints to j with new ids, each remembering
-// the one it was copied from. Those whose stage or lane j lacks go to the
-// first stage or lane; each goes right after its source when the source is
-// in j (duplicate), else at the end of its stage. It returns the new ids.
-func (j *Journey) Paste(ts []*Touchpoint) []string {
+// Paste adds copies of touchpoints of journey from to j with new ids, each
+// remembering the one it was copied from. A touchpoint goes to the stage
+// and lane of the same id in j, else of the same name, else the first; and
+// right after its source when the source is in j (duplicate), else at the
+// end of its stage. It returns the new ids.
+func (j *Journey) Paste(from *Journey, ts []*Touchpoint) []string {
 	if len(j.Stages) == 0 || len(j.Lanes) == 0 {
 		return nil
+	}
+	stageNamed := func(id string) string {
+		if s := from.Stage(id); s != nil {
+			for _, x := range j.Stages {
+				if x.Name == s.Name {
+					return x.ID
+				}
+			}
+		}
+		return j.Stages[0].ID
+	}
+	laneNamed := func(id string) string {
+		if l := from.Lane(id); l != nil {
+			for _, x := range j.Lanes {
+				if x.Name == l.Name {
+					return x.ID
+				}
+			}
+		}
+		return j.Lanes[0].ID
 	}
 	var ids []string
 	for _, src := range ts {
@@ -117,10 +138,10 @@ func (j *Journey) Paste(ts []*Touchpoint) []string {
 		t.Origin = src.ID
 		stage, lane := t.Stage, t.Lane
 		if j.Stage(stage) == nil {
-			stage = j.Stages[0].ID
+			stage = stageNamed(stage)
 		}
 		if j.Lane(lane) == nil {
-			lane = j.Lanes[0].ID
+			lane = laneNamed(lane)
 		}
 		slot := len(j.StageTouchpoints(stage))
 		if orig := j.Touchpoint(src.ID); orig != nil && orig.Stage == stage {

@@ -11,7 +11,8 @@ func TestJourneyOperationsKeepTheDocumentValid(t *testing.T) {
 	_, d := readRef(t)
 	j := d.Journeys[0]
 
-	ids := j.Paste([]*model.Touchpoint{j.Touchpoint("t-panier"), d.Journeys[1].Touchpoint("ct-sms-livreur")})
+	ids := j.Paste(j, []*model.Touchpoint{j.Touchpoint("t-panier")})
+	ids = append(ids, j.Paste(d.Journeys[1], []*model.Touchpoint{d.Journeys[1].Touchpoint("ct-sms-livreur")})...)
 	if len(ids) != 2 {
 		t.Fatalf("pasted %v", ids)
 	}
@@ -20,8 +21,8 @@ func TestJourneyOperationsKeepTheDocumentValid(t *testing.T) {
 		t.Errorf("duplicate %+v: want right after t-panier, remembering it", dup)
 	}
 	foreign := j.Touchpoint(ids[1])
-	if foreign.Stage != j.Stages[0].ID || foreign.Lane != j.Lanes[0].ID {
-		t.Errorf("a touchpoint from another journey went to %s/%s, want the first stage and lane", foreign.Stage, foreign.Lane)
+	if foreign.Stage != "s-livraison" || foreign.Lane != "l-transport" {
+		t.Errorf("a touchpoint from another journey went to %s/%s, want the stage and lane of the same names", foreign.Stage, foreign.Lane)
 	}
 	if err := model.Validate(d); err != nil {
 		t.Fatal(err)
