@@ -360,3 +360,17 @@ func TestZoomWithCtrlWheelAndFit(t *testing.T) {
 }
 
 func openForTest(path string) (*sqlite.Store, *model.Document, error) { return sqlite.Open(path) }
+
+func TestCtrlWheelZoomKeepsThePointUnderThePointer(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	v := e.View()
+	v.mods = fakeMods(fyne.KeyModifierShortcutDefault)
+	e.scroll.ScrollToOffset(fyne.NewPos(100, 50))
+	at := fyne.NewPos(400, 300) // in the view, so 300, 250 inside the scroll's window
+	x, y := v.mm(at)
+	v.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: at}, Scrolled: fyne.NewDelta(0, 10)})
+	onScreen := fyne.NewPos(float32(x*v.Zoom()), float32(y*v.Zoom())).Subtract(e.scroll.Offset)
+	if d := onScreen.Subtract(fyne.NewPos(300, 250)); d.X*d.X+d.Y*d.Y > 4 {
+		t.Errorf("the point under the pointer moved to %v on screen, was (300, 250)", onScreen)
+	}
+}

@@ -68,6 +68,7 @@ type MapView struct {
 	mods     modifierSource
 
 	preview  *canvas.Rect // where a palette item would land
+	anchor   *zoomAnchor
 	selected map[string]bool
 	// filter: when non-nil, cards not in it are dimmed; matches are ringed.
 	filter map[string]bool
@@ -195,12 +196,33 @@ func (v *MapView) Scrolled(e *fyne.ScrollEvent) {
 		}
 		return
 	}
+	// Keep the point under the pointer where it is.
+	x, y := v.mm(e.Position)
+	v.anchor = &zoomAnchor{x: x, y: y, at: e.Position}
 	switch {
 	case e.Scrolled.DY > 0:
 		v.SetZoom(v.zoom * ZoomStep)
 	case e.Scrolled.DY < 0:
 		v.SetZoom(v.zoom / ZoomStep)
 	}
+	v.anchor = nil
+}
+
+// zoomAnchor is a point of the map (mm) that should stay at the same
+// place on screen across a zoom: it was at pixel at of the view.
+type zoomAnchor struct {
+	x, y float64
+	at   fyne.Position
+}
+
+// ScrollFor is the scroll offset that keeps the zoom anchor still, given
+// the old offset; ok is false when the zoom had no anchor (keyboard).
+func (v *MapView) ScrollFor(offset fyne.Position) (fyne.Position, bool) {
+	if v.anchor == nil {
+		return offset, false
+	}
+	onScreen := v.anchor.at.Subtract(offset)
+	return fyne.NewPos(float32(v.anchor.x*v.zoom)-onScreen.X, float32(v.anchor.y*v.zoom)-onScreen.Y), true
 }
 
 // Dragged moves the grabbed card (and the other selected ones) with the

@@ -70,6 +70,10 @@ func NewEditor(a fyne.App) *Editor {
 	e.mapView.OnScroll = e.scroll.Scrolled
 	e.mapView.OnZoom = func() {
 		e.scroll.Refresh()
+		if off, ok := e.mapView.ScrollFor(e.scroll.Offset); ok {
+			off.X, off.Y = max(0, off.X), max(0, off.Y)
+			e.scroll.ScrollToOffset(off)
+		}
 		e.mapView.SetViewport(e.scroll.Offset, e.scroll.Size())
 		e.setStatus(T("ui.zoom_is", int(e.mapView.Zoom()/DefaultZoom*100+0.5)))
 	}
