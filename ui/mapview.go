@@ -774,12 +774,16 @@ func (po *pointObjects) update() {
 	po.face.set(po.point.Face, canvas.Point{}, z)
 	if po.point.Peak || po.point.Drop {
 		m := canvas.PeakMark(po.point)
-		po.mark.Points = []fyne.Position{pos(m[0], z), pos(m[1], z), pos(m[2], z)}
+		// Polygon points are relative to the object, which covers them.
+		x0, y0 := math.Min(m[0].X, m[2].X), math.Min(m[0].Y, m[2].Y)
+		x1, y1 := math.Max(m[1].X, m[2].X), math.Max(m[0].Y, m[2].Y)
+		place(po.mark, canvas.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}, z)
+		rel := func(p canvas.Point) fyne.Position { return fyne.NewPos(float32((p.X-x0)*z), float32((p.Y-y0)*z)) }
+		po.mark.Points = []fyne.Position{rel(m[0]), rel(m[1]), rel(m[2])}
 		po.mark.FillColor = rgb(canvas.PeakInk)
 		if po.point.Drop {
 			po.mark.FillColor = rgb(canvas.DropInk)
 		}
-		po.mark.Resize(fyne.NewSize(1, 1))
 		po.mark.Show()
 		po.mark.Refresh()
 	} else {

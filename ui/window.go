@@ -431,5 +431,6 @@ func (e *Editor) zoomToFit() {
 	if s == nil || size.Width == 0 {
 		return
 	}
-	e.mapView.SetZoom(min(float64(size.Width)/s.Width, float64(size.Height)/s.Height))
+	// A little room so that the scroll bars do not cover the edges.
+	e.mapView.SetZoom(0.97 * min(float64(size.Width)/s.Width, float64(size.Height)/s.Height))
 }
