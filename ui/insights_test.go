@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"parcours/model"
 )
 
 func TestInsightsPanelMarksAListeningPointInOneClick(t *testing.T) {
@@ -86,5 +88,37 @@ func TestSurveyImportPreviewThenApplyAndUndo(t *testing.T) {
 	_, err = e.ReadSurvey("bad.csv", []byte("touchpoint;score\nt-panier;7\nt-avis;douze\n"), 10)
 	if err == nil || !strings.Contains(err.Error(), "line 3") {
 		t.Errorf("bad survey: %v", err)
+	}
+}
+
+func TestOpportunityAddEditSaved(t *testing.T) {
+	path := sampleFile(t)
+	e := newTestEditor(t, path)
+	selectCard(t, e, "t-absent")
+	e.saveOpportunity(model.Opportunity{Title: "Nouveau passage le jour même", Kind: model.Transform, Impact: 5, Effort: 2,
+		Owner: "Transporteur", Status: model.Proposed, Touchpoints: []string{"t-absent"}})
+	j := e.Journey()
+	if len(j.Opportunities) != 4 {
+		t.Fatalf("%d opportunities", len(j.Opportunities))
+	}
+	o := *j.Opportunities[3]
+	o.Status = model.Planned
+	e.saveOpportunity(o)
+	if got := e.Journey().Opportunity(o.ID); got.Status != model.Planned || got.Title != o.Title {
+		t.Fatalf("edit: %+v", got)
+	}
+	// The touchpoint's inspector lists it.
+	found := false
+	for _, obj := range e.inspector.touchpoint.opps.Objects {
+		if b, ok := obj.(*widget.Button); ok && b.Text == o.Title {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the inspector does not list the new opportunity")
+	}
+	e.Close()
+	if got := reopen(t, path).Opportunity(o.ID); got == nil || got.Status != model.Planned || got.Impact != 5 {
+		t.Errorf("saved: %+v", got)
 	}
 }

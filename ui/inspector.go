@@ -195,7 +195,7 @@ type touchpointPanel struct {
 	image       *fcanvas.Image
 	imageNone   *widget.Label
 	advice      *widget.Label
-	opps        *widget.Label
+	opps        *fyne.Container
 
 	stageIDs, laneIDs []string
 }
@@ -278,8 +278,7 @@ func newTouchpointPanel(in *Inspector) *touchpointPanel {
 		widget.NewButton(T("ui.remove_image"), func() { e.setTouchpointImage(p.id, nil) }))
 	p.advice = widget.NewLabel("")
 	p.advice.Wrapping = fyne.TextWrapWord
-	p.opps = widget.NewLabel("")
-	p.opps.Wrapping = fyne.TextWrapWord
+	p.opps = container.NewVBox()
 	p.box = container.NewVBox(
 		heading(T("ui.touchpoint")),
 		row(T("ui.title"), p.title, p.title),
@@ -296,6 +295,7 @@ func newTouchpointPanel(in *Inspector) *touchpointPanel {
 		row(T("ui.note"), p.note, p.note),
 		row(T("ui.image"), container.NewVBox(container.NewStack(p.imageNone, p.image), imageButtons), nil),
 		row(T("ui.opportunities"), p.opps, nil),
+		widget.NewButton(T("ui.add_opportunity"), func() { e.editOpportunity("", []string{p.id}) }),
 	)
 	return p
 }
@@ -347,16 +347,19 @@ func (p *touchpointPanel) load(j *model.Journey, id string) {
 	}
 	p.image.Refresh()
 	p.advice.SetText(adviceText(j, t))
-	var opps []string
+	p.opps.Objects = nil
 	for _, o := range j.Opportunities {
 		if slices.Contains(o.Touchpoints, id) {
-			opps = append(opps, "• "+o.Title)
+			oid := o.ID
+			b := widget.NewButton(o.Title, func() { p.in.e.editOpportunity(oid, nil) })
+			b.Alignment = widget.ButtonAlignLeading
+			p.opps.Add(b)
 		}
 	}
-	if len(opps) == 0 {
-		opps = []string{T("ui.none")}
+	if len(p.opps.Objects) == 0 {
+		p.opps.Add(widget.NewLabel(T("ui.none")))
 	}
-	p.opps.SetText(strings.Join(opps, "\n"))
+	p.opps.Refresh()
 }
 
 // adviceText is what the listening-point rules say of t.

@@ -182,3 +182,22 @@ func init() {
 		"ui.survey.done":            {"%d survey rows imported into %d touchpoints", "%d lignes d'enquête importées dans %d points de contact"},
 	})
 }
+
+func init() {
+	add(map[string]wording{
+		"ui.opportunity":          {"Opportunity", "Opportunité"},
+		"ui.kind":                 {"Kind", "Type"},
+		"ui.impact":               {"Impact", "Impact"},
+		"ui.effort":               {"Effort", "Effort"},
+		"ui.owner":                {"Owner", "Responsable"},
+		"ui.status":               {"Status", "Statut"},
+		"ui.status.proposed":      {"proposed", "proposée"},
+		"ui.status.planned":       {"planned", "planifiée"},
+		"ui.status.done":          {"done", "réalisée"},
+		"ui.linked":               {"Touchpoints it improves:", "Points de contact qu'elle améliore :"},
+		"ui.add_opportunity":      {"New opportunity…", "Nouvelle opportunité…"},
+		"ui.edit_opportunity":     {"Edit the opportunity", "Modifier l'opportunité"},
+		"ui.delete_opportunity":   {"Delete the opportunity", "Supprimer l'opportunité"},
+		"ui.delete_opportunity_q": {"Delete the opportunity « %s »?", "Supprimer l'opportunité « %s » ?"},
+	})
+}
