@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -90,18 +88,45 @@ func (it *paletteItem) CreateRenderer() fyne.WidgetRenderer {
 		r := fcanvas.NewRectangle(rgb(canvas.Tint(canvas.RGB{R: 0x4E, G: 0x79, B: 0xA7}, canvas.OwnedTint)))
 		r.StrokeColor, r.StrokeWidth = rgb(canvas.RGB{R: 0x4E, G: 0x79, B: 0xA7}), 2
 		icon = r
-	default: // a small card with its lane strip
-		r := fcanvas.NewRectangle(color.White)
-		r.StrokeColor, r.StrokeWidth, r.CornerRadius = rgb(canvas.GridLine), 1, 2
-		strip := fcanvas.NewRectangle(rgb(canvas.RGB{R: 0x4E, G: 0x79, B: 0xA7}))
-		strip.Resize(fyne.NewSize(3, 16))
-		icon = container.NewStack(r, container.NewWithoutLayout(strip))
+	default:
+		icon = widget.NewIcon(channelIcon(it.channel))
 	}
 	holder := container.NewGridWrap(fyne.NewSize(18, 16), icon)
 	text := widget.NewLabel(it.label)
 	bg := fcanvas.NewRectangle(theme.Color(theme.ColorNameButton))
 	bg.CornerRadius = 4
 	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewBorder(nil, nil, container.NewCenter(holder), nil, text)))
+}
+
+// channelIcon is a picture for each channel, from Fyne's icon set.
+func channelIcon(c model.Channel) fyne.Resource {
+	switch c {
+	case model.ChannelWeb:
+		return theme.ComputerIcon()
+	case model.ChannelApp:
+		return theme.GridIcon()
+	case model.ChannelEmail:
+		return theme.MailComposeIcon()
+	case model.ChannelSMS:
+		return theme.MailReplyIcon()
+	case model.ChannelPush:
+		return theme.InfoIcon()
+	case model.ChannelTrackingPage:
+		return theme.SearchIcon()
+	case model.ChannelPhone:
+		return theme.VolumeUpIcon()
+	case model.ChannelChat:
+		return theme.MailReplyAllIcon()
+	case model.ChannelSocial:
+		return theme.MailForwardIcon()
+	case model.ChannelStore:
+		return theme.HomeIcon()
+	case model.ChannelFaceToFace:
+		return theme.AccountIcon()
+	case model.ChannelPaper:
+		return theme.DocumentIcon()
+	}
+	return theme.MoreHorizontalIcon()
 }
 
 // Dragged follows the pointer over the map and shows where a drop would
