@@ -269,3 +269,27 @@ func atof(s string) float64 {
 	v, _ := strconv.ParseFloat(s, 64)
 	return v
 }
+
+// TestPrintMessages keeps the print.* and png.* messages in both
+// languages, with the same arguments.
+func TestPrintMessages(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+	n := 0
+	for _, k := range msg.Keys() {
+		if !strings.HasPrefix(k, "print.") && !strings.HasPrefix(k, "png.") {
+			continue
+		}
+		n++
+		en, fr := msg.Pair(k)
+		if en == "" || fr == "" {
+			t.Errorf("%s: missing wording (en %q, fr %q)", k, en, fr)
+			continue
+		}
+		if a, b := verbs.FindAllString(en, -1), verbs.FindAllString(fr, -1); strings.Join(a, " ") != strings.Join(b, " ") {
+			t.Errorf("%s: English verbs %v, French verbs %v", k, a, b)
+		}
+	}
+	if n < 40 {
+		t.Errorf("only %d print.* and png.* messages", n)
+	}
+}

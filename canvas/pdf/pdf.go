@@ -75,6 +75,12 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// Check refuses options that cannot print: a paper of no size or larger
+// than MaxPaperSide, margins that leave no room, tile paper too small. It
+// depends on the options alone, so a command line can be checked before
+// any work.
+func (o Options) Check() error { return o.withDefaults().check() }
+
 func (o Options) check() error {
 	p := o.Paper
 	if !(p.W > 0 && p.H > 0 && p.W <= MaxPaperSide && p.H <= MaxPaperSide) {
@@ -185,7 +191,7 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 	if len(scenes) == 1 && scenes[0].Objective != "" {
 		f.SetSubject(safe(scenes[0].Objective), true)
 	}
-	p := newPainter(pdfSurface{f})
+	p := newPainter(newPDFSurface(f))
 	shortened := make([]bool, len(scenes))
 	for i, s := range scenes {
 		if tiling != nil {

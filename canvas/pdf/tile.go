@@ -151,7 +151,7 @@ func (p *painter) tiled(f *fpdf.Fpdf, s *canvas.Scene, opts Options, logo *Image
 	var cut bool
 	size := fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H}
 	tpl := f.CreateTemplateCustom(fpdf.PointType{}, size, func(tp *fpdf.Tpl) {
-		q := newPainter(pdfSurface{&tp.Fpdf})
+		q := newPainter(newPDFSurface(&tp.Fpdf))
 		q.resetState()
 		q.page(s, opts, logo)
 		cut = q.cut

@@ -187,7 +187,7 @@ func TestTiledPDF(t *testing.T) {
 		}
 		baseline := reg.Ascent * markSize * canvas.PtToMM
 		*into = canvas.Text{Size: markSize, Baseline: baseline, LineHeight: 1, Color: canvas.Ink,
-			Lines: []canvas.Line{{Text: text, X: (px-w/2-x)/k, Y: (py-y)/k - baseline}}}
+			Lines: []canvas.Line{{Text: text, X: (px - w/2 - x) / k, Y: (py-y)/k - baseline}}}
 	}
 	overlapX := (a2.Area.X + a1.Area.X + a1.Area.W) / 2
 	place(&s.Curve.Label, "OVERLAPMARK", overlapX, a1.Trim.Y+a1.Trim.H/2+40)
@@ -243,6 +243,8 @@ func TestTiledFrenchGuideAndAllJourneys(t *testing.T) {
 	defer msg.SetLanguage(msg.Language())
 	msg.SetLanguage(msg.French)
 	d := livraison(t)
+	// A title too long for its card calls for the appendix.
+	d.Journeys[0].Touchpoints[0].Title = strings.Repeat("Un titre bien trop long pour sa carte ", 5)
 	scenes := []*canvas.Scene{canvas.Layout(d, d.Journeys[0]), canvas.Layout(d, d.Journeys[1])}
 	a3 := paper(t, "A3", "portrait")
 	opts := pdf.Options{Paper: paper(t, "A1", "portrait"), Tile: &a3, Journeys: d.Journeys}
@@ -250,8 +252,7 @@ func TestTiledFrenchGuideAndAllJourneys(t *testing.T) {
 	path := write(t, "tiled-a3-fr.pdf", scenes, opts)
 	n := pages(t, poppler(t, "pdfinfo", path))
 	per := 1 + len(tl.Sheets)
-	// The objectives do not fit on one line of the A1 title block: the
-	// appendix follows, in French too.
+	// The appendix of the first journey follows, in French too.
 	if n <= 2*per {
 		t.Fatalf("%d pages, want 2 × (guide + %d sheets) and the appendix", n, len(tl.Sheets))
 	}

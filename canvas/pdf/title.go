@@ -57,9 +57,20 @@ func (p *painter) titleBlock(s *canvas.Scene, b canvas.Rect, rule float64, opts 
 		parts = append(parts, msg.T("pdf.objective", s.Objective))
 	}
 	if len(parts) > 0 {
+		// One line, shrunk down to 60 % to fit, or else two lines at 80 %
+		// (there is room for them), cut with an ellipsis.
 		y += 0.04 * b.H
-		y = p.lines(false, b.H*subtitleShare/canvas.PtToMM, canvas.Ink, b.X, y, w, 1,
-			oneLine(p.reg.Printable(strings.Join(parts, " — "))))
+		size := b.H * subtitleShare / canvas.PtToMM
+		sub := oneLine(p.reg.Printable(strings.Join(parts, " — ")))
+		n := 1
+		if tw := p.reg.Width(sub, size); tw > w {
+			if tw*0.6 <= w {
+				size *= w / tw
+			} else {
+				size, n = 0.8*size, 2
+			}
+		}
+		y = p.lines(false, size, canvas.Ink, b.X, y, w, n, sub)
 	}
 	if !opts.Date.IsZero() {
 		y += 0.04 * b.H

@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"parcours/canvas"
 	"parcours/canvas/pdf"
+	"parcours/canvas/raster"
 	"parcours/model"
 	"parcours/model/atomic"
 	"parcours/model/msg"
@@ -18,9 +20,21 @@ import (
 
 // DPI limits of the PNG export (CONTRACTS.md §1).
 const (
-	minDPI = 10
-	maxDPI = 1200
+	minDPI = raster.MinDPI
+	maxDPI = raster.MaxDPI
 )
+
+// Branding options of export, beyond CONTRACTS.md §1 (see §6 "Poster
+// options"). They are added here, to the export command's list, so that
+// the export's options live with the export.
+func init() {
+	c := lookup("export")
+	c.flags = append(c.flags,
+		flagSpec{"logo", "FILE", "print.help.logo"},
+		flagSpec{"footer", "TEXT", "print.help.footer"},
+		flagSpec{"doc-version", "TEXT", "print.help.doc_version"},
+	)
+}
 
 // exportPlan is an export command line, checked before the document is
 // opened.
@@ -28,7 +42,13 @@ type exportPlan struct {
 	in, out string
 	format  string // json, pdf or png
 	paper   pdf.Paper
+	tile    *pdf.Paper
+	view    canvas.View
+	dpi     int
 	journey string // "" for the first, "all", or an id
+	logo    string // file name, "" for none
+	footer  string
+	version string
 }
 
 func runExport(e *env, p *parser, args []string) error {
@@ -49,23 +69,48 @@ func runExport(e *env, p *parser, args []string) error {
 	if plan.out != "-" && sameFile(plan.in, plan.out) {
 		return failure("cli.same_file", plan.out)
 	}
-	var write func(io.Writer) error
-	switch plan.format {
-	case "json":
-		write = func(w io.Writer) error { return model.WriteJSON(w, doc) }
-	case "pdf":
-		journeys, err := pickJourneys(plan.in, doc, plan.journey)
-		if err != nil {
+	if plan.format == "json" {
+		return output(e, plan.out, func(w io.Writer) error { return model.WriteJSON(w, doc) })
+	}
+
+	journeys, err := pickJourneys(plan.in, doc, plan.journey)
+	if err != nil {
+		return err
+	}
+	opts := pdf.Options{Paper: plan.paper, Tile: plan.tile, Date: doc.Modified, Journeys: journeys,
+		Footer: plan.footer, Version: plan.version}
+	if plan.logo != "" {
+		if opts.Logo, err = readLogo(plan.logo); err != nil {
 			return err
 		}
-		scenes := make([]*canvas.Scene, 0, len(journeys))
-		for _, j := range journeys {
-			scenes = append(scenes, canvas.Layout(doc, j))
-		}
-		opts := pdf.Options{Paper: plan.paper, Date: doc.Modified}
-		write = func(w io.Writer) error { return pdf.Write(w, scenes, opts) }
 	}
-	return output(e, plan.out, write)
+	scenes := make([]*canvas.Scene, 0, len(journeys))
+	for _, j := range journeys {
+		scenes = append(scenes, canvas.LayoutWith(doc, j, canvas.Options{View: plan.view}))
+	}
+	if plan.format == "pdf" {
+		return output(e, plan.out, func(w io.Writer) error { return pdf.Write(w, scenes, opts) })
+	}
+
+	// PNG: one picture per journey.
+	picture := func(s *canvas.Scene) func(io.Writer) error {
+		return func(w io.Writer) error { return raster.WritePNG(w, s, opts, plan.dpi) }
+	}
+	if plan.journey != "all" {
+		return output(e, plan.out, picture(scenes[0]))
+	}
+	names := pictureNames(plan.out, journeys)
+	writes := make([]func(io.Writer) error, len(scenes))
+	for i, s := range scenes {
+		if err := checkOutput(names[i]); err != nil {
+			return err
+		}
+		if sameFile(plan.in, names[i]) {
+			return failure("cli.same_file", names[i])
+		}
+		writes[i] = picture(s)
+	}
+	return outputAll(names, writes)
 }
 
 // planExport reads and checks export's options.
@@ -94,7 +139,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	given := func(name string) bool { _, ok := p.get(name); return ok }
 	switch plan.format {
 	case "json":
-		for _, name := range []string{"journey", "paper", "orientation", "tile", "view", "dpi"} {
+		for _, name := range []string{"journey", "paper", "orientation", "tile", "view", "dpi", "logo", "footer", "doc-version"} {
 			if given(name) {
 				return nil, usage("cli.not_for_json", flagName(name))
 			}
@@ -103,6 +148,10 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	case "pdf":
 		if given("dpi") {
 			return nil, usage("cli.not_for_format", "--dpi", "PDF")
+		}
+	case "png":
+		if given("tile") {
+			return nil, usage("print.cli.not_for_png", "--tile")
 		}
 	}
 	plan.journey, _ = p.get("journey")
@@ -115,33 +164,99 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	if plan.paper, err = pdf.ParsePaper(paper, orientation); err != nil {
 		return nil, &usageError{err.Error()}
 	}
-	tile, tiled := p.get("tile")
-	if tiled {
-		if _, err := choice("tile", tile, "A4", "A3"); err != nil {
+	if tile, tiled := p.get("tile"); tiled {
+		if tile, err = choice("tile", tile, "A4", "A3"); err != nil {
 			return nil, err
 		}
+		// Either orientation: the tiling turns the sheets as it needs.
+		t, err := pdf.ParsePaper(tile, "portrait")
+		if err != nil {
+			return nil, &usageError{err.Error()}
+		}
+		plan.tile = &t
 	}
-	view, _ := p.get("view")
-	if given("view") {
+	if err := (pdf.Options{Paper: plan.paper, Tile: plan.tile}).Check(); err != nil {
+		return nil, &usageError{err.Error()}
+	}
+	if view, ok := p.get("view"); ok {
 		if view, err = choice("view", view, "micro", "macro"); err != nil {
 			return nil, err
 		}
-	}
-	if v, ok := p.get("dpi"); ok {
-		if n, err := strconv.Atoi(strings.TrimSpace(v)); err != nil || n < minDPI || n > maxDPI {
-			return nil, usage("cli.bad_value", v, "--dpi", msg.T("cli.dpi_range", minDPI, maxDPI))
+		if view == "macro" {
+			plan.view = canvas.Macro
 		}
 	}
-	// Parsed and accepted by the contract, but not in this version.
-	switch {
-	case plan.format == "png":
-		return nil, failure("cli.not_yet.png")
-	case tiled:
-		return nil, failure("cli.not_yet.tile")
-	case view == "macro":
-		return nil, failure("cli.not_yet.macro")
+	plan.dpi = raster.DefaultDPI
+	if v, ok := p.get("dpi"); ok {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < minDPI || n > maxDPI {
+			return nil, usage("cli.bad_value", v, "--dpi", msg.T("cli.dpi_range", minDPI, maxDPI))
+		}
+		plan.dpi = n
 	}
+	if plan.format == "png" {
+		// The pixel budget depends on the command line alone.
+		if err := raster.CheckDPI(plan.paper, plan.dpi); err != nil {
+			return nil, &usageError{err.Error()}
+		}
+		if plan.journey == "all" && plan.out == "-" {
+			return nil, usage("print.cli.all_to_stdout")
+		}
+	}
+	plan.logo, _ = p.get("logo")
+	if given("logo") && strings.TrimSpace(plan.logo) == "" {
+		return nil, usage("cli.flag_needs_value", "--logo", p.cmd.name)
+	}
+	plan.footer, _ = p.get("footer")
+	plan.version, _ = p.get("doc-version")
 	return plan, nil
+}
+
+// readLogo reads and checks the logo file, so that a bad one stops the
+// export before anything is written.
+func readLogo(path string) ([]byte, error) {
+	f, err := openInput(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, 64<<20))
+	if err != nil {
+		return nil, failure("print.logo.read", path, cause(err))
+	}
+	if _, err := pdf.ParseImage(b); err != nil {
+		return nil, inFile(path, err)
+	}
+	return b, nil
+}
+
+// pictureNames names the PNG files of --journey all: OUT-<journey id>.png,
+// OUT without its .png. Characters that have no place in a file name
+// become "_"; two journeys that would share a name are told apart by
+// their rank.
+func pictureNames(out string, journeys []*model.Journey) []string {
+	base := out
+	if strings.EqualFold(filepath.Ext(out), ".png") {
+		base = strings.TrimSuffix(out, filepath.Ext(out))
+	}
+	seen := map[string]bool{}
+	names := make([]string, len(journeys))
+	for i, j := range journeys {
+		id := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.' {
+				return r
+			}
+			return '_'
+		}, j.ID)
+		id = strings.TrimLeft(id, ".")
+		name := base + "-" + id + ".png"
+		if seen[strings.ToLower(name)] {
+			name = base + "-" + id + "-" + strconv.Itoa(i+1) + ".png"
+		}
+		seen[strings.ToLower(name)] = true
+		names[i] = name
+	}
+	return names
 }
 
 // checkOutput refuses an output whose folder is missing, or that is a
@@ -211,6 +326,11 @@ func output(e *env, out string, write func(io.Writer) error) error {
 		}
 		return nil
 	})
+	return outputError(out, err)
+}
+
+// outputError words an error of atomic.WriteFile.
+func outputError(out string, err error) error {
 	var ce contentError
 	switch {
 	case err == nil:
@@ -224,4 +344,46 @@ func output(e *env, out string, write func(io.Writer) error) error {
 		}
 		return err
 	}
+}
+
+// outputAll writes several files all or none: each into a temporary file
+// beside it, synced, and only when every one is complete are they renamed
+// into place. On failure no temporary file is left and the outputs that
+// existed are as they were.
+func outputAll(names []string, writes []func(io.Writer) error) (err error) {
+	var temps []string
+	defer func() {
+		if err != nil {
+			for _, t := range temps {
+				os.Remove(t)
+			}
+		}
+	}()
+	for i, name := range names {
+		f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+		if err != nil {
+			return failure("cli.cannot_write", name, cause(err))
+		}
+		temps = append(temps, f.Name())
+		if err := writes[i](f); err != nil {
+			f.Close()
+			return inFile(name, err)
+		}
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return failure("cli.cannot_write", name, cause(err))
+		}
+		if err := f.Close(); err != nil {
+			return failure("cli.cannot_write", name, cause(err))
+		}
+		// CreateTemp makes files private; an export is an ordinary file.
+		_ = os.Chmod(f.Name(), 0o644)
+	}
+	for i, name := range names {
+		if err := os.Rename(temps[i], name); err != nil {
+			temps = temps[i:]
+			return failure("cli.cannot_write", name, cause(err))
+		}
+	}
+	return nil
 }
