@@ -84,6 +84,7 @@ func init() {
 				{"format", "text|json", "cli.help.insights.format"},
 			},
 			run: runInsights},
+		planCommand, // plan.go, which adds compare after it
 		{name: "check", synopsis: "check FILE.parcours", args: []string{"FILE.parcours"}, run: runCheck},
 		{name: "templates", synopsis: "templates", run: runTemplates},
 		{name: "version", synopsis: "version", run: runVersion},

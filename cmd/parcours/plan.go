@@ -1,0 +1,179 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"parcours/model"
+	"parcours/model/compare"
+	"parcours/model/msg"
+	"parcours/model/plan"
+)
+
+// planCommand is `parcours plan` (CONTRACTS.md §6 "Action plan"): the
+// journey's opportunities as a CSV or XLSX action plan.
+var planCommand = &command{name: "plan",
+	synopsis: "plan [--journey ID] [--sort KEY] [--format csv|xlsx] -o OUT FILE.parcours",
+	args:     []string{"FILE.parcours"},
+	flags: []flagSpec{
+		{"journey", "ID", "cli.help.plan.journey"},
+		{"sort", "KEY", "cli.help.plan.sort"},
+		{"format", "csv|xlsx", "cli.help.plan.format"},
+		{"o", "OUT", "cli.help.plan.o"},
+	},
+	run: runPlan}
+
+// compareCommand is `parcours compare` (CONTRACTS.md §6 "Current vs
+// target").
+var compareCommand = &command{name: "compare",
+	synopsis: "compare [--current ID] [--target ID] [--format text|json] FILE.parcours",
+	args:     []string{"FILE.parcours"},
+	flags: []flagSpec{
+		{"current", "ID", "cli.help.compare.current"},
+		{"target", "ID", "cli.help.compare.target"},
+		{"format", "text|json", "cli.help.compare.format"},
+	},
+	run: runCompare}
+
+// compare goes into the commands list right after plan (commands.go
+// lists plan; this file's init runs after that file's).
+func init() {
+	at := slices.Index(commands, planCommand) + 1
+	if at == 0 {
+		at = len(commands)
+	}
+	commands = slices.Insert(commands, at, compareCommand)
+}
+
+func runPlan(e *env, p *parser, args []string) error {
+	in := args[0]
+	out, ok := p.get("o")
+	if !ok || out == "" {
+		return usage("cli.missing_flag", "-o OUT", "parcours "+p.cmd.synopsis)
+	}
+	var format string
+	if v, ok := p.get("format"); ok {
+		f, err := choice("format", v, "csv", "xlsx")
+		if err != nil {
+			return err
+		}
+		format = f
+	} else {
+		switch ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), ".")); ext {
+		case "csv", "xlsx":
+			format = ext
+		default:
+			return usage("cli.plan.no_format", out)
+		}
+	}
+	key := plan.ByPriority
+	if v, ok := p.get("sort"); ok {
+		names := make([]string, len(plan.SortKeys))
+		for i, k := range plan.SortKeys {
+			names[i] = string(k)
+		}
+		k, err := choice("sort", v, names...)
+		if err != nil {
+			return err
+		}
+		key = plan.SortKey(k)
+	}
+	id, _ := p.get("journey")
+	if id == "all" {
+		return usage("cli.one_journey")
+	}
+	if out != "-" {
+		if err := checkOutput(out); err != nil {
+			return err
+		}
+	}
+
+	s, doc, err := openDocument(in)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if out != "-" && sameFile(in, out) {
+		return failure("cli.same_file", out)
+	}
+	j, err := pickJourney(in, doc, id)
+	if err != nil {
+		return err
+	}
+	rows := plan.Rows(j)
+	plan.Sort(rows, key, plan.NaturalDescending(key))
+	lang := msg.Language()
+	return output(e, out, func(w io.Writer) error {
+		if format == "xlsx" {
+			return plan.WriteXLSX(w, rows, lang)
+		}
+		return plan.WriteCSV(w, rows, lang)
+	})
+}
+
+func runCompare(e *env, p *parser, args []string) error {
+	format := "text"
+	if v, ok := p.get("format"); ok {
+		f, err := choice("format", v, "text", "json")
+		if err != nil {
+			return err
+		}
+		format = f
+	}
+	curID, _ := p.get("current")
+	tgtID, _ := p.get("target")
+	if curID == "all" || tgtID == "all" {
+		return usage("cli.one_journey")
+	}
+	if curID != "" && curID == tgtID {
+		return usage("cli.compare.same", curID)
+	}
+	path := args[0]
+	s, doc, err := openDocument(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+
+	var target, current *model.Journey
+	if tgtID != "" {
+		if target, err = pickJourney(path, doc, tgtID); err != nil {
+			return err
+		}
+	} else if curID == "" {
+		if target = compare.FirstTarget(doc); target == nil {
+			return failure("cli.compare.no_target", path)
+		}
+	}
+	if curID != "" {
+		if current, err = pickJourney(path, doc, curID); err != nil {
+			return err
+		}
+		if target == nil {
+			// Only --current: the first journey made from it.
+			for _, j := range doc.Journeys {
+				if j != current && compare.Source(doc, j) == current {
+					target = j
+					break
+				}
+			}
+			if target == nil {
+				return failure("cli.compare.no_target", path)
+			}
+		}
+	} else if current = compare.Source(doc, target); current == nil {
+		return failure("cli.compare.no_source", target.ID, path)
+	}
+
+	r := compare.Compare(current, target)
+	if format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	return compare.WriteText(e.stdout, r)
+}
