@@ -732,7 +732,6 @@ type pointObjects struct {
 	mark    *fcanvas.ArbitraryPolygon // peak ▲ or drop ▼
 	point   canvas.CurvePoint
 
-	face1    canvas.Face
 	from, to canvas.Point
 	zoom     float64
 	stale    bool

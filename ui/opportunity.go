@@ -26,7 +26,7 @@ func kindNames() []string {
 func statusNames() []string {
 	out := make([]string, len(model.OpportunityStatuses))
 	for i, s := range model.OpportunityStatuses {
-		out[i] = T("ui.status." + string(s))
+		out[i] = T("plan.status." + string(s))
 	}
 	return out
 }

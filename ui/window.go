@@ -50,6 +50,7 @@ type Editor struct {
 	workspace fyne.CanvasObject
 	inspector *Inspector
 	insights  *InsightsPanel
+	plan      *PlanPanel
 	palette   *Palette
 	search    *Search
 
@@ -98,6 +99,7 @@ func NewEditor(a fyne.App) *Editor {
 	e.status = widget.NewLabel("")
 	e.inspector = NewInspector(e)
 	e.insights = NewInsightsPanel(e)
+	e.plan = NewPlanPanel(e)
 	e.palette = NewPalette(e)
 	e.search = NewSearch(e)
 
@@ -111,8 +113,12 @@ func NewEditor(a fyne.App) *Editor {
 	top := container.NewVBox(toolbar, e.search.Bar(), e.banner)
 	inspectorTab := container.NewTabItem(T("ui.tab.inspector"), container.NewVScroll(e.inspector.Content()))
 	insightsTab := container.NewTabItem(T("ui.tab.insights"), container.NewVScroll(e.insights.Content()))
-	right := container.NewAppTabs(inspectorTab, insightsTab)
-	right.OnSelected = func(t *container.TabItem) { e.insights.SetVisible(t == insightsTab) }
+	planTab := container.NewTabItem(T("ui.tab.plan"), container.NewVScroll(e.plan.Content()))
+	right := container.NewAppTabs(inspectorTab, insightsTab, planTab)
+	right.OnSelected = func(t *container.TabItem) {
+		e.insights.SetVisible(t == insightsTab)
+		e.plan.SetVisible(t == planTab)
+	}
 	split := container.NewHSplit(e.scroll, right)
 	split.Offset = 0.74
 	e.workspace = container.NewBorder(top, nil, e.palette.Content(), nil, split)
@@ -217,6 +223,7 @@ func (e *Editor) buildMenus() {
 		item(T("ui.journey_rename"), nil, e.askRenameJourney),
 		item(T("ui.journey_duplicate"), nil, e.DuplicateJourney),
 		item(T("ui.journey_delete"), nil, e.askDeleteJourney),
+		item(T("ui.compare"), nil, e.showComparison),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.add_stage"), nil, func() { e.AddStage(-1) }),
 		item(T("ui.add_lane"), nil, func() { e.AddLane(-1) }),
@@ -380,6 +387,7 @@ func (e *Editor) relayout() {
 	e.mapView.SetViewport(e.scroll.Offset, e.scroll.Size())
 	e.inspector.Show(e.sel)
 	e.insights.Refresh()
+	e.plan.Refresh()
 }
 
 func (e *Editor) setStatus(s string) { e.status.SetText(s) }

@@ -191,13 +191,31 @@ func init() {
 		"ui.effort":               {"Effort", "Effort"},
 		"ui.owner":                {"Owner", "Responsable"},
 		"ui.status":               {"Status", "Statut"},
-		"ui.status.proposed":      {"proposed", "proposée"},
-		"ui.status.planned":       {"planned", "planifiée"},
-		"ui.status.done":          {"done", "réalisée"},
 		"ui.linked":               {"Touchpoints it improves:", "Points de contact qu'elle améliore :"},
 		"ui.add_opportunity":      {"New opportunity…", "Nouvelle opportunité…"},
 		"ui.edit_opportunity":     {"Edit the opportunity", "Modifier l'opportunité"},
 		"ui.delete_opportunity":   {"Delete the opportunity", "Supprimer l'opportunité"},
 		"ui.delete_opportunity_q": {"Delete the opportunity « %s »?", "Supprimer l'opportunité « %s » ?"},
+	})
+}
+
+func init() {
+	add(map[string]wording{
+		"ui.tab.plan":         {"Action plan", "Plan d'action"},
+		"ui.priority":         {"Priority", "Priorité"},
+		"ui.reverse":          {"Reverse", "Inverser"},
+		"ui.matrix":           {"Impact/effort matrix", "Matrice impact/effort"},
+		"ui.sort_by":          {"Sort by", "Trier par"},
+		"ui.export_plan":      {"Export CSV / XLSX…", "Exporter en CSV / XLSX…"},
+		"ui.plan_row":         {"%s · impact %d · effort %d · %s", "%s · impact %d · effort %d · %s"},
+		"ui.no_opportunities": {"No opportunity yet: add one from a touchpoint or here.", "Pas encore d'opportunité : ajoutez-en depuis un point de contact ou ici."},
+		"ui.matrix_axes":      {"%s from 5 (top) to 1, %s from 1 (left) to 5", "%s de 5 (en haut) à 1, %s de 1 (à gauche) à 5"},
+	})
+}
+
+func init() {
+	add(map[string]wording{
+		"ui.compare":      {"Compare Current and Target…", "Comparer actuel et cible…"},
+		"ui.compare_none": {"This journey has no current or target counterpart: duplicate it as a target journey first (Journey menu).", "Ce parcours n'a pas de parcours actuel ou cible associé : dupliquez-le d'abord en parcours cible (menu Parcours)."},
 	})
 }
