@@ -321,6 +321,9 @@ func layoutCard(t *model.Touchpoint, r Rect, color RGB) Card {
 	chX := inner.X + 2*faceRadius + 1.2
 	chBox := Rect{chX, bottom - rowH, bx - chX - 0.5, rowH}
 	c.Channel = block(reg, msg.T("channel."+string(t.Channel)), channelSize, chBox, 1, true, MutedInk)
+	// A channel name is a word of ours, not the user's text: shortening it
+	// beside many badges loses nothing the poster's appendix should restore.
+	c.Channel.Cut = false
 	return c
 }
 

@@ -27,15 +27,6 @@ const (
 // Branding options of export, beyond CONTRACTS.md §1 (see §6 "Poster
 // options"). They are added here, to the export command's list, so that
 // the export's options live with the export.
-func init() {
-	c := lookup("export")
-	c.flags = append(c.flags,
-		flagSpec{"logo", "FILE", "print.help.logo"},
-		flagSpec{"footer", "TEXT", "print.help.footer"},
-		flagSpec{"doc-version", "TEXT", "print.help.doc_version"},
-	)
-}
-
 // exportPlan is an export command line, checked before the document is
 // opened.
 type exportPlan struct {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"parcours/model"
@@ -40,14 +39,6 @@ var compareCommand = &command{name: "compare",
 
 // compare goes into the commands list right after plan (commands.go
 // lists plan; this file's init runs after that file's).
-func init() {
-	at := slices.Index(commands, planCommand) + 1
-	if at == 0 {
-		at = len(commands)
-	}
-	commands = slices.Insert(commands, at, compareCommand)
-}
-
 func runPlan(e *env, p *parser, args []string) error {
 	in := args[0]
 	out, ok := p.get("o")
