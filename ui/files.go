@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,9 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parcours/assets"
-	"parcours/canvas"
-	"parcours/canvas/pdf"
-	"parcours/model/atomic"
 	"parcours/model/msg"
 	"parcours/model/sqlite"
 )
@@ -158,31 +154,4 @@ func (e *Editor) SaveAs(path string) error {
 	e.relayout()
 	e.setStatus(T("ui.saved_as", filepath.Base(path)))
 	return nil
-}
-
-func (e *Editor) askExportPDF() {
-	if e.store == nil {
-		return
-	}
-	name := strings.TrimSuffix(filepath.Base(e.store.Path()), filepath.Ext(e.store.Path())) + ".pdf"
-	e.askPath(name, ".pdf", func(path string) {
-		progress := dialog.NewCustomWithoutButtons(T("ui.exporting"), widget.NewProgressBarInfinite(), e.win)
-		progress.Show()
-		scene := e.mapView.Scene()
-		background(func() error {
-			return ExportPDF(path, []*canvas.Scene{scene}, pdf.Options{})
-		}, func(err error) {
-			progress.Hide()
-			if err != nil {
-				e.showError(err)
-				return
-			}
-			e.setStatus(T("ui.exported", path))
-		})
-	})
-}
-
-// ExportPDF writes the posters of scenes to path, whole or not at all.
-func ExportPDF(path string, scenes []*canvas.Scene, opts pdf.Options) error {
-	return atomic.WriteFile(path, func(w io.Writer) error { return pdf.Write(w, scenes, opts) })
 }

@@ -145,7 +145,7 @@ func (e *Editor) Nudge(dx, dy int) {
 func shortcutsHelp() [][2]string {
 	return [][2]string{
 		{"Ctrl+N", T("ui.new")}, {"Ctrl+O", T("ui.open")}, {"Ctrl+S", T("ui.save")}, {"Ctrl+Shift+S", T("ui.save_as")},
-		{"Ctrl+E", T("ui.export_pdf")}, {"Ctrl+Q", T("ui.quit")},
+		{"Ctrl+E", T("ui.export.menu")}, {"Ctrl+Q", T("ui.quit")},
 		{"Ctrl+Z", T("ui.undo")}, {"Ctrl+Y, Ctrl+Shift+Z", T("ui.redo")},
 		{"Ctrl+X", T("ui.cut")}, {"Ctrl+C", T("ui.copy")}, {"Ctrl+V", T("ui.paste")}, {"Ctrl+D", T("ui.duplicate")},
 		{"Ctrl+A", T("ui.select_all")}, {"Ctrl+F", T("ui.find")}, {T("ui.key.delete"), T("ui.delete")}, {"F2", T("ui.rename")},

@@ -182,7 +182,7 @@ func (e *Editor) buildMenus() {
 		item(T("ui.save"), shortcut(fyne.KeyS, 0), e.confirmSaved),
 		item(T("ui.save_as"), shortcut(fyne.KeyS, fyne.KeyModifierShift), e.askSaveAs),
 		fyne.NewMenuItemSeparator(),
-		item(T("ui.export_pdf"), shortcut(fyne.KeyE, 0), e.askExportPDF),
+		item(T("ui.export.menu"), shortcut(fyne.KeyE, 0), e.askExport),
 		item(T("ui.survey.menu"), nil, e.askSurvey),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.language_setting"), nil, e.askLanguage),

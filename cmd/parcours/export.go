@@ -12,6 +12,7 @@ import (
 
 	"parcours/canvas"
 	"parcours/canvas/pdf"
+	"parcours/canvas/poster"
 	"parcours/canvas/raster"
 	"parcours/model"
 	"parcours/model/atomic"
@@ -68,24 +69,20 @@ func runExport(e *env, p *parser, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := pdf.Options{Paper: plan.paper, Tile: plan.tile, Date: doc.Modified, Journeys: journeys,
-		Footer: plan.footer, Version: plan.version}
+	job := poster.Job{Doc: doc, Journeys: journeys, View: plan.view, DPI: plan.dpi,
+		Options: pdf.Options{Paper: plan.paper, Tile: plan.tile, Footer: plan.footer, Version: plan.version}}
 	if plan.logo != "" {
-		if opts.Logo, err = readLogo(plan.logo); err != nil {
+		if job.Options.Logo, err = readLogo(plan.logo); err != nil {
 			return err
 		}
 	}
-	scenes := make([]*canvas.Scene, 0, len(journeys))
-	for _, j := range journeys {
-		scenes = append(scenes, canvas.LayoutWith(doc, j, canvas.Options{View: plan.view}))
-	}
+	scenes := job.Scenes()
 	if plan.format == "pdf" {
-		return output(e, plan.out, func(w io.Writer) error { return pdf.Write(w, scenes, opts) })
+		return output(e, plan.out, func(w io.Writer) error { return job.WritePDF(w, scenes) })
 	}
 
-	// PNG: one picture per journey.
 	picture := func(s *canvas.Scene) func(io.Writer) error {
-		return func(w io.Writer) error { return raster.WritePNG(w, s, opts, plan.dpi) }
+		return func(w io.Writer) error { return job.WritePNG(w, s) }
 	}
 	if plan.journey != "all" {
 		return output(e, plan.out, picture(scenes[0]))

@@ -219,3 +219,34 @@ func init() {
 		"ui.compare_none": {"This journey has no current or target counterpart: duplicate it as a target journey first (Journey menu).", "Ce parcours n'a pas de parcours actuel ou cible associé : dupliquez-le d'abord en parcours cible (menu Parcours)."},
 	})
 }
+
+func init() {
+	add(map[string]wording{
+		"ui.export.menu":         {"Export…", "Exporter…"},
+		"ui.export.title":        {"Export the poster", "Exporter le poster"},
+		"ui.export.go":           {"Export…", "Exporter…"},
+		"ui.export.format":       {"Format", "Format"},
+		"ui.export.this_journey": {"This journey", "Ce parcours"},
+		"ui.export.all_journeys": {"All journeys (one page each)", "Tous les parcours (une page chacun)"},
+		"ui.export.paper":        {"Paper", "Papier"},
+		"ui.export.custom":       {"Custom size", "Format personnalisé"},
+		"ui.export.custom_size":  {"Width × height (mm)", "Largeur × hauteur (mm)"},
+		"ui.export.orientation":  {"Orientation", "Orientation"},
+		"ui.export.landscape":    {"Landscape", "Paysage"},
+		"ui.export.portrait":     {"Portrait", "Portrait"},
+		"ui.export.tiling":       {"Print on sheets", "Imprimer en mosaïque"},
+		"ui.export.no_tiling":    {"No: one sheet", "Non : une seule feuille"},
+		"ui.export.dpi":          {"Resolution (PNG, dpi)", "Résolution (PNG, ppp)"},
+		"ui.export.logo":         {"Logo", "Logo"},
+		"ui.export.choose_logo":  {"Choose…", "Choisir…"},
+		"ui.export.logo_set":     {"logo of %d KB", "logo de %d Ko"},
+		"ui.export.footer":       {"Footer", "Pied de page"},
+		"ui.export.footer_hint":  {"Confidential — client name", "Confidentiel — nom du client"},
+		"ui.export.version":      {"Document version", "Version du document"},
+		"ui.export.preview":      {"First page", "Première page"},
+		"ui.export.png_one":      {"A PNG picture holds one journey: choose this journey, or PDF.", "Une image PNG contient un seul parcours : choisissez ce parcours, ou le PDF."},
+		"ui.export.png_tiles":    {"Sheets to assemble are for PDF; a PNG is one picture.", "La mosaïque est pour le PDF ; un PNG est une seule image."},
+		"ui.export.bad_dpi":      {"%q is not a resolution: give a whole number of dpi, 10 to 1200.", "%q n'est pas une résolution : donnez un nombre entier de points par pouce, de 10 à 1200."},
+		"ui.export.cancelled":    {"Export cancelled; nothing was written.", "Export annulé ; rien n'a été écrit."},
+	})
+}

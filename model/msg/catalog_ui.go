@@ -8,7 +8,6 @@ func init() {
 		"ui.open":             {"Open…", "Ouvrir…"},
 		"ui.save":             {"Save", "Enregistrer"},
 		"ui.save_as":          {"Save As…", "Enregistrer sous…"},
-		"ui.export_pdf":       {"Export Poster PDF…", "Exporter le poster PDF…"},
 		"ui.quit":             {"Quit", "Quitter"},
 		"ui.undo":             {"Undo", "Annuler"},
 		"ui.undo_what":        {"Undo %s", "Annuler : %s"},

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"os"
+	"parcours/canvas/pdf"
+	"parcours/canvas/poster"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+func exportDialog(t *testing.T, e *Editor) *exportForm {
+	t.Helper()
+	e.askExport()
+	top := e.Window().Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no export dialog")
+	}
+	f := &exportForm{e: e}
+	for _, o := range test.LaidOutObjects(top) {
+		switch x := o.(type) {
+		case *widget.RadioGroup:
+			switch x.Options[0] {
+			case "PDF":
+				f.format = x
+			case T("ui.export.this_journey"):
+				f.journeys = x
+			case T("ui.micro"):
+				f.view = x
+			case T("ui.export.landscape"):
+				f.orientation = x
+			}
+		case *widget.Select:
+			if x.Options[0] == "A0" {
+				f.paper = x
+			} else if x.Options[1] == "A4" {
+				f.tile = x
+			}
+		}
+	}
+	return f
+}
+
+func TestExportDialogChecksAndExports(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	f := exportDialog(t, e)
+	if f.format == nil || f.paper == nil || f.tile == nil || f.journeys == nil {
+		t.Fatal("export dialog is missing fields")
+	}
+	// The real form, as the dialog holds it, answers through its job().
+	top := e.Window().Canvas().Overlays().Top()
+	var problem *widget.Label
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance {
+			problem = l
+		}
+	}
+	f.format.SetSelected("PNG")
+	f.tile.SetSelected("A4")
+	if problem == nil || !problem.Visible() || !strings.Contains(problem.Text, "PNG") {
+		t.Errorf("PNG with tiles not refused in the dialog: %v", problem)
+	}
+	f.tile.SetSelectedIndex(0)
+	f.journeys.SetSelected(T("ui.export.all_journeys"))
+	if !problem.Visible() {
+		t.Error("PNG of all journeys not refused")
+	}
+	f.format.SetSelected("PDF")
+	f.paper.SetSelectedIndex(len(papers)) // custom
+	if problem.Visible() {
+		t.Errorf("a custom 1189×841 mm paper refused: %s", problem.Text)
+	}
+}
+
+func TestExportJobWritesOrLeavesNothingWhenCancelled(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	dir := t.TempDir()
+	job := testJob(t, e)
+	path := filepath.Join(dir, "poster.pdf")
+	if err := ExportJob(path, job, "pdf", nil); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatal("no PDF written")
+	}
+	var cancelled atomic.Bool
+	cancelled.Store(true)
+	other := filepath.Join(dir, "cancelled.pdf")
+	if err := ExportJob(other, job, "pdf", &cancelled); err == nil {
+		t.Fatal("a cancelled export succeeded")
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("a cancelled export left %d files", len(ents))
+	}
+	png := filepath.Join(dir, "poster.png")
+	job.DPI = 20
+	if err := ExportJob(png, job, "png", nil); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(png); !strings.HasPrefix(string(b), "\x89PNG") {
+		t.Fatal("no PNG written")
+	}
+}
+
+func testJob(t *testing.T, e *Editor) poster.Job {
+	t.Helper()
+	return poster.Job{Doc: e.Document(), Journeys: e.Document().Journeys[:1], Options: pdf.Options{}}
+}
