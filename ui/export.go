@@ -201,8 +201,7 @@ func (f *exportForm) run() {
 	e.askPath(name, ext, func(path string) {
 		var cancelled atomic.Bool
 		bar := widget.NewProgressBarInfinite()
-		var progress *dialog.CustomDialog
-		progress = dialog.NewCustom(T("ui.exporting"), T("ui.cancel"), bar, e.win)
+		progress := dialog.NewCustom(T("ui.exporting"), T("ui.cancel"), bar, e.win)
 		progress.SetOnClosed(func() { cancelled.Store(true) })
 		progress.Show()
 		background(func() error {
