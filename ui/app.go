@@ -23,6 +23,7 @@ const AppID = "app.parcours.editor"
 // when path is empty, and returns when the window is closed.
 func Run(path string) error {
 	a := app.NewWithID(AppID)
+	applyLanguagePreference(a)
 	registerTranslations()
 	a.Settings().SetTheme(newTheme())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -46,4 +47,22 @@ func Run(path string) error {
 	e.Window().ShowAndRun()
 	e.Close()
 	return nil
+}
+
+// applyLanguagePreference makes the language chosen in the window win over
+// the system's: Fyne's translations read the environment, so the choice is
+// put there before they are loaded (which is why it applies on restart).
+func applyLanguagePreference(a fyne.App) {
+	switch a.Preferences().String(prefLanguage) {
+	case "fr":
+		setLanguageEnv("fr_FR.UTF-8")
+	case "en":
+		setLanguageEnv("en_US.UTF-8")
+	}
+}
+
+func setLanguageEnv(locale string) {
+	for _, k := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		os.Setenv(k, locale)
+	}
 }

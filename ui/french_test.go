@@ -120,3 +120,46 @@ func TestFrenchWindowHasNoEnglishLeft(t *testing.T) {
 		}
 	}
 }
+
+func TestLanguageSettingAppliesAtStart(t *testing.T) {
+	for _, k := range []string{"LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
+		t.Setenv(k, "en_GB.UTF-8")
+	}
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, "fr")
+	applyLanguagePreference(a)
+	registerTranslations()
+	t.Cleanup(func() {
+		for _, k := range []string{"LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
+			os.Setenv(k, "C.UTF-8")
+		}
+		registerTranslations()
+		msg.SetLanguage(msg.English)
+	})
+	if T("ui.file") != "Fichier" || msg.Language() != msg.French {
+		t.Fatalf("the French setting did not win over an English system: %q", T("ui.file"))
+	}
+}
+
+// Every menu item can be reached from the keyboard: each has a shortcut
+// (Fyne's menu bar has no keyboard navigation of its own), except the
+// submenu of recent files, which ctrl+shift+O reaches as a dialog.
+func TestEveryMenuItemHasAShortcut(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	seen := map[string]string{}
+	for _, m := range e.Window().MainMenu().Items {
+		for _, it := range m.Items {
+			if it.IsSeparator || it.ChildMenu != nil {
+				continue
+			}
+			if it.Shortcut == nil {
+				t.Errorf("%s → %s has no shortcut", m.Label, it.Label)
+				continue
+			}
+			if other, dup := seen[it.Shortcut.ShortcutName()]; dup {
+				t.Errorf("%s and %s share a shortcut", other, it.Label)
+			}
+			seen[it.Shortcut.ShortcutName()] = it.Label
+		}
+	}
+}

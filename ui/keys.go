@@ -155,7 +155,11 @@ func shortcutsHelp() [][2]string {
 		{T("ui.key.ctrl_wheel"), T("ui.key.ctrl_wheel_do")},
 		{"Ctrl+M / Ctrl+Shift+M", T("ui.micro") + " / " + T("ui.macro")},
 		{T("ui.key.double_click"), T("ui.key.double_click_do")}, {T("ui.key.shift_click"), T("ui.key.shift_click_do")},
-		{"Ctrl+/", T("ui.shortcuts")},
+		{"Ctrl+Shift+O", T("ui.recent_dialog")}, {"Ctrl+I", T("ui.survey.menu")}, {"Ctrl+Shift+U", T("ui.language_setting")},
+		{"Ctrl+Shift+N", T("ui.journey_add")}, {"Ctrl+Shift+R", T("ui.journey_rename")}, {"Ctrl+Shift+D", T("ui.journey_duplicate")},
+		{"Ctrl+Shift+" + T("ui.key.delete"), T("ui.journey_delete")}, {"Ctrl+K", T("ui.compare")},
+		{"Ctrl+Shift+G", T("ui.add_stage")}, {"Ctrl+Shift+L", T("ui.add_lane")},
+		{"Ctrl+/", T("ui.shortcuts")}, {"Ctrl+Shift+A", T("ui.about")},
 	}
 }
 
@@ -188,6 +192,35 @@ func (e *Editor) askLanguage() {
 				e.setStatus(T("ui.language_restart"))
 			}
 		}, e.win)
+}
+
+// askRecent lists the recent documents in a dialog, so that they can be
+// reached from the keyboard too.
+func (e *Editor) askRecent() {
+	var paths []string
+	for _, p := range e.app.Preferences().StringList(prefRecent) {
+		if _, err := os.Stat(p); err == nil {
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) == 0 {
+		dialog.ShowInformation(T("ui.recent"), T("ui.none"), e.win)
+		return
+	}
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(paths) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(paths[i]) })
+	list.OnSelected = func(i widget.ListItemID) {
+		d.Hide()
+		if err := e.Open(paths[i]); err != nil {
+			e.showError(err)
+		}
+	}
+	d = dialog.NewCustom(T("ui.recent"), T("ui.cancel"), list, e.win)
+	d.Resize(fyne.NewSize(640, 360))
+	d.Show()
+	e.win.Canvas().Focus(list)
 }
 
 // rememberRecent puts path first in the recent documents.

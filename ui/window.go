@@ -179,13 +179,14 @@ func (e *Editor) buildMenus() {
 		item(T("ui.new"), shortcut(fyne.KeyN, 0), e.askNew),
 		item(T("ui.open"), shortcut(fyne.KeyO, 0), e.askOpen),
 		recent,
+		item(T("ui.recent_dialog"), shortcut(fyne.KeyO, fyne.KeyModifierShift), e.askRecent),
 		item(T("ui.save"), shortcut(fyne.KeyS, 0), e.confirmSaved),
 		item(T("ui.save_as"), shortcut(fyne.KeyS, fyne.KeyModifierShift), e.askSaveAs),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.export.menu"), shortcut(fyne.KeyE, 0), e.askExport),
-		item(T("ui.survey.menu"), nil, e.askSurvey),
+		item(T("ui.survey.menu"), shortcut(fyne.KeyI, 0), e.askSurvey),
 		fyne.NewMenuItemSeparator(),
-		item(T("ui.language_setting"), nil, e.askLanguage),
+		item(T("ui.language_setting"), shortcut(fyne.KeyU, fyne.KeyModifierShift), e.askLanguage),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -200,11 +201,11 @@ func (e *Editor) buildMenus() {
 		item(T("ui.copy"), &fyne.ShortcutCopy{}, e.Copy),
 		item(T("ui.paste"), &fyne.ShortcutPaste{}, e.Paste),
 		item(T("ui.duplicate"), shortcut(fyne.KeyD, 0), e.DuplicateSelection),
-		item(T("ui.delete"), nil, e.DeleteSelection),
+		item(T("ui.delete"), &desktop.CustomShortcut{KeyName: fyne.KeyDelete}, e.DeleteSelection),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.select_all"), &fyne.ShortcutSelectAll{}, e.SelectAll),
 		item(T("ui.find"), shortcut(fyne.KeyF, 0), e.search.Focus),
-		item(T("ui.rename"), nil, e.renameSelection),
+		item(T("ui.rename"), &desktop.CustomShortcut{KeyName: fyne.KeyF2}, e.renameSelection),
 	)
 	view := fyne.NewMenu(T("ui.view"),
 		item(T("ui.zoom_in"), shortcut(fyne.KeyEqual, 0), func() { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) }),
@@ -219,18 +220,18 @@ func (e *Editor) buildMenus() {
 	e.win.Canvas().AddShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift), func(fyne.Shortcut) { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) })
 	e.win.Canvas().AddShortcut(shortcut(fyne.KeyPlus, 0), func(fyne.Shortcut) { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) })
 	journey := fyne.NewMenu(T("ui.journey"),
-		item(T("ui.journey_add"), nil, e.AddJourney),
-		item(T("ui.journey_rename"), nil, e.askRenameJourney),
-		item(T("ui.journey_duplicate"), nil, e.DuplicateJourney),
-		item(T("ui.journey_delete"), nil, e.askDeleteJourney),
-		item(T("ui.compare"), nil, e.showComparison),
+		item(T("ui.journey_add"), shortcut(fyne.KeyN, fyne.KeyModifierShift), e.AddJourney),
+		item(T("ui.journey_rename"), shortcut(fyne.KeyR, fyne.KeyModifierShift), e.askRenameJourney),
+		item(T("ui.journey_duplicate"), shortcut(fyne.KeyD, fyne.KeyModifierShift), e.DuplicateJourney),
+		item(T("ui.journey_delete"), shortcut(fyne.KeyDelete, fyne.KeyModifierShift), e.askDeleteJourney),
+		item(T("ui.compare"), shortcut(fyne.KeyK, 0), e.showComparison),
 		fyne.NewMenuItemSeparator(),
-		item(T("ui.add_stage"), nil, func() { e.AddStage(-1) }),
-		item(T("ui.add_lane"), nil, func() { e.AddLane(-1) }),
+		item(T("ui.add_stage"), shortcut(fyne.KeyG, fyne.KeyModifierShift), func() { e.AddStage(-1) }),
+		item(T("ui.add_lane"), shortcut(fyne.KeyL, fyne.KeyModifierShift), func() { e.AddLane(-1) }),
 	)
 	help := fyne.NewMenu(T("ui.help"),
 		item(T("ui.shortcuts"), shortcut(fyne.KeySlash, 0), e.showShortcuts),
-		item(T("ui.about"), nil, e.showAbout),
+		item(T("ui.about"), shortcut(fyne.KeyA, fyne.KeyModifierShift), e.showAbout),
 	)
 	e.win.SetMainMenu(fyne.NewMainMenu(file, edit, view, journey, help))
 	e.updateRecent()

@@ -250,3 +250,9 @@ func init() {
 		"ui.export.cancelled":    {"Export cancelled; nothing was written.", "Export annulé ; rien n'a été écrit."},
 	})
 }
+
+func init() {
+	add(map[string]wording{
+		"ui.recent_dialog": {"Open Recent…", "Documents récents…"},
+	})
+}
