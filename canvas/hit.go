@@ -137,3 +137,57 @@ func (s *Scene) CardsIn(r Rect) []int {
 	}
 	return out
 }
+
+// StageInsertAt is the place among the stages of a stage dropped at x:
+// before the first column whose middle is right of x.
+func (s *Scene) StageInsertAt(x float64) int {
+	for i, c := range s.Columns {
+		if x < c.Header.X+c.Header.W/2 {
+			return i
+		}
+	}
+	return len(s.Columns)
+}
+
+// LaneInsertAt is the place among the lanes of a lane dropped at y.
+func (s *Scene) LaneInsertAt(y float64) int {
+	for i, r := range s.Rows {
+		if y < r.Rect.Y+r.Rect.H/2 {
+			return i
+		}
+	}
+	return len(s.Rows)
+}
+
+// StageGap is the mark for a stage dropped at insertion place i: a thin
+// line across the headers and the grid.
+func (s *Scene) StageGap(i int) Rect {
+	x := s.Width
+	if i < len(s.Columns) {
+		x = s.Columns[i].Header.X
+	}
+	return Rect{X: x - 0.6, Y: 0, W: 1.2, H: s.Grid.Y + s.Grid.H}
+}
+
+// LaneGap is the mark for a lane dropped at insertion place i.
+func (s *Scene) LaneGap(i int) Rect {
+	y := s.Grid.Y + s.Grid.H
+	if i < len(s.Rows) {
+		y = s.Rows[i].Rect.Y
+	}
+	return Rect{X: 0, Y: y - 0.6, W: s.Width, H: 1.2}
+}
+
+// ResizeGrip is how close (mm) to a stage's right edge a drag resizes it.
+const ResizeGrip = 2.5
+
+// StageEdgeAt returns the column whose right header edge is near x, y, or -1.
+func (s *Scene) StageEdgeAt(x, y float64) int {
+	for i, c := range s.Columns {
+		edge := c.Header.X + c.Header.W
+		if y >= c.Header.Y && y < c.Header.Y+c.Header.H && x >= edge-ResizeGrip && x <= edge+0.5 {
+			return i
+		}
+	}
+	return -1
+}

@@ -374,3 +374,62 @@ func TestCtrlWheelZoomKeepsThePointUnderThePointer(t *testing.T) {
 		t.Errorf("the point under the pointer moved to %v on screen, was (300, 250)", onScreen)
 	}
 }
+
+func TestDragStageLaneAndStageEdge(t *testing.T) {
+	path := sampleFile(t)
+	e := newTestEditor(t, path)
+	v := e.View()
+	s := v.Scene()
+	// The header of Après-livraison dropped before Commande.
+	h := s.Columns[3].Header
+	drag(v, px(v, h.X+h.W/2, h.Y+3), px(v, s.Columns[0].Header.X+2, 3))
+	if j := e.Journey(); j.Stages[0].ID != "s-apres" || j.Touchpoints[0].Stage != "s-apres" {
+		t.Fatalf("stages now %s, %s…; timeline starts in %s", j.Stages[0].ID, j.Stages[1].ID, j.Touchpoints[0].Stage)
+	}
+	// The lane Service client dropped first.
+	s = v.Scene()
+	l := s.Rows[4].Label
+	drag(v, px(v, l.X+5, l.Y+5), px(v, 5, s.Rows[0].Rect.Y+2))
+	if j := e.Journey(); j.Lanes[0].ID != "l-sav" {
+		t.Fatalf("first lane %s", j.Lanes[0].ID)
+	}
+	// Widen Suivi by 30 mm from its right edge.
+	s = v.Scene()
+	var col int
+	for i, c := range s.Columns {
+		if c.StageID == "s-suivi" {
+			col = i
+		}
+	}
+	c := s.Columns[col].Header
+	drag(v, px(v, c.X+c.W-1, c.Y+3), px(v, c.X+c.W+29, c.Y+3))
+	if w := e.Journey().Stage("s-suivi").Width; w < c.W+27 || w > c.W+31 {
+		t.Fatalf("width %.1f after widening a %.1f mm stage by 30 mm", w, c.W)
+	}
+	if got := v.Scene().Columns[col].Header.W; got < c.W+27 {
+		t.Errorf("the stage is drawn %.1f mm wide", got)
+	}
+	// Three gestures, three undo steps; all saved.
+	e.Undo()
+	e.Undo()
+	e.Undo()
+	if j := e.Journey(); j.Stages[0].ID != "s-commande" || j.Lanes[0].ID != "l-site" || j.Stage("s-suivi").Width != 0 {
+		t.Error("undo did not restore stages, lanes and width")
+	}
+}
+
+func TestSpaceDragPans(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	e.Window().Resize(fyne.NewSize(700, 500))
+	v := e.View()
+	e.scroll.ScrollToOffset(fyne.NewPos(200, 100))
+	v.Panning = true
+	drag(v, fyne.NewPos(400, 300), fyne.NewPos(350, 280))
+	v.Panning = false
+	if got := e.scroll.Offset; got.X != 250 || got.Y != 120 {
+		t.Errorf("offset %v after panning by (-50, -20) from (200, 100)", got)
+	}
+	if e.editor.CanUndo() || len(e.sel.ids) != 0 {
+		t.Error("a pan moved or selected something")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"parcours/model"
@@ -20,6 +21,20 @@ import (
 func (e *Editor) bindKeys() {
 	c := e.win.Canvas()
 	c.SetOnTypedKey(e.typedKey)
+	// Holding the space bar turns a drag on the map into a pan, as in
+	// drawing programs.
+	if dc, ok := c.(desktop.Canvas); ok {
+		dc.SetOnKeyDown(func(k *fyne.KeyEvent) {
+			if k.Name == fyne.KeySpace {
+				e.mapView.Panning = true
+			}
+		})
+		dc.SetOnKeyUp(func(k *fyne.KeyEvent) {
+			if k.Name == fyne.KeySpace {
+				e.mapView.Panning = false
+			}
+		})
+	}
 	// ctrl+arrows nudge the selected card between slots and lanes.
 	for key, by := range map[fyne.KeyName][2]int{fyne.KeyLeft: {-1, 0}, fyne.KeyRight: {1, 0}, fyne.KeyUp: {0, -1}, fyne.KeyDown: {0, 1}} {
 		by := by
@@ -152,7 +167,8 @@ func shortcutsHelp() [][2]string {
 		{T("ui.key.arrows"), T("ui.key.arrows_do")}, {T("ui.key.ctrl_arrows"), T("ui.key.ctrl_arrows_do")},
 		{"Tab", T("ui.key.tab_do")}, {"Échap / Esc", T("ui.key.escape_do")},
 		{"Ctrl+= / Ctrl+-", T("ui.zoom_in") + " / " + T("ui.zoom_out")}, {"Ctrl+0", T("ui.zoom_reset")}, {"Ctrl+9", T("ui.fit")},
-		{T("ui.key.ctrl_wheel"), T("ui.key.ctrl_wheel_do")},
+		{T("ui.key.ctrl_wheel"), T("ui.key.ctrl_wheel_do")}, {T("ui.key.space_drag"), T("ui.key.space_drag_do")},
+		{T("ui.key.header_drag"), T("ui.key.header_drag_do")},
 		{"Ctrl+M / Ctrl+Shift+M", T("ui.micro") + " / " + T("ui.macro")},
 		{T("ui.key.double_click"), T("ui.key.double_click_do")}, {T("ui.key.shift_click"), T("ui.key.shift_click_do")},
 		{"Ctrl+Shift+O", T("ui.recent_dialog")}, {"Ctrl+I", T("ui.survey.menu")}, {"Ctrl+Shift+U", T("ui.language_setting")},

@@ -60,6 +60,18 @@ type MapView struct {
 	// OnScroll forwards the wheel when it does not zoom (to the scroll
 	// container around the view).
 	OnScroll func(e *fyne.ScrollEvent)
+	// OnMoveStage and OnMoveLane are called when a stage header or a lane
+	// label is dropped at an insertion place (0…n, counted before the move).
+	OnMoveStage func(id string, at int)
+	OnMoveLane  func(id string, at int)
+	// OnResizeStage is called when a stage's right edge is dropped.
+	OnResizeStage func(id string, width float64)
+	// OnPan scrolls the view by a pointer movement (space held while
+	// dragging).
+	OnPan func(d fyne.Delta)
+	// Panning is true while the space bar is held: a drag then moves the
+	// view instead of what is under the pointer.
+	Panning bool
 
 	scene    *canvas.Scene
 	zoom     float64
@@ -74,8 +86,21 @@ type MapView struct {
 	filter map[string]bool
 }
 
+type dragKind int
+
+const (
+	dragBand       dragKind = iota // a selection rectangle
+	dragCards                      // cards, to another cell
+	dragStage                      // a stage header, to another place
+	dragLane                       // a lane label, to another place
+	dragStageWidth                 // a stage's right edge
+	dragPan                        // the view itself
+)
+
 type dragState struct {
-	card  int // index in scene.Cards of the grabbed card; -1: a rubber band
+	kind  dragKind
+	index int // the stage or lane being moved or resized
+	card  int // index in scene.Cards of the grabbed card; -1 otherwise
 	start fyne.Position
 	at    fyne.Position
 	drop  canvas.Drop
@@ -234,8 +259,21 @@ func (v *MapView) Dragged(e *fyne.DragEvent) {
 	}
 	if v.drag == nil {
 		start := e.Position.Subtract(e.Dragged)
-		d := &dragState{card: v.scene.CardAt(v.mm(start)), start: start}
-		if d.card >= 0 {
+		d := &dragState{card: v.scene.CardAt(v.mm(start)), start: start, kind: dragBand}
+		sx, sy := v.mm(start)
+		switch h := v.scene.HitAt(sx, sy); {
+		case v.Panning:
+			d.kind, d.card = dragPan, -1
+		case v.scene.StageEdgeAt(sx, sy) >= 0:
+			d.kind, d.index, d.card = dragStageWidth, v.scene.StageEdgeAt(sx, sy), -1
+		case h.Kind == canvas.HitStage:
+			d.kind, d.index = dragStage, h.Index
+		case h.Kind == canvas.HitLane:
+			d.kind, d.index = dragLane, h.Index
+		case d.card >= 0:
+			d.kind = dragCards
+		}
+		if d.kind == dragCards {
 			id := v.scene.Cards[d.card].TouchpointID
 			d.ids = []string{id}
 			if v.selected[id] {
@@ -249,9 +287,23 @@ func (v *MapView) Dragged(e *fyne.DragEvent) {
 		v.drag = d
 	}
 	v.drag.at = e.Position
-	if v.drag.card >= 0 {
-		x, y := v.mm(e.Position)
+	x, y := v.mm(e.Position)
+	switch v.drag.kind {
+	case dragCards:
 		v.drag.drop, v.drag.ok = v.scene.DropAt(x, y, v.scene.Cards[v.drag.card].TouchpointID)
+	case dragStage:
+		v.drag.drop.Line, v.drag.ok = v.scene.StageGap(v.scene.StageInsertAt(x)), true
+	case dragLane:
+		v.drag.drop.Line, v.drag.ok = v.scene.LaneGap(v.scene.LaneInsertAt(y)), true
+	case dragStageWidth:
+		c := v.scene.Columns[v.drag.index].Header
+		v.drag.drop.Line = canvas.Rect{X: math.Max(x, c.X+canvas.SlotWidth) - 0.6, Y: 0, W: 1.2, H: v.scene.Grid.Y + v.scene.Grid.H}
+		v.drag.ok = true
+	case dragPan:
+		if v.OnPan != nil {
+			v.OnPan(e.Dragged)
+		}
+		return
 	}
 	v.Refresh()
 }
@@ -261,11 +313,23 @@ func (v *MapView) Dragged(e *fyne.DragEvent) {
 func (v *MapView) DragEnd() {
 	d := v.drag
 	v.drag = nil
+	if d != nil && d.ok {
+		x, y := v.mm(d.at)
+		switch {
+		case d.kind == dragStage && v.OnMoveStage != nil:
+			v.OnMoveStage(v.scene.Columns[d.index].StageID, v.scene.StageInsertAt(x))
+		case d.kind == dragLane && v.OnMoveLane != nil:
+			v.OnMoveLane(v.scene.Rows[d.index].LaneID, v.scene.LaneInsertAt(y))
+		case d.kind == dragStageWidth && v.OnResizeStage != nil:
+			c := v.scene.Columns[d.index].Header
+			v.OnResizeStage(v.scene.Columns[d.index].StageID, math.Max(x-c.X, canvas.SlotWidth))
+		}
+	}
 	switch {
 	case d == nil:
-	case d.card >= 0 && d.ok && v.OnMove != nil:
+	case d.kind == dragCards && d.ok && v.OnMove != nil:
 		v.OnMove(d.ids, d.drop)
-	case d.card < 0 && v.OnSelectCards != nil:
+	case d.kind == dragBand && v.OnSelectCards != nil:
 		var ids []string
 		for _, i := range v.scene.CardsIn(v.rubberBand(d)) {
 			ids = append(ids, v.scene.Cards[i].TouchpointID)
@@ -522,7 +586,7 @@ func show(o fyne.CanvasObject, visible bool) {
 }
 
 func (d *dragState) moves(id string) bool {
-	if d.card < 0 {
+	if d.kind != dragCards {
 		return false
 	}
 	for _, x := range d.ids {
@@ -555,7 +619,10 @@ func (r *mapRenderer) showDrag() {
 		place(r.insertion, *v.preview, z)
 		r.insertion.Show()
 	case d == nil:
-	case d.card >= 0 && d.ok:
+	case (d.kind == dragStage || d.kind == dragLane || d.kind == dragStageWidth) && d.ok:
+		place(r.insertion, d.drop.Line, z)
+		r.insertion.Show()
+	case d.kind == dragCards && d.ok:
 		place(r.insertion, d.drop.Line, z)
 		r.insertion.Show()
 		// Draw the moving cards above the others.
@@ -570,7 +637,7 @@ func (r *mapRenderer) showDrag() {
 				}
 			}
 		}
-	case d.card < 0:
+	case d.kind == dragBand:
 		place(r.band, v.rubberBand(d), z)
 		r.band.Show()
 	}

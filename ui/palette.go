@@ -154,26 +154,6 @@ func (it *paletteItem) Tapped(*fyne.PointEvent) {
 	it.p.e.addFromPalette(it.kind, it.channel, it.marker)
 }
 
-// stageInsert is the index a stage dropped at x (mm) takes.
-func stageInsert(s *canvas.Scene, x float64) int {
-	for i, c := range s.Columns {
-		if x < c.Header.X+c.Header.W/2 {
-			return i
-		}
-	}
-	return len(s.Columns)
-}
-
-// laneInsert is the index a lane dropped at y (mm) takes.
-func laneInsert(s *canvas.Scene, y float64) int {
-	for i, r := range s.Rows {
-		if y < r.Rect.Y+r.Rect.H/2 {
-			return i
-		}
-	}
-	return len(s.Rows)
-}
-
 // previewDrop shows where a palette item dragged to p (pixels, relative to
 // the map) would land.
 func (e *Editor) previewDrop(k paletteKind, p fyne.Position) {
@@ -190,21 +170,13 @@ func (e *Editor) previewDrop(k paletteKind, p fyne.Position) {
 		}
 	case paletteStage:
 		if x >= 0 && y >= 0 && x <= s.Width+canvas.SlotWidth && y <= s.Height {
-			i := stageInsert(s, x)
-			lx := s.Width
-			if i < len(s.Columns) {
-				lx = s.Columns[i].Header.X
-			}
-			r = &canvas.Rect{X: lx - 0.6, Y: 0, W: 1.2, H: s.Grid.Y + s.Grid.H}
+			g := s.StageGap(s.StageInsertAt(x))
+			r = &g
 		}
 	case paletteLane:
 		if x >= 0 && y >= s.Grid.Y && x <= s.Width && y <= s.Grid.Y+s.Grid.H+canvas.LaneHeight {
-			i := laneInsert(s, y)
-			ly := s.Grid.Y + s.Grid.H
-			if i < len(s.Rows) {
-				ly = s.Rows[i].Rect.Y
-			}
-			r = &canvas.Rect{X: 0, Y: ly - 0.6, W: s.Width, H: 1.2}
+			g := s.LaneGap(s.LaneInsertAt(y))
+			r = &g
 		}
 	case paletteMarker:
 		if i := s.CardAt(x, y); i >= 0 {
@@ -230,11 +202,11 @@ func (e *Editor) dropFromPalette(k paletteKind, ch model.Channel, m model.Marker
 		}
 	case paletteStage:
 		if x >= 0 && y >= 0 && x <= s.Width+canvas.SlotWidth && y <= s.Height {
-			e.AddStage(stageInsert(s, x))
+			e.AddStage(s.StageInsertAt(x))
 		}
 	case paletteLane:
 		if x >= 0 && y >= s.Grid.Y && x <= s.Width && y <= s.Grid.Y+s.Grid.H+canvas.LaneHeight {
-			e.AddLane(laneInsert(s, y))
+			e.AddLane(s.LaneInsertAt(y))
 		}
 	case paletteMarker:
 		if i := s.CardAt(x, y); i >= 0 {

@@ -176,6 +176,52 @@ func (e *Editor) setLaneOwnership(id string, owned, leverage bool) error {
 	})
 }
 
+// moveStageTo puts a stage at insertion place at (0…n, counted with the
+// stage still in its place), as a drop of its header says.
+func (e *Editor) moveStageTo(id string, at int) {
+	j := e.Journey()
+	i := j.StageIndex(id)
+	if i < 0 {
+		return
+	}
+	if at > i {
+		at--
+	}
+	if at == i {
+		return
+	}
+	_ = e.edit(T("ui.move_stage"), func(_ *model.Document, j *model.Journey) error { j.MoveStage(id, at); return nil })
+}
+
+// moveLaneTo puts a lane at insertion place at.
+func (e *Editor) moveLaneTo(id string, at int) {
+	j := e.Journey()
+	i := j.LaneIndex(id)
+	if i < 0 {
+		return
+	}
+	if at > i {
+		at--
+	}
+	if at == i {
+		return
+	}
+	_ = e.edit(T("ui.move_lane"), func(_ *model.Document, j *model.Journey) error { j.MoveLane(id, at); return nil })
+}
+
+// resizeStage sets a stage's width in mm; it never gets narrower than its
+// cards need (the layout sees to that).
+func (e *Editor) resizeStage(id string, width float64) {
+	_ = e.edit(T("ui.resize_stage"), func(_ *model.Document, j *model.Journey) error {
+		s := j.Stage(id)
+		if s == nil {
+			return errors.New(msg.T("edit.no_stage", id, j.ID))
+		}
+		s.Width = math.Round(width*10) / 10
+		return nil
+	})
+}
+
 func (e *Editor) shiftStage(id string, by int) {
 	j := e.Journey()
 	if j == nil || j.StageIndex(id) < 0 {

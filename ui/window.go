@@ -66,9 +66,17 @@ func NewEditor(a fyne.App) *Editor {
 	e.mapView.OnSelect = e.selectHit
 	e.mapView.OnSelectCards = e.selectCards
 	e.mapView.OnEdit = e.editInPlace
+	e.mapView.OnMoveStage = e.moveStageTo
+	e.mapView.OnMoveLane = e.moveLaneTo
+	e.mapView.OnResizeStage = e.resizeStage
 	e.scroll = container.NewScroll(e.mapView)
 	e.scroll.OnScrolled = func(p fyne.Position) { e.mapView.SetViewport(p, e.scroll.Size()) }
 	e.mapView.OnScroll = e.scroll.Scrolled
+	e.mapView.OnPan = func(d fyne.Delta) {
+		off := e.scroll.Offset.Subtract(d)
+		e.scroll.ScrollToOffset(fyne.NewPos(max(0, off.X), max(0, off.Y)))
+		e.mapView.SetViewport(e.scroll.Offset, e.scroll.Size())
+	}
 	e.mapView.OnZoom = func() {
 		e.scroll.Refresh()
 		if off, ok := e.mapView.ScrollFor(e.scroll.Offset); ok {

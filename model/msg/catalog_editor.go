@@ -256,3 +256,13 @@ func init() {
 		"ui.recent_dialog": {"Open Recent…", "Documents récents…"},
 	})
 }
+
+func init() {
+	add(map[string]wording{
+		"ui.resize_stage":       {"Resize the stage", "Redimensionner l'étape"},
+		"ui.key.space_drag":     {"Space+drag", "Espace+glisser"},
+		"ui.key.space_drag_do":  {"move the view", "déplacer la vue"},
+		"ui.key.header_drag":    {"Drag a stage name, a lane name, a stage's right edge", "Glisser un nom d'étape, de couloir, le bord droit d'une étape"},
+		"ui.key.header_drag_do": {"reorder stages and lanes, widen a stage", "réordonner étapes et couloirs, élargir une étape"},
+	})
+}
