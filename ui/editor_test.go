@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -257,5 +258,29 @@ func TestUndoShortcuts(t *testing.T) {
 	press(t, e, &fyne.ShortcutRedo{})
 	if stage() != "s-apres" {
 		t.Fatalf("ctrl+Y left t-panier in %s", stage())
+	}
+}
+
+func TestDocumentThatDisappearsWhileOpenGivesAClearMessage(t *testing.T) {
+	path := sampleFile(t)
+	e := newTestEditor(t, path)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	err := e.setTouchpointText("t-panier", "title", "Nouveau titre")
+	if err == nil {
+		t.Fatal("an edit of a deleted document claimed to be saved")
+	}
+	if strings.Contains(err.Error(), "sqlite3") || !strings.Contains(err.Error(), "livraison.parcours") {
+		t.Errorf("message %q: want plain words naming the file", err)
+	}
+	if got := e.Journey().Touchpoint("t-panier").Title; got != "Choix du créneau au panier" {
+		t.Errorf("the screen shows %q, which was not saved", got)
+	}
+	if top := e.Window().Canvas().Overlays().Top(); top == nil {
+		t.Error("no error shown to the user")
+	}
+	if strings.Contains(e.status.Text, "Saved") {
+		t.Errorf("status says %q", e.status.Text)
 	}
 }

@@ -52,6 +52,7 @@ type Editor struct {
 	insights  *InsightsPanel
 	plan      *PlanPanel
 	palette   *Palette
+	persona   *PersonaCard
 	search    *Search
 
 	undoItem, redoItem *fyne.MenuItem
@@ -109,6 +110,7 @@ func NewEditor(a fyne.App) *Editor {
 	e.insights = NewInsightsPanel(e)
 	e.plan = NewPlanPanel(e)
 	e.palette = NewPalette(e)
+	e.persona = NewPersonaCard(e)
 	e.search = NewSearch(e)
 
 	zoomOut := widget.NewButton("−", func() { e.mapView.SetZoom(e.mapView.Zoom() / ZoomStep) })
@@ -129,7 +131,8 @@ func NewEditor(a fyne.App) *Editor {
 	}
 	split := container.NewHSplit(e.scroll, right)
 	split.Offset = 0.74
-	e.workspace = container.NewBorder(top, nil, e.palette.Content(), nil, split)
+	left := container.NewBorder(e.persona.Content(), nil, nil, nil, e.palette.Content())
+	e.workspace = container.NewBorder(top, nil, left, nil, split)
 	e.body = container.NewStack()
 	e.win.SetContent(container.NewBorder(nil, e.status, nil, nil, e.body))
 	e.win.Resize(fyne.NewSize(1400, 860))
@@ -389,6 +392,7 @@ func (e *Editor) relayout() {
 		return
 	}
 	e.sel = e.sel.within(j)
+	e.persona.Show(doc, j)
 	e.mapView.SetScene(canvas.LayoutWith(doc, j, canvas.Options{View: e.view}))
 	e.mapView.SetSelected(e.sel.cardSet())
 	e.search.Apply()
