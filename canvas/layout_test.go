@@ -2,7 +2,6 @@ package canvas_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,19 +10,7 @@ import (
 	"parcours/model/modeltest"
 )
 
-func livraison(t testing.TB) *model.Document {
-	t.Helper()
-	f, err := os.Open("../testdata/livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := model.ReadJSON(f, "livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func livraison(t testing.TB) *model.Document { return modeltest.Reference(t) }
 
 func TestLayoutPutsEachCardInItsCellAndSlot(t *testing.T) {
 	d := livraison(t)

@@ -433,3 +433,18 @@ func TestSpaceDragPans(t *testing.T) {
 		t.Error("a pan moved or selected something")
 	}
 }
+
+func TestInspectorMovesStagesAndLanes(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	e.shiftStage("s-commande", 1)
+	e.shiftLane("l-sav", -1)
+	j := e.Journey()
+	if j.Stages[0].ID != "s-suivi" || j.Stages[1].ID != "s-commande" || j.Lanes[3].ID != "l-sav" {
+		t.Fatalf("stages %s %s, lane 3 %s", j.Stages[0].ID, j.Stages[1].ID, j.Lanes[3].ID)
+	}
+	e.shiftStage("s-suivi", -1) // already first
+	e.shiftLane("l-site", -1)   // already first
+	if n := len(e.editor.Doc.Journeys); n != 2 || e.editor.UndoLabel() != T("ui.move_lane") {
+		t.Errorf("moves at the ends were recorded (%s)", e.editor.UndoLabel())
+	}
+}

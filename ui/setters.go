@@ -179,24 +179,21 @@ func (e *Editor) setLaneOwnership(id string, owned, leverage bool) error {
 // moveStageTo puts a stage at insertion place at (0…n, counted with the
 // stage still in its place), as a drop of its header says.
 func (e *Editor) moveStageTo(id string, at int) {
-	j := e.Journey()
-	i := j.StageIndex(id)
-	if i < 0 {
-		return
-	}
-	if at > i {
-		at--
-	}
-	if at == i {
-		return
-	}
-	_ = e.edit(T("ui.move_stage"), func(_ *model.Document, j *model.Journey) error { j.MoveStage(id, at); return nil })
+	e.reorder(T("ui.move_stage"), at, func(j *model.Journey) int { return j.StageIndex(id) },
+		func(j *model.Journey, to int) { j.MoveStage(id, to) })
 }
 
 // moveLaneTo puts a lane at insertion place at.
 func (e *Editor) moveLaneTo(id string, at int) {
+	e.reorder(T("ui.move_lane"), at, func(j *model.Journey) int { return j.LaneIndex(id) },
+		func(j *model.Journey, to int) { j.MoveLane(id, to) })
+}
+
+// reorder moves the item now at index(j) to insertion place at, counted
+// with the item still in its place; dropping it beside itself does nothing.
+func (e *Editor) reorder(name string, at int, index func(*model.Journey) int, move func(*model.Journey, int)) {
 	j := e.Journey()
-	i := j.LaneIndex(id)
+	i := index(j)
 	if i < 0 {
 		return
 	}
@@ -206,7 +203,7 @@ func (e *Editor) moveLaneTo(id string, at int) {
 	if at == i {
 		return
 	}
-	_ = e.edit(T("ui.move_lane"), func(_ *model.Document, j *model.Journey) error { j.MoveLane(id, at); return nil })
+	_ = e.edit(name, func(_ *model.Document, j *model.Journey) error { move(j, at); return nil })
 }
 
 // resizeStage sets a stage's width in mm; it never gets narrower than its
@@ -222,28 +219,31 @@ func (e *Editor) resizeStage(id string, width float64) {
 	})
 }
 
+// shiftStage moves a stage one place left (-1) or right (+1).
 func (e *Editor) shiftStage(id string, by int) {
-	j := e.Journey()
-	if j == nil || j.StageIndex(id) < 0 {
-		return
+	if j := e.Journey(); j != nil {
+		e.moveStageTo(id, shifted(j.StageIndex(id), by, len(j.Stages)))
 	}
-	to := j.StageIndex(id) + by
-	if to < 0 || to >= len(j.Stages) {
-		return
-	}
-	_ = e.edit(T("ui.move_stage"), func(_ *model.Document, j *model.Journey) error { j.MoveStage(id, to); return nil })
 }
 
+// shiftLane moves a lane one place up (-1) or down (+1).
 func (e *Editor) shiftLane(id string, by int) {
-	j := e.Journey()
-	if j == nil || j.LaneIndex(id) < 0 {
-		return
+	if j := e.Journey(); j != nil {
+		e.moveLaneTo(id, shifted(j.LaneIndex(id), by, len(j.Lanes)))
 	}
-	to := j.LaneIndex(id) + by
-	if to < 0 || to >= len(j.Lanes) {
-		return
+}
+
+// shifted is the insertion place (counted with the item in place) one
+// step away from index i among n items.
+func shifted(i, by, n int) int {
+	switch {
+	case i < 0:
+		return -1
+	case by > 0:
+		return min(n, i+2)
+	default:
+		return max(0, i-1)
 	}
-	_ = e.edit(T("ui.move_lane"), func(_ *model.Document, j *model.Journey) error { j.MoveLane(id, to); return nil })
 }
 
 func (e *Editor) setJourneyText(key, v string) error {

@@ -11,6 +11,7 @@ import (
 
 	"parcours/model"
 	"parcours/model/compare"
+	"parcours/model/modeltest"
 	"parcours/model/msg"
 )
 
@@ -19,19 +20,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func readRef(t testing.TB) *model.Document {
-	t.Helper()
-	f, err := os.Open("../../testdata/livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := model.ReadJSON(f, "livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func readRef(t testing.TB) *model.Document { return modeltest.Reference(t) }
 
 // brief writes a change compactly, for tables worked out by hand.
 func brief(c compare.Change) string {

@@ -48,19 +48,7 @@ func journey(ts ...*model.Touchpoint) *model.Journey {
 	return j
 }
 
-func readRef(t testing.TB) *model.Document {
-	t.Helper()
-	f, err := os.Open("../../testdata/livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := model.ReadJSON(f, "livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func readRef(t testing.TB) *model.Document { return modeltest.Reference(t) }
 
 func ids(prefix string, idx []int) []string {
 	out := []string{}

@@ -6,6 +6,10 @@ package modeltest
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
 
 	"parcours/model"
 )
@@ -16,6 +20,23 @@ var lanePalette = []string{"#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F"
 // over the given numbers of stages and lanes (1000 over 6 × 8 is the size
 // the performance goals are set for).
 func Generated(n, stages, lanes int) *model.Document {
+	return generate(n, stages, lanes, func(i int) string {
+		return fmt.Sprintf("Point de contact n° %d : réception de l'e-mail « commande expédiée » 📦", i)
+	})
+}
+
+// GeneratedFitting is Generated with card titles short enough to fit their
+// cards, so that a poster of it shortens nothing and needs no appendix:
+// the poster alone, as a well-kept map prints.
+func GeneratedFitting(n, stages, lanes int) *model.Document {
+	return generate(n, stages, lanes, func(i int) string {
+		return fmt.Sprintf("Point de contact n° %d : e-mail « colis expédié »", i)
+	})
+}
+
+// generate makes the journey of Generated; title(i) is the title of the
+// i-th touchpoint, from 1.
+func generate(n, stages, lanes int, title func(i int) string) *model.Document {
 	rng := rand.New(rand.NewPCG(1, 2))
 	j := &model.Journey{ID: "j-gen", Title: fmt.Sprintf("Parcours généré — %d points de contact", n),
 		Persona: "p-gen", Objective: "Mesurer la vitesse de l'éditeur", State: model.Current, TargetScore: 7}
@@ -34,7 +55,7 @@ func Generated(n, stages, lanes int) *model.Document {
 			Stage:   j.Stages[i*stages/max(n, 1)].ID,
 			Lane:    j.Lanes[rng.IntN(lanes)].ID,
 			Order:   i + 1,
-			Title:   fmt.Sprintf("Point de contact n° %d : réception de l'e-mail « commande expédiée » 📦", i+1),
+			Title:   title(i + 1),
 			Channel: model.Channels[rng.IntN(len(model.Channels))],
 			Emotion: rng.IntN(5) - 2, Listened: rng.IntN(3) == 0,
 			Description: "Le client reçoit une notification et vérifie le créneau de livraison proposé.",
@@ -56,4 +77,23 @@ func Generated(n, stages, lanes int) *model.Document {
 		Personas: []*model.Persona{{ID: "p-gen", Name: "Claire Dubois", Job: "Cheffe de projet", Age: "30-39",
 			Channels: []model.Channel{model.ChannelSMS, model.ChannelEmail}}},
 		Journeys: []*model.Journey{j}}
+}
+
+// Reference reads the team's reference document (testdata/livraison.json
+// at the root of the module: two journeys, every field), failing the test
+// when it cannot.
+func Reference(t testing.TB) *model.Document {
+	t.Helper()
+	_, here, _, _ := runtime.Caller(0)
+	path := filepath.Join(filepath.Dir(here), "..", "..", "testdata", "livraison.json")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := model.ReadJSON(f, "livraison.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"parcours/model"
+	"parcours/model/modeltest"
 	"parcours/model/msg"
 	"parcours/model/plan"
 )
@@ -23,19 +24,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func readRef(t testing.TB) *model.Document {
-	t.Helper()
-	f, err := os.Open("../../testdata/livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := model.ReadJSON(f, "livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func readRef(t testing.TB) *model.Document { return modeltest.Reference(t) }
 
 func TestRowsOfTheDeliveryExample(t *testing.T) {
 	j := readRef(t).Journey("j-actuel")

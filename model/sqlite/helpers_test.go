@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"parcours/model"
+	"parcours/model/modeltest"
 	"parcours/model/msg"
 )
 
@@ -18,20 +19,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// livraison reads the reference example.
-func livraison(t testing.TB) *model.Document {
-	t.Helper()
-	f, err := os.Open("../../testdata/livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := model.ReadJSON(f, "livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func livraison(t testing.TB) *model.Document { return modeltest.Reference(t) }
 
 // generated builds a deterministic document: one persona, one journey of 6
 // stages × 8 lanes holding n touchpoints in timeline order, and a few

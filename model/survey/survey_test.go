@@ -22,19 +22,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func readRef(t testing.TB) *model.Document {
-	t.Helper()
-	f, err := os.Open("../../testdata/livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := model.ReadJSON(f, "livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func readRef(t testing.TB) *model.Document { return modeltest.Reference(t) }
 
 func docJSON(t testing.TB, d *model.Document) []byte {
 	t.Helper()
