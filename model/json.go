@@ -491,3 +491,15 @@ func orEmpty[T any](s []T) []T {
 	}
 	return s
 }
+
+// PlainJSON marshals v as JSON without escaping <, > and & (reports and
+// exports are read by people and scripts, not embedded in HTML).
+func PlainJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}

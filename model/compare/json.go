@@ -1,9 +1,6 @@
 package compare
 
-import (
-	"encoding/json"
-	"strings"
-)
+import "parcours/model"
 
 // The wire types fix the keys and their order (CONTRACTS.md §6, "Current
 // vs target"). What is absent on one side is null, never "" or 0.
@@ -59,13 +56,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		}
 		w.Changes = append(w.Changes, wc)
 	}
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(w); err != nil {
-		return nil, err
-	}
-	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+	return model.PlainJSON(w)
 }
 
 func points(ps []Point) []wPoint {

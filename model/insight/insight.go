@@ -23,7 +23,6 @@
 package insight
 
 import (
-	"encoding/json"
 	"math"
 	"strings"
 
@@ -280,13 +279,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		w.Stages = append(w.Stages, wStage{Stage: s.Stage, AverageEmotion: s.AverageEmotion,
 			AverageScore: s.AverageScore, BelowTarget: s.BelowTarget})
 	}
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(w); err != nil {
-		return nil, err
-	}
-	return []byte(strings.TrimSuffix(b.String(), "\n")), nil
+	return model.PlainJSON(w)
 }
 
 func wireAdvice(as []Advice) []wAdvice {
