@@ -143,6 +143,13 @@ func row(label string, o fyne.CanvasObject, f *field) fyne.CanvasObject {
 	return container.NewVBox(items...)
 }
 
+// wrapped is a label that wraps to the panel's width.
+func wrapped(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
 func heading(s string) fyne.CanvasObject {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
@@ -493,7 +500,7 @@ func newLanePanel(in *Inspector) *lanePanel {
 			_ = e.setLaneOwnership(p.id, b, p.leverage.Checked)
 		}
 	})
-	p.leverage = widget.NewCheck(T("ui.leverage"), func(b bool) {
+	p.leverage = widget.NewCheck("", func(b bool) {
 		if !in.loading {
 			_ = e.setLaneOwnership(p.id, p.owned.Checked, b)
 		}
@@ -507,8 +514,9 @@ func newLanePanel(in *Inspector) *lanePanel {
 	}
 	p.box = container.NewVBox(heading(T("ui.lane")),
 		row(T("ui.name"), p.name, p.name),
-		p.owned, p.leverage,
-		widget.NewLabel(T("ui.leverage_hint")),
+		p.owned,
+		container.NewBorder(nil, nil, p.leverage, nil, wrapped(T("ui.leverage"))),
+		wrapped(T("ui.leverage_hint")),
 		row(T("ui.color"), container.NewBorder(nil, nil, p.swatch, nil, p.color), p.color),
 		container.NewGridWrap(fyne.NewSize(30, 30), swatches.Objects...),
 		container.NewHBox(

@@ -53,7 +53,8 @@ func NewPlanPanel(e *Editor) *PlanPanel {
 	p.box = container.NewBorder(container.NewVBox(
 		container.NewHBox(widget.NewButton(T("ui.add_opportunity"), func() { e.editOpportunity("", e.selectedIDs()) }),
 			widget.NewButton(T("ui.export_plan"), e.askExportPlan)),
-		container.NewHBox(widget.NewLabel(T("ui.sort_by")), p.sortBy, p.reverse, p.matrix),
+		container.NewBorder(nil, nil, widget.NewLabel(T("ui.sort_by")), nil, p.sortBy),
+		container.NewHBox(p.reverse, p.matrix),
 	), nil, nil, nil, p.body)
 	return p
 }
