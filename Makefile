@@ -9,7 +9,7 @@ DATA_DIR   := $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)/parco
 SAMPLE     := $(DATA_DIR)/livraison.parcours
 GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*') go.mod go.sum $(shell find assets -type f)
 
-.PHONY: run test lint bench deps build clean
+.PHONY: run test lint bench bench-process deps build clean
 
 deps: .deps.stamp
 .deps.stamp: .ci/install-deps go.mod
@@ -39,6 +39,12 @@ test: lint
 
 bench: .deps.stamp
 	xvfb-run -a go test -run '^$$' -bench . -benchmem ./...
+
+# The export of the A0 poster of 1000 touchpoints timed as a whole process
+# (goal: 62 ms), with hyperfine: a developer tool, not installed by
+# .ci/install-deps (apt-get install hyperfine).
+bench-process: .deps.stamp
+	.ci/bench-process
 
 clean:
 	rm -rf bin .deps.stamp

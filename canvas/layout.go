@@ -1,8 +1,10 @@
 package canvas
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"parcours/model"
 	"parcours/model/insight"
@@ -181,6 +183,7 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	slotInStage := map[string]int{}
 	s.Cards = make([]Card, 0, len(shown))
 	s.Curve.Points = make([]CurvePoint, 0, len(shown))
+	cardOf := make([]*model.Touchpoint, 0, len(shown))
 	for _, t := range shown {
 		ci, ok1 := colOf[t.Stage]
 		ri, ok2 := rowOf[t.Lane]
@@ -192,17 +195,63 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		col := s.Columns[ci]
 		cx := col.Slots[slot] + (SlotWidth-CardWidth)/2
 		cy := s.Rows[ri].Rect.Y + (LaneHeight-CardHeight)/2
-		card := layoutCard(t, Rect{cx, cy, CardWidth, CardHeight}, s.Rows[ri].Color)
-		card.Column, card.Row, card.Slot = ci, ri, slot
-		card.Advice = advice[t.ID]
-		s.Cards = append(s.Cards, card)
+		// The card itself is laid out below.
+		s.Cards = append(s.Cards, Card{Rect: Rect{cx, cy, CardWidth, CardHeight}, Column: ci, Row: ri, Slot: slot})
+		cardOf = append(cardOf, t)
 		px := cx + CardWidth/2
 		p := CurvePoint{TouchpointID: t.ID, Point: Point{px, s.Curve.Levels[t.Emotion+2]}, Emotion: t.Emotion,
 			Peak: peaks[t.ID], Drop: drops[t.ID]}
 		p.Face = Face{Center: p.Point, Radius: faceRadius, Emotion: t.Emotion, Measured: t.Score != nil}
 		s.Curve.Points = append(s.Curve.Points, p)
 	}
+	// Wrapping the cards' titles is most of the work: on every core.
+	each(len(s.Cards), func(i int) {
+		c := &s.Cards[i]
+		card := layoutCard(cardOf[i], c.Rect, s.Rows[c.Row].Color)
+		card.Column, card.Row, card.Slot = c.Column, c.Row, c.Slot
+		card.Advice = advice[cardOf[i].ID]
+		*c = card
+	})
 	return s
+}
+
+// each calls f(0) … f(n-1), on every core when there are many; a panic
+// of f is passed on to the caller.
+func each(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/128)
+	if workers < 2 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var failure any
+	run := func(from, to int) {
+		defer func() {
+			if r := recover(); r != nil {
+				mu.Lock()
+				failure = r
+				mu.Unlock()
+			}
+		}()
+		for i := from; i < to; i++ {
+			f(i)
+		}
+	}
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run(w*n/workers, (w+1)*n/workers)
+		}()
+	}
+	run(0, n/workers)
+	wg.Wait()
+	if failure != nil {
+		panic(failure)
+	}
 }
 
 // PeakMark is the triangle over a peak (pointing up) or under a drop

@@ -2,8 +2,10 @@ package canvas
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,9 +24,14 @@ const PtToMM = 25.4 / 72
 type Font struct {
 	f    *sfnt.Font
 	upem float64
-	mu   sync.Mutex
+	mu   sync.Mutex // guards buf, and the making of adv's pages
 	buf  sfnt.Buffer
-	adv  map[rune]float64 // advance in em; -1 when the font lacks the glyph
+	// adv caches each character's advance in em, -1 when the font lacks
+	// the glyph, by pages of 256 characters: read without a lock, as
+	// measuring text is most of laying it out.
+	adv [(unicode.MaxRune + 1) >> 8]atomic.Pointer[advances]
+	// ascii holds the advances of the ASCII characters, read at once.
+	ascii [utf8.RuneSelf]float64
 	// Ascent and Descent are in em, for placing baselines.
 	Ascent, Descent float64
 	// Bold tells painters which face of theirs matches this one.
@@ -62,51 +69,90 @@ func NewFont(ttf []byte) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse font: %w", err)
 	}
-	ft := &Font{f: f, upem: float64(f.UnitsPerEm()), adv: map[rune]float64{}}
+	ft := &Font{f: f, upem: float64(f.UnitsPerEm())}
 	m, err := f.Metrics(&ft.buf, fixed.I(int(f.UnitsPerEm())), font.HintingNone)
 	if err != nil {
 		return nil, fmt.Errorf("font metrics: %w", err)
 	}
 	ft.Ascent = float64(m.Ascent) / 64 / ft.upem
 	ft.Descent = float64(m.Descent) / 64 / ft.upem
+	for r := range ft.ascii {
+		ft.ascii[r] = ft.lookup(rune(r))
+	}
 	return ft, nil
 }
 
+// advances are the advances of 256 consecutive characters, as the bits of
+// float64 values; 0 stands for not looked up yet, so a zero advance is
+// kept as -0 (which compares and adds as 0).
+type advances [256]atomic.Uint64
+
 // advance returns the width of r in em, or -1 when the font has no glyph.
-// Callers hold f.mu.
 func (f *Font) advance(r rune) float64 {
-	if a, ok := f.adv[r]; ok {
-		return a
+	if r >= 0 && r < utf8.RuneSelf {
+		return f.ascii[r]
 	}
+	if r >= 0 && r <= unicode.MaxRune {
+		if page := f.adv[r>>8].Load(); page != nil {
+			if v := page[r&0xFF].Load(); v != 0 {
+				return math.Float64frombits(v)
+			}
+		}
+	}
+	return f.lookup(r)
+}
+
+// lookup reads r's advance in the font and caches it.
+func (f *Font) lookup(r rune) float64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	a := -1.0
 	if idx, err := f.f.GlyphIndex(&f.buf, r); err == nil && idx != 0 {
 		if adv, err := f.f.GlyphAdvance(&f.buf, idx, fixed.I(int(f.upem)), font.HintingNone); err == nil {
 			a = float64(adv) / 64 / f.upem
 		}
 	}
-	f.adv[r] = a
+	if r < 0 || r > unicode.MaxRune {
+		return a
+	}
+	page := f.adv[r>>8].Load()
+	if page == nil {
+		page = new(advances)
+		f.adv[r>>8].Store(page)
+	}
+	v := math.Float64bits(a)
+	if v == 0 {
+		v = math.Float64bits(math.Copysign(0, -1))
+	}
+	page[r&0xFF].Store(v)
 	return a
 }
 
 // Has reports whether the font can draw r.
 func (f *Font) Has(r rune) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	return f.advance(r) >= 0
 }
 
 // Width is the width of s in millimetres at size points. Characters the font
 // lacks count as nothing: call Printable first.
 func (f *Font) Width(s string, size float64) float64 {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	w := 0.0
-	for _, r := range s {
+	return f.em(0, s) * size * PtToMM
+}
+
+// em adds the advances of s to w, in em, one character after the other:
+// Width(a+b) is em(em(0, a), b) scaled, to the last bit.
+func (f *Font) em(w float64, s string) float64 {
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		i += n
 		if a := f.advance(r); a > 0 {
 			w += a
 		}
 	}
-	return w * size * PtToMM
+	return w
 }
 
 // invisible characters change how their neighbours look (emoji
@@ -121,33 +167,61 @@ func invisible(r rune) bool {
 // PDF drops it silently or shows an empty box. Control characters other
 // than newlines become spaces.
 func (f *Font) Printable(s string) string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	clean := true
-	for _, r := range s {
-		if r == utf8.RuneError || invisible(r) || (unicode.IsControl(r) && r != '\n') || (r != '\n' && f.advance(r) < 0) {
-			clean = false
+	i := 0
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c != '\n' && (c < 0x20 || c == 0x7F || f.advance(rune(c)) < 0) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || invisible(r) || unicode.IsControl(r) || f.advance(r) < 0 {
 			break
 		}
+		i += n
 	}
-	if clean {
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case invisible(r):
 		case r == '\n':
-			b.WriteRune(r)
+			b.WriteByte('\n')
 		case unicode.IsControl(r):
 			b.WriteByte(' ')
 		case r == utf8.RuneError || f.advance(r) < 0:
-			fmt.Fprintf(&b, "[U+%04X]", r)
+			standIn(&b, r)
 		default:
-			b.WriteRune(r)
+			b.WriteString(s[i : i+n])
 		}
+		i += n
 	}
 	return b.String()
+}
+
+// standIn writes the stand-in of r: [U+1F4E6], at least four hexadecimal
+// digits.
+func standIn(b *strings.Builder, r rune) {
+	const hex = "0123456789ABCDEF"
+	var d [8]byte
+	k := len(d)
+	for v := uint32(r); v != 0 || k > len(d)-4; v >>= 4 {
+		k--
+		d[k] = hex[v&0xF]
+	}
+	b.WriteString("[U+")
+	b.Write(d[k:])
+	b.WriteByte(']')
 }
 
 // Ellipsis ends text that did not fit.
@@ -164,13 +238,22 @@ func (f *Font) Wrap(s string, size, width float64, maxLines int) (lines []string
 	for _, para := range strings.Split(s, "\n") {
 		words := strings.Fields(para)
 		line := ""
+		// The advances of line added up, so that each word measures the
+		// line it would make without measuring the line again: the sum is
+		// made in the same order as Width's, to the same last bit.
+		lineEm := 0.0
 		for _, w := range words {
-			try := w
+			tryEm := f.em(0, w)
 			if line != "" {
-				try = line + " " + w
+				tryEm = f.em(f.em(lineEm, " "), w)
 			}
-			if f.Width(try, size) <= width {
-				line = try
+			if tryEm*size*PtToMM <= width {
+				if line != "" {
+					line = line + " " + w
+				} else {
+					line = w
+				}
+				lineEm = tryEm
 				continue
 			}
 			if line != "" {
@@ -183,6 +266,7 @@ func (f *Font) Wrap(s string, size, width float64, maxLines int) (lines []string
 				w = w[n:]
 			}
 			line = w
+			lineEm = f.em(0, w)
 		}
 		lines = append(lines, line)
 	}

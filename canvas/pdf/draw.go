@@ -195,14 +195,16 @@ func (p *painter) curve(s *canvas.Scene) {
 // left, its title, channel, emotion face and marker badges, and a ✓ badge
 // on its top-right corner when a listening point exists.
 func (p *painter) card(c *canvas.Card) {
-	r := c.Rect
-	p.setFill(canvas.CardFill)
-	p.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, "F")
-	p.setFill(c.Color)
-	p.roundedRect(canvas.Rect{X: r.X, Y: r.Y, W: stripWidth, H: r.H}, min(cardRadius, stripWidth), 0, 0, min(cardRadius, stripWidth), "F")
-	p.setDraw(cardBorder)
-	p.setLine(cardLine)
-	p.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, "D")
+	r, col := c.Rect, c.Color
+	p.stamp(formKey{kind: formCard, color: col}, r, cardLine, func(q *painter) {
+		q.setFill(canvas.CardFill)
+		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, "F")
+		q.setFill(col)
+		q.roundedRect(canvas.Rect{X: r.X, Y: r.Y, W: stripWidth, H: r.H}, min(cardRadius, stripWidth), 0, 0, min(cardRadius, stripWidth), "F")
+		q.setDraw(cardBorder)
+		q.setLine(cardLine)
+		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, "D")
+	})
 	p.block(&c.Title)
 	p.block(&c.Channel)
 	p.face(c.Face)
@@ -226,23 +228,29 @@ func (p *painter) advice(a canvas.Advice, c canvas.Point, radius float64) {
 		ink = canvas.NoLeverInk
 	}
 	p.solid()
-	p.setFill(canvas.Paper)
-	p.setDraw(ink)
-	p.setLine(0.35)
-	p.circle(c, radius, "FD")
-	arm := radius * 0.55
-	p.line(c.X-arm, c.Y, c.X+arm, c.Y)
-	if a == canvas.AdviseListening {
-		p.line(c.X, c.Y-arm, c.X, c.Y+arm)
-	}
+	box := canvas.Rect{X: c.X - radius, Y: c.Y - radius, W: 2 * radius, H: 2 * radius}
+	p.stamp(formKey{kind: formAdvice, n: int(a)}, box, 0.35, func(q *painter) {
+		q.setFill(canvas.Paper)
+		q.setDraw(ink)
+		q.setLine(0.35)
+		q.circle(c, radius, "FD")
+		arm := radius * 0.55
+		q.line(c.X-arm, c.Y, c.X+arm, c.Y)
+		if a == canvas.AdviseListening {
+			q.line(c.X, c.Y-arm, c.X, c.Y+arm)
+		}
+	})
 }
 
 // listened draws the listening-point badge: a dark disc with a white ✓.
 func (p *painter) listened(c canvas.Point, radius float64) {
-	p.setFill(listenFill)
-	p.setDraw(canvas.Paper)
-	p.setLine(0.3)
-	p.circle(c, radius, "FD")
+	box := canvas.Rect{X: c.X - radius, Y: c.Y - radius, W: 2 * radius, H: 2 * radius}
+	p.stamp(formKey{kind: formListened}, box, 0.3, func(q *painter) {
+		q.setFill(listenFill)
+		q.setDraw(canvas.Paper)
+		q.setLine(0.3)
+		q.circle(c, radius, "FD")
+	})
 	size := radius * 1.35 / canvas.PtToMM // pt, the tick spans about 1.3 radii
 	p.setFont(true, size)
 	p.setInk(canvas.Paper)
@@ -256,6 +264,12 @@ func (p *painter) listened(c canvas.Point, radius float64) {
 // measured, hollow (outlined in that colour) while it is an assumption;
 // two eyes and a mouth that smiles or frowns.
 func (p *painter) face(f canvas.Face) {
+	r := f.Radius
+	box := canvas.Rect{X: f.Center.X - r, Y: f.Center.Y - r, W: 2 * r, H: 2 * r}
+	p.stamp(formKey{kind: formFace, n: f.Emotion, flag: f.Measured}, box, 0.1*r+0.1, func(q *painter) { q.drawFace(f) })
+}
+
+func (p *painter) drawFace(f canvas.Face) {
 	col := canvas.EmotionColor(f.Emotion)
 	r := f.Radius
 	if f.Measured {
@@ -285,6 +299,10 @@ func (p *painter) face(f canvas.Face) {
 
 // badge draws a marker's shape, filled with its colour, inside box.
 func (p *painter) badge(m model.Marker, box canvas.Rect) {
+	p.stamp(formKey{kind: formBadge, name: string(m)}, box, 0.2, func(q *painter) { q.drawBadge(m, box) })
+}
+
+func (p *painter) drawBadge(m model.Marker, box canvas.Rect) {
 	shape, col := canvas.MarkerStyle(m)
 	p.setFill(col)
 	p.setDraw(canvas.Paper)

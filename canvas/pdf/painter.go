@@ -48,10 +48,40 @@ func newPainter(f Surface) *painter {
 func (p *painter) resetState() {
 	p.fontSet, p.fillSet, p.drawSet, p.inkSet = false, false, false, false
 	p.lineWidth = -1
+	if s, ok := p.f.(*pdfSurface); ok {
+		s.reset()
+	}
 	if p.dashed {
 		p.f.SetDashPattern(nil, 0)
 		p.dashed = false
 	}
+}
+
+// flush hands what the PDF surface holds to fpdf, before fpdf itself
+// writes on the page.
+func (p *painter) flush() {
+	if s, ok := p.f.(*pdfSurface); ok {
+		s.flush()
+	}
+}
+
+// addPage ends the page and starts a new one of the given size (mm), with
+// nothing of the former page's state assumed.
+func (p *painter) addPage(f *fpdf.Fpdf, w, h float64) {
+	if s, ok := p.f.(*pdfSurface); ok {
+		s.startPage(f, w, h)
+	} else {
+		f.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
+	}
+	p.resetState()
+}
+
+// doc is the PDF document the painter draws for, nil on other surfaces.
+func (p *painter) doc() *pdfDoc {
+	if s, ok := p.f.(*pdfSurface); ok {
+		return s.doc
+	}
+	return nil
 }
 
 func (p *painter) setTransform(ox, oy, k float64) { p.ox, p.oy, p.k = ox, oy, k }
@@ -159,6 +189,62 @@ func (p *painter) polygon(pts []canvas.Point, style string) {
 		ps[i] = fpdf.PointType{X: p.x(q.X), Y: p.y(q.Y)}
 	}
 	p.f.Polygon(ps, style)
+}
+
+// formKind tells the shapes drawn as forms apart.
+type formKind uint8
+
+const (
+	formCard formKind = iota + 1
+	formFace
+	formBadge
+	formListened
+	formAdvice
+)
+
+// formKey names one shape drawn as a form: its kind and what varies within
+// the kind, its size in scene mm and the scale. Shapes of the same key
+// differ only by their position.
+type formKey struct {
+	kind    formKind
+	color   canvas.RGB
+	n       int
+	name    string
+	flag    bool
+	w, h, k float64
+}
+
+// former is a surface that can keep a drawing and place it again — the
+// PDF's form XObjects: a thousand cards are a dozen drawings placed a
+// thousand times, a few bytes each, instead of a thousand paths.
+type former interface {
+	// forms tells whether the surface keeps forms now.
+	forms() bool
+	// form places the drawing named key with its top-left corner at (x, y)
+	// on a w × h box, page mm; the first time, draw paints it on a surface
+	// of that size whose origin is the corner.
+	form(key formKey, x, y, w, h float64, draw func(Surface))
+}
+
+// stamp draws a shape that fills box (scene mm), reaching at most pad
+// beyond it: through a form when the surface keeps them, else directly.
+// draw paints it with the given painter; key says what it looks like,
+// besides its size and position.
+func (p *painter) stamp(key formKey, box canvas.Rect, pad float64, draw func(q *painter)) {
+	fs, ok := p.f.(former)
+	if !ok || !fs.forms() {
+		draw(p)
+		return
+	}
+	key.w, key.h, key.k = box.W, box.H, p.k
+	pad = max(pad, minLine/p.k) // the thinnest line, at a small scale
+	x, y := box.X-pad, box.Y-pad
+	fs.form(key, p.x(x), p.y(y), p.l(box.W+2*pad), p.l(box.H+2*pad), func(s Surface) {
+		q := newPainter(s)
+		q.resetState()
+		q.setTransform(-x*p.k, -y*p.k, p.k)
+		draw(q)
+	})
 }
 
 // quad draws a quadratic curve from a to b bending towards control c.

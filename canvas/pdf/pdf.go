@@ -14,12 +14,12 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"parcours/assets"
 	"parcours/canvas"
 	"parcours/model"
 	"parcours/model/msg"
@@ -58,8 +58,8 @@ type Options struct {
 // DefaultMargin is the margin around the poster, in millimetres.
 const DefaultMargin = 10.0
 
-// Font family names given to fpdf; they name the embedded fonts in the
-// file (fpdf writes them lower-cased, prefixed "utf8").
+// Font family names: the painter selects the fonts by them, and they name
+// the fonts embedded in the file (after a subset's tag: ABCDEF+DejaVuSans).
 const (
 	familyRegular = "DejaVuSans"
 	familyBold    = "DejaVuSans-Bold"
@@ -191,14 +191,30 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 	if len(scenes) == 1 && scenes[0].Objective != "" {
 		f.SetSubject(safe(scenes[0].Objective), true)
 	}
-	p := newPainter(newPDFSurface(f))
+	doc := newPDFDoc()
+	defer doc.deflater.stop()
+	// The appendices sure to be needed are laid out meanwhile, on another
+	// core: they depend on the journeys alone.
+	appendices := make([]*appendixJob, len(scenes))
+	defer func() {
+		for _, a := range appendices {
+			if a != nil {
+				a.wait()
+			}
+		}
+	}()
+	for i, s := range scenes {
+		if i < len(opts.Journeys) && opts.Journeys[i] != nil && Shortened(s) {
+			appendices[i] = startAppendix(doc, opts.Journeys[i], opts)
+		}
+	}
+	p := newPainter(newPDFSurface(f, doc))
 	shortened := make([]bool, len(scenes))
 	for i, s := range scenes {
 		if tiling != nil {
 			shortened[i] = p.tiled(f, s, opts, logo, tiling)
 		} else {
-			f.AddPageFormat("P", fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H})
-			p.resetState()
+			p.addPage(f, opts.Paper.W, opts.Paper.H)
 			p.cut = false
 			p.page(s, opts, logo)
 			shortened[i] = p.cut || Shortened(s)
@@ -207,15 +223,47 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 			return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 		}
 	}
-	for i, s := range scenes {
+	for i := range scenes {
 		if shortened[i] && i < len(opts.Journeys) && opts.Journeys[i] != nil {
-			p.appendix(f, s, opts.Journeys[i], opts)
+			if appendices[i] == nil {
+				appendices[i] = startAppendix(doc, opts.Journeys[i], opts)
+			}
+			appendices[i].addTo(f, p, doc)
 		}
 	}
+	p.flush()
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 	}
-	if err := f.Output(w); err != nil {
+	// Every character is known: the fonts' subsets are made meanwhile.
+	var fonts *fontSet
+	var fontsErr error
+	var fontsDone sync.WaitGroup
+	fontsDone.Add(1)
+	defer fontsDone.Wait() // before the compressors stop
+	go func() {
+		defer fontsDone.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				fontsErr = errors.New(msg.T("pdf.crash", r))
+			}
+		}()
+		fonts, fontsErr = prepareFonts(doc, doc.deflater)
+	}()
+	var c capture
+	if err := f.Output(&c); err != nil {
+		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
+	}
+	for _, a := range appendices {
+		if a != nil && a.contents != nil {
+			a.finish(doc)
+		}
+	}
+	fontsDone.Wait()
+	if fontsErr != nil {
+		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), fontsErr)
+	}
+	if err := deflateStreams(w, c.b, doc, fonts); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 	}
 	return nil
@@ -290,14 +338,16 @@ func Shortened(s *canvas.Scene) bool {
 	return false
 }
 
-// newDocument makes an empty fpdf document with our fonts, in millimetres,
-// without automatic page breaks.
+// newDocument makes an empty fpdf document, in millimetres, without
+// automatic page breaks. It has no fonts: the text is written here, with
+// fonts embedded here (see fontSet).
 func newDocument(opts Options) *fpdf.Fpdf {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
 		Size: fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
-	f.SetCompression(true)
+	// Streams are compressed afterwards, all at once (deflateStreams).
+	f.SetCompression(false)
 	f.SetCatalogSort(true)
 	f.SetCreator("Parcours", true)
 	if !opts.Date.IsZero() {
@@ -305,8 +355,6 @@ func newDocument(opts Options) *fpdf.Fpdf {
 		f.SetCreationDate(opts.Date)
 		f.SetModificationDate(opts.Date)
 	}
-	f.AddUTF8FontFromBytes(familyRegular, "", assets.FontRegular)
-	f.AddUTF8FontFromBytes(familyBold, "", assets.FontBold)
 	return f
 }
 
@@ -324,9 +372,10 @@ func (p *painter) page(s *canvas.Scene, opts Options, logo *Image) {
 	p.setTransform(0, 0, 1)
 }
 
-// safe is the last guard before fpdf sees a string: fpdf encodes text as
-// UTF-16 without surrogates and panics in Output on any character above
-// U+FFFF, and it misreads malformed UTF-8. Such characters become a visible
+// safe is the last guard before a string is written: the text's encoding
+// (appendCode) and fpdf's, for the document's title, have two bytes a
+// character at most — fpdf panics in Output on any character above U+FFFF
+// — and malformed UTF-8 would be misread. Such characters become a visible
 // stand-in, the one canvas uses: [U+1F4E6].
 func safe(s string) string {
 	clean := true

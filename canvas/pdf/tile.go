@@ -151,9 +151,12 @@ func (p *painter) tiled(f *fpdf.Fpdf, s *canvas.Scene, opts Options, logo *Image
 	var cut bool
 	size := fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H}
 	tpl := f.CreateTemplateCustom(fpdf.PointType{}, size, func(tp *fpdf.Tpl) {
-		q := newPainter(newPDFSurface(&tp.Fpdf))
+		surface := newPDFSurface(&tp.Fpdf, p.doc())
+		surface.inForm = true
+		q := newPainter(surface)
 		q.resetState()
 		q.page(s, opts, logo)
+		q.flush()
 		cut = q.cut
 	})
 	tpl = &fixedID{Template: tpl, id: tpl.ID()}
@@ -168,10 +171,10 @@ func (p *painter) tiled(f *fpdf.Fpdf, s *canvas.Scene, opts Options, logo *Image
 // sheet prints one sheet: its part of the poster, clipped to the
 // printable area, then its crop marks and its label on top.
 func (p *painter) sheet(f *fpdf.Fpdf, opts Options, t *Tiling, sh *Sheet, tpl fpdf.Template) {
-	f.AddPageFormat("P", fpdf.SizeType{Wd: t.Paper.W, Ht: t.Paper.H})
-	p.resetState()
+	p.addPage(f, t.Paper.W, t.Paper.H)
 	p.setTransform(0, 0, 1)
 	m := TileMargin
+	p.flush()
 	f.ClipRect(m, m, t.Paper.W-2*m, t.Paper.H-2*m, false)
 	f.UseTemplateScaled(tpl, fpdf.PointType{X: m - sh.Area.X, Y: m - sh.Area.Y},
 		fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H})
@@ -289,8 +292,7 @@ var guideGrid = canvas.RGB{R: 0xD5, G: 0x5E, B: 0x00}
 // labels, and the steps to assemble it, in the user's language.
 func (p *painter) guide(f *fpdf.Fpdf, s *canvas.Scene, opts Options, t *Tiling, tpl fpdf.Template) {
 	g := guidePaper(t)
-	f.AddPageFormat("P", fpdf.SizeType{Wd: g.W, Ht: g.H})
-	p.resetState()
+	p.addPage(f, g.W, g.H)
 	p.setTransform(0, 0, 1)
 	m := 12.0
 	w := g.W - 2*m
@@ -351,6 +353,7 @@ func (p *painter) guidePicture(f *fpdf.Fpdf, opts Options, t *Tiling, tpl fpdf.T
 	k := min(box.W/P.W, box.H/P.H)
 	ox := box.X + (box.W-P.W*k)/2
 	oy := box.Y + (box.H-P.H*k)/2
+	p.flush()
 	f.UseTemplateScaled(tpl, fpdf.PointType{X: ox, Y: oy}, fpdf.SizeType{Wd: P.W * k, Ht: P.H * k})
 	p.resetState()
 	p.solid()

@@ -1,0 +1,648 @@
+package pdf
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"parcours/canvas"
+)
+
+// pdfSurface writes a page's content itself, operator by operator, into a
+// buffer of its own; fpdf keeps the structure of the document — pages,
+// forms, pictures, cross-references — and the text's fonts are embedded
+// here too (fonts.go). fpdf writes each coordinate through fmt or strconv
+// with five decimals, a circle as six Bézier segments, each text through
+// fmt.Sprintf in two bytes a character, wrapped in a save and restore of
+// the graphics state: a poster of a thousand cards is ten thousand of
+// each. Here numbers have two decimals of a point (3.5 µm, finer than any
+// printer), circles four segments, text the fewest operators and mostly
+// one byte a character; and the shapes every card repeats are forms
+// (see former), drawn once and placed a thousand times.
+//
+// The content goes to fpdf in pieces (flush): small ones as they are,
+// larger ones as a marker line that deflateStreams replaces with the piece,
+// which meanwhile is being compressed on another core while the painting
+// goes on. Whatever fpdf itself writes on the page — the start of a page,
+// a picture, the first placement of a form — is preceded by a flush, so
+// that everything stays in order.
+type pdfSurface struct {
+	f      *fpdf.Fpdf // nil for a detached surface (see pages)
+	doc    *pdfDoc
+	buf    []byte
+	kept   map[formKey]*pdfForm // forms, see form
+	inForm bool                 // it paints a form: no forms in it
+	k, h   float64              // points per mm, page height in mm
+
+	// A detached surface paints pages on its own, away from fpdf — on
+	// another goroutine — for a document to take later (see appendixJob):
+	// the contents of the pages done and not taken, and whether one is
+	// under way.
+	pages    [][]byte
+	pageOpen bool
+
+	// What the page's graphics state holds, as far as it matters here:
+	// PDF has one non-stroking colour for filling shapes and for text.
+	fill, ink     canvas.RGB
+	fillSet       bool
+	inkSet        bool
+	nonStroke     canvas.RGB
+	nonStrokeSet  bool
+	font          *pdfFont
+	fontSize      float64
+	fontWritten   bool
+	writtenFont   *pdfFont
+	writtenFontSz float64
+}
+
+func newPDFSurface(f *fpdf.Fpdf, doc *pdfDoc) *pdfSurface {
+	s := &pdfSurface{f: f, doc: doc}
+	s.pageSize()
+	return s
+}
+
+// newDetachedSurface paints pages for doc away from fpdf.
+func newDetachedSurface(doc *pdfDoc) *pdfSurface {
+	return &pdfSurface{doc: doc, k: 72 / 25.4}
+}
+
+// pageSize reads the scale and the height of the page being painted.
+func (s *pdfSurface) pageSize() {
+	if s.f != nil {
+		s.k = s.f.GetConversionRatio()
+		_, s.h = s.f.GetPageSize()
+	}
+}
+
+// startPage ends the page (when there is one) and starts a new one of
+// the given size in mm.
+func (s *pdfSurface) startPage(f *fpdf.Fpdf, w, h float64) {
+	if s.f == nil {
+		s.endPage()
+		s.pageOpen, s.h = true, h
+		return
+	}
+	s.flush()
+	f.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
+}
+
+var _ Surface = (*pdfSurface)(nil)
+
+// Content pieces: a piece of at least minSegment bytes is compressed on
+// its own, and a page's content is cut into pieces of about maxSegment
+// bytes so that compressing overlaps painting.
+const (
+	minSegment = 1 << 10
+	maxSegment = 64 << 10
+)
+
+// reset forgets the graphics state, at the start of a page or a form.
+func (s *pdfSurface) reset() {
+	s.fillSet, s.inkSet, s.nonStrokeSet, s.fontWritten = false, false, false, false
+	s.font = nil
+	s.pageSize()
+}
+
+// endPage ends a detached surface's page.
+func (s *pdfSurface) endPage() {
+	if s.pageOpen {
+		s.pages = append(s.pages, s.buf)
+		s.newBuffer()
+		s.pageOpen = false
+	}
+}
+
+// takePage ends a detached surface's page and returns its content.
+func (s *pdfSurface) takePage() []byte {
+	s.endPage()
+	page := s.pages[len(s.pages)-1]
+	s.pages = s.pages[:len(s.pages)-1]
+	return page
+}
+
+// flush hands the content written so far to fpdf. A detached surface
+// keeps each page's content whole.
+func (s *pdfSurface) flush() {
+	if len(s.buf) == 0 || s.f == nil {
+		return
+	}
+	if s.doc != nil && s.doc.deflater != nil && len(s.buf) >= minSegment {
+		s.f.RawWriteStr(s.doc.segment(s.buf))
+		s.newBuffer()
+		return
+	}
+	s.f.RawWriteStr(string(s.buf[:len(s.buf)-1])) // fpdf adds the line break
+	s.buf = s.buf[:0]
+}
+
+// newBuffer replaces the buffer just handed over, which now belongs to
+// the compressors, by one about as large as it was needed.
+func (s *pdfSurface) newBuffer() {
+	s.buf = make([]byte, 0, min(max(len(s.buf)+len(s.buf)/4, 4096), maxSegment+4096))
+}
+
+// op ends an operator's line.
+func (s *pdfSurface) op(o string) {
+	s.buf = append(s.buf, o...)
+	s.buf = append(s.buf, '\n')
+	if len(s.buf) >= maxSegment && s.f != nil {
+		s.flush()
+	}
+}
+
+// num appends v with at most two decimals.
+func (s *pdfSurface) num(v float64) {
+	n := int64(math.Round(v * 100))
+	if n < 0 {
+		s.buf = append(s.buf, '-')
+		n = -n
+	}
+	s.buf = strconv.AppendInt(s.buf, n/100, 10)
+	if f := n % 100; f != 0 {
+		s.buf = append(s.buf, '.', byte('0'+f/10))
+		if f%10 != 0 {
+			s.buf = append(s.buf, byte('0'+f%10))
+		}
+	}
+	s.buf = append(s.buf, ' ')
+}
+
+// pt appends a point given in page millimetres, in PDF points (y up).
+func (s *pdfSurface) pt(x, y float64) {
+	s.num(x * s.k)
+	s.num((s.h - y) * s.k)
+}
+
+// colourUnit is c/255 with three decimals, as fpdf writes colours.
+var colourUnit = func() (t [256]string) {
+	for i := range t {
+		v := strconv.FormatFloat(float64(i)/255, 'f', 3, 64)
+		v = strings.TrimRight(strings.TrimRight(v, "0"), ".")
+		if v == "" {
+			v = "0"
+		}
+		t[i] = v
+	}
+	return t
+}()
+
+// colour appends the operator setting c as the stroking (upper-case op)
+// or non-stroking colour.
+func (s *pdfSurface) colour(c canvas.RGB, stroke bool) {
+	if c.R == c.G && c.G == c.B {
+		s.buf = append(s.buf, colourUnit[c.R]...)
+		if stroke {
+			s.op(" G")
+		} else {
+			s.op(" g")
+		}
+		return
+	}
+	s.buf = append(s.buf, colourUnit[c.R]...)
+	s.buf = append(s.buf, ' ')
+	s.buf = append(s.buf, colourUnit[c.G]...)
+	s.buf = append(s.buf, ' ')
+	s.buf = append(s.buf, colourUnit[c.B]...)
+	if stroke {
+		s.op(" RG")
+	} else {
+		s.op(" rg")
+	}
+}
+
+// nonStroking makes c the non-stroking colour.
+func (s *pdfSurface) nonStroking(c canvas.RGB) {
+	if !s.nonStrokeSet || s.nonStroke != c {
+		s.colour(c, false)
+		s.nonStroke, s.nonStrokeSet = c, true
+	}
+}
+
+func rgb(r, g, b int) canvas.RGB { return canvas.RGB{R: uint8(r), G: uint8(g), B: uint8(b)} }
+
+func (s *pdfSurface) SetFillColor(r, g, b int) { s.fill, s.fillSet = rgb(r, g, b), true }
+func (s *pdfSurface) SetTextColor(r, g, b int) { s.ink, s.inkSet = rgb(r, g, b), true }
+func (s *pdfSurface) SetDrawColor(r, g, b int) { s.colour(rgb(r, g, b), true) }
+
+func (s *pdfSurface) SetLineWidth(width float64) {
+	s.num(width * s.k)
+	s.op("w")
+}
+
+// SetLineCapStyle and SetLineJoinStyle are left to fpdf, which repeats
+// them at the start of every page; a detached surface's pages start with
+// those of the document that takes them.
+func (s *pdfSurface) SetLineCapStyle(style string) {
+	if s.f != nil {
+		s.flush()
+		s.f.SetLineCapStyle(style)
+	}
+}
+
+func (s *pdfSurface) SetLineJoinStyle(style string) {
+	if s.f != nil {
+		s.flush()
+		s.f.SetLineJoinStyle(style)
+	}
+}
+
+func (s *pdfSurface) SetDashPattern(dashArray []float64, dashPhase float64) {
+	k := s.k
+	s.buf = append(s.buf, '[')
+	for i, v := range dashArray {
+		if i > 0 {
+			s.buf = append(s.buf, ' ')
+		}
+		s.num(v * k)
+		s.buf = s.buf[:len(s.buf)-1]
+	}
+	s.buf = append(s.buf, "] "...)
+	s.num(dashPhase * k)
+	s.op("d")
+}
+
+func (s *pdfSurface) SetFont(family, style string, size float64) {
+	s.font = s.doc.font(family)
+	s.fontSize = size
+}
+
+// Text writes s in the fonts' encoding (see appendCode) and notes its
+// characters, which the font's subset must hold.
+func (s *pdfSurface) Text(x, y float64, str string) {
+	if str == "" || s.font == nil {
+		return
+	}
+	if s.inkSet {
+		s.nonStroking(s.ink)
+	} else {
+		s.nonStroking(canvas.RGB{})
+	}
+	s.buf = append(s.buf, "BT "...)
+	if !s.fontWritten || s.writtenFont != s.font || s.writtenFontSz != s.fontSize {
+		s.selectFont(s.font.name)
+		s.fontWritten, s.writtenFont, s.writtenFontSz = true, s.font, s.fontSize
+	}
+	s.pt(x, y)
+	s.buf = append(s.buf, "Td ("...)
+	ft := s.font
+	for i := 0; i < len(str); {
+		if c := str[i]; c < utf8.RuneSelf {
+			ft.used[c>>6] |= 1 << (c & 63)
+			s.buf = appendEscaped(s.buf, c)
+			i++
+			continue
+		}
+		r, n := glyph(str, i)
+		i += n
+		ft.use(r)
+		if r < 0x8000 {
+			s.buf = appendCode(s.buf, r)
+			continue
+		}
+		// Beyond the encoding: the same font with fpdf's, two bytes a
+		// character, then back.
+		s.buf = append(s.buf, ") Tj "...)
+		s.selectFont(ft.wide)
+		s.buf = append(s.buf, '(')
+		s.buf = appendEscaped(appendEscaped(s.buf, byte(r>>8)), byte(r))
+		s.buf = append(s.buf, ") Tj "...)
+		s.selectFont(ft.name)
+		s.buf = append(s.buf, '(')
+	}
+	s.op(") Tj ET")
+}
+
+// selectFont appends the operator selecting font name at the font size.
+func (s *pdfSurface) selectFont(name string) {
+	s.buf = append(s.buf, name...)
+	s.num(s.fontSize)
+	s.buf = append(s.buf, "Tf "...)
+}
+
+// appendCode appends the code of r, below U+8000, in the fonts' encoding
+// (see fontSet): ASCII in one byte, the others in two, 0x8000 + r.
+func appendCode(b []byte, r rune) []byte {
+	if r < 0x80 {
+		return appendEscaped(b, byte(r))
+	}
+	v := 0x8000 + r
+	return appendEscaped(append(b, byte(v>>8)), byte(v))
+}
+
+// glyph returns the character at s[i] as Text writes it, and its length.
+func glyph(s string, i int) (rune, int) {
+	r, n := rune(s[i]), 1
+	if r >= utf8.RuneSelf {
+		r, n = utf8.DecodeRuneInString(s[i:])
+	}
+	if r > 0xFFFF {
+		r = utf8.RuneError // safe keeps these out
+	}
+	return r, n
+}
+
+// appendEscaped appends one byte of a PDF literal string.
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '(', ')', '\\':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
+
+// Picture draws an image through fpdf.
+func (s *pdfSurface) Picture(img *Image, x, y, w, h float64) {
+	if s.f == nil {
+		panic("pdf: no pictures on a detached surface")
+	}
+	s.flush()
+	opt := fpdf.ImageOptions{ImageType: img.kind}
+	if s.f.GetImageInfo(img.name) == nil {
+		s.f.RegisterImageOptionsReader(img.name, opt, bytes.NewReader(img.data))
+	}
+	s.f.ImageOptions(img.name, x, y, w, h, false, opt, 0, "")
+}
+
+// kappa places the control points of a quarter circle drawn as a cubic
+// Bézier curve.
+const kappa = 0.5522847498
+
+// paint ends a path with the operator that fills and/or strokes it, as
+// fpdf reads style strings, after making the fill colour current.
+func (s *pdfSurface) paint(style string) {
+	switch strings.ToUpper(style) {
+	case "F":
+		s.filling()
+		s.op("f")
+	case "FD", "DF":
+		s.filling()
+		s.op("B")
+	default:
+		s.op("S")
+	}
+}
+
+// filling makes the fill colour the non-stroking colour (text may have
+// changed it).
+func (s *pdfSurface) filling() {
+	if s.fillSet {
+		s.nonStroking(s.fill)
+	}
+}
+
+func (s *pdfSurface) Rect(x, y, w, h float64, style string) {
+	k := s.k
+	s.pt(x, y)
+	s.num(w * k)
+	s.num(-h * k)
+	s.buf = append(s.buf, "re "...)
+	s.paint(style)
+}
+
+func (s *pdfSurface) Line(x1, y1, x2, y2 float64) {
+	s.pt(x1, y1)
+	s.buf = append(s.buf, "m "...)
+	s.pt(x2, y2)
+	s.op("l S")
+}
+
+func (s *pdfSurface) MoveTo(x, y float64) {
+	s.pt(x, y)
+	s.op("m")
+}
+
+func (s *pdfSurface) LineTo(x, y float64) {
+	s.pt(x, y)
+	s.op("l")
+}
+
+func (s *pdfSurface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
+	s.pt(cx0, cy0)
+	s.pt(cx1, cy1)
+	s.pt(x, y)
+	s.op("c")
+}
+
+func (s *pdfSurface) ClosePath()            { s.op("h") }
+func (s *pdfSurface) DrawPath(style string) { s.paint(style) }
+
+// cubic appends a cubic Bézier segment to the path being built.
+func (s *pdfSurface) cubic(x1, y1, x2, y2, x3, y3 float64) {
+	s.pt(x1, y1)
+	s.pt(x2, y2)
+	s.pt(x3, y3)
+	s.buf = append(s.buf, "c "...)
+}
+
+func (s *pdfSurface) Circle(x, y, r float64, style string) {
+	c := kappa * r
+	s.pt(x+r, y)
+	s.buf = append(s.buf, "m "...)
+	s.cubic(x+r, y+c, x+c, y+r, x, y+r)
+	s.cubic(x-c, y+r, x-r, y+c, x-r, y)
+	s.cubic(x-r, y-c, x-c, y-r, x, y-r)
+	s.cubic(x+c, y-r, x+r, y-c, x+r, y)
+	s.buf = append(s.buf, "h "...)
+	s.paint(style)
+}
+
+func (s *pdfSurface) Polygon(points []fpdf.PointType, style string) {
+	if len(points) < 3 {
+		return
+	}
+	for i, q := range points {
+		s.pt(q.X, q.Y)
+		if i == 0 {
+			s.buf = append(s.buf, "m "...)
+		} else {
+			s.buf = append(s.buf, "l "...)
+		}
+	}
+	s.buf = append(s.buf, "h "...)
+	s.paint(style)
+}
+
+func (s *pdfSurface) Curve(x0, y0, cx, cy, x1, y1 float64, style string) {
+	// The quadratic curve as the cubic one it is.
+	s.pt(x0, y0)
+	s.buf = append(s.buf, "m "...)
+	s.cubic(x0+2*(cx-x0)/3, y0+2*(cy-y0)/3, x1+2*(cx-x1)/3, y1+2*(cy-y1)/3, x1, y1)
+	s.paint(style)
+}
+
+func (s *pdfSurface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style string) {
+	// Clockwise on the page from the top-left corner's end of its arc.
+	s.pt(x+rTL, y)
+	s.buf = append(s.buf, "m "...)
+	s.pt(x+w-rTR, y)
+	s.buf = append(s.buf, "l "...)
+	if rTR > 0 {
+		s.cubic(x+w-rTR+kappa*rTR, y, x+w, y+rTR-kappa*rTR, x+w, y+rTR)
+	}
+	s.pt(x+w, y+h-rBR)
+	s.buf = append(s.buf, "l "...)
+	if rBR > 0 {
+		s.cubic(x+w, y+h-rBR+kappa*rBR, x+w-rBR+kappa*rBR, y+h, x+w-rBR, y+h)
+	}
+	s.pt(x+rBL, y+h)
+	s.buf = append(s.buf, "l "...)
+	if rBL > 0 {
+		s.cubic(x+rBL-kappa*rBL, y+h, x, y+h-rBL+kappa*rBL, x, y+h-rBL)
+	}
+	s.pt(x, y+rTL)
+	s.buf = append(s.buf, "l "...)
+	if rTL > 0 {
+		s.cubic(x, y+rTL-kappa*rTL, x+rTL-kappa*rTL, y, x+rTL, y)
+	}
+	s.buf = append(s.buf, "h "...)
+	s.paint(style)
+}
+
+// forms implements former: fpdf keeps forms, but for a detached surface
+// or one that paints a form itself (a tiled poster is one form, which the
+// sheets show).
+func (s *pdfSurface) forms() bool { return s.f != nil && !s.inForm }
+
+// pdfForm is a drawing kept as a form XObject (an fpdf template).
+type pdfForm struct {
+	tpl  fpdf.Template
+	name string // "/TPL" and its id
+	h    float64
+}
+
+// form implements former with fpdf's templates. The first placement goes
+// through fpdf, which lists the form in the resources of the page (or of
+// the template being drawn); the others are written here, without fpdf
+// hashing the form's content again at each use.
+func (s *pdfSurface) form(key formKey, x, y, w, h float64, draw func(Surface)) {
+	fm := s.kept[key]
+	if fm == nil {
+		s.flush()
+		tpl := s.f.CreateTemplateCustom(fpdf.PointType{}, fpdf.SizeType{Wd: w, Ht: h}, func(t *fpdf.Tpl) {
+			ts := newPDFSurface(&t.Fpdf, s.doc)
+			// The form inherits the graphics state where it is placed:
+			// it sets what it relies on.
+			ts.op("1 J 1 j [] 0 d")
+			draw(ts)
+			ts.flush()
+		})
+		// Named by number, not by fpdf's hash of the content: forty
+		// characters fewer at each of a few thousand placements.
+		s.doc.forms++
+		id := "f" + strconv.Itoa(s.doc.forms)
+		fm = &pdfForm{tpl: &fixedID{Template: tpl, id: id}, name: "/TPL" + id, h: h}
+		if s.kept == nil {
+			s.kept = map[formKey]*pdfForm{}
+		}
+		s.kept[key] = fm
+		s.f.UseTemplateScaled(fm.tpl, fpdf.PointType{X: x, Y: y}, fpdf.SizeType{Wd: w, Ht: h})
+		return
+	}
+	s.buf = append(s.buf, "q 1 0 0 1 "...)
+	s.pt(x, y+fm.h)
+	s.buf = append(s.buf, "cm "...)
+	s.buf = append(s.buf, fm.name...)
+	s.op(" Do Q")
+}
+
+// pdfDoc is what the surfaces of one document share: its fonts, with the
+// characters each must have, and the pieces of content handed to the
+// compressors.
+type pdfDoc struct {
+	forms    int        // forms made, which names them
+	fonts    [2]pdfFont // regular, bold
+	segments []*deflateJob
+	deflater *deflater
+}
+
+// pdfFont is a font of the document: its resource names (see fontSet) and
+// the characters written with it.
+type pdfFont struct {
+	name string // "/F…", then a space
+	wide string // the same with two bytes a character, for those from U+8000
+	used [0x10000 / 64]uint64
+}
+
+func (ft *pdfFont) use(r rune) { ft.used[r>>6] |= 1 << (r & 63) }
+
+// useText notes the characters Text writes for s.
+func (ft *pdfFont) useText(s string) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			ft.used[c>>6] |= 1 << (c & 63)
+			i++
+			continue
+		}
+		r, n := glyph(s, i)
+		i += n
+		ft.use(r)
+	}
+}
+
+// newPDFDoc starts a document's shared state, and its compressors.
+func newPDFDoc() *pdfDoc {
+	return &pdfDoc{fonts: newFonts(), deflater: newDeflater()}
+}
+
+// newFonts returns the fonts, with no characters yet.
+func newFonts() [2]pdfFont {
+	return [2]pdfFont{{name: "/F1 ", wide: "/F3 "}, {name: "/F2 ", wide: "/F4 "}}
+}
+
+func (d *pdfDoc) font(family string) *pdfFont {
+	if family == familyBold {
+		return &d.fonts[1]
+	}
+	return &d.fonts[0]
+}
+
+// segmentMarker starts the line fpdf is given in place of a piece of
+// content: a PDF comment, so that it would do no harm if left.
+const segmentMarker = "%parcours-content "
+
+// segment hands a piece of content to the compressors and returns its
+// marker line.
+func (d *pdfDoc) segment(b []byte) string {
+	j := &deflateJob{in: b}
+	d.deflater.add(j)
+	return d.marker(j)
+}
+
+// marker returns the marker line of a piece already with the compressors.
+func (d *pdfDoc) marker(j *deflateJob) string {
+	d.segments = append(d.segments, j)
+	return segmentMarker + strconv.Itoa(len(d.segments)-1)
+}
+
+// child is a pdfDoc for a detached surface: the same fonts, with the
+// characters it uses noted apart until adopt, and the same compressors.
+func (d *pdfDoc) child() *pdfDoc {
+	return &pdfDoc{fonts: newFonts(), deflater: d.deflater}
+}
+
+// covers tells whether d's fonts hold every character c's do.
+func (d *pdfDoc) covers(c *pdfDoc) bool {
+	for i := range d.fonts {
+		for w, bits := range c.fonts[i].used {
+			if bits&^d.fonts[i].used[w] != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// adopt notes the characters a child used.
+func (d *pdfDoc) adopt(c *pdfDoc) {
+	for i := range d.fonts {
+		for w, bits := range c.fonts[i].used {
+			d.fonts[i].used[w] |= bits
+		}
+	}
+}
