@@ -20,19 +20,7 @@ import (
 	"parcours/model/msg"
 )
 
-func livraison(t testing.TB) *model.Document {
-	t.Helper()
-	f, err := os.Open("../../testdata/livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := model.ReadJSON(f, "livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func livraison(t testing.TB) *model.Document { return modeltest.Reference(t) }
 
 // poppler runs one of the poppler-utils on file and returns its output.
 // The tools are required: CI installs poppler-utils.

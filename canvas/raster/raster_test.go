@@ -21,19 +21,7 @@ import (
 	"parcours/model/msg"
 )
 
-func livraison(t testing.TB) *model.Document {
-	t.Helper()
-	f, err := os.Open("../../testdata/livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	d, err := model.ReadJSON(f, "livraison.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func livraison(t testing.TB) *model.Document { return modeltest.Reference(t) }
 
 func paper(t testing.TB, name, orientation string) pdf.Paper {
 	t.Helper()
