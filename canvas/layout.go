@@ -116,7 +116,7 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		y = bandBottom(s.Bands)
 	}
 	for _, k := range []BandKind{BandActions, BandThoughts, BandCustomerGoals, BandBusinessGoals, BandKPIs} {
-		s.Bands = append(s.Bands, s.band(k, y, func(i int) string { return stageText(j.Stages[i], k) }))
+		s.Bands = append(s.Bands, s.band(k, y, func(i int) string { return StageText(j.Stages[i], k) }))
 		y = bandBottom(s.Bands)
 	}
 	gridTop := y
@@ -136,7 +136,7 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		label := Rect{cardPad + stripWidth, y + cardPad, LabelWidth - 2*cardPad - stripWidth, LaneHeight - 2*cardPad}
 		statusH := channelSize * PtToMM * lineSpacing
 		r.Name = block(bold, bold.Printable(l.Name), nameSize, Rect{label.X, label.Y, label.W, label.H - statusH}, 4, true, Ink)
-		r.Status = block(reg, msg.T(laneStatus(l)), channelSize, Rect{label.X, label.Y + label.H - statusH, label.W, statusH}, 1, false, MutedInk)
+		r.Status = block(reg, msg.T(LaneStatus(l)), channelSize, Rect{label.X, label.Y + label.H - statusH, label.W, statusH}, 1, false, MutedInk)
 		s.Rows = append(s.Rows, r)
 	}
 
@@ -301,7 +301,8 @@ func bandBottom(bs []Band) float64 {
 	return last.Y + last.H
 }
 
-func stageText(st *model.Stage, k BandKind) string {
+// StageText is a stage's text for a band (KPIs one a line).
+func StageText(st *model.Stage, k BandKind) string {
 	switch k {
 	case BandActions:
 		return st.Actions
@@ -376,7 +377,9 @@ func layoutCard(t *model.Touchpoint, r Rect, color RGB) Card {
 	return c
 }
 
-func laneStatus(l *model.Lane) string {
+// LaneStatus is the message key saying whether a lane is owned, not owned,
+// or not owned with leverage.
+func LaneStatus(l *model.Lane) string {
 	switch {
 	case l.Owned:
 		return "canvas.owned"

@@ -229,7 +229,7 @@ func (t *appendixTexts) steps(doc *pdfDoc) (steps []appStep, running string) {
 	for si, st := range j.Stages {
 		b.text(true, appStage, canvas.HeaderBG, 0, 5, 3, msg.T("print.appendix.stage", si+1, st.Name))
 		for _, kind := range []canvas.BandKind{canvas.BandCustomerGoals, canvas.BandBusinessGoals, canvas.BandActions, canvas.BandThoughts} {
-			if v := stageField(st, kind); strings.TrimSpace(v) != "" {
+			if v := canvas.StageText(st, kind); strings.TrimSpace(v) != "" {
 				b.text(false, appBody, canvas.MutedInk, 0, 0.6, 1, msg.T("print.field", msg.T("band."+string(kind)), v))
 			}
 		}
@@ -471,7 +471,7 @@ func (b *stepper) touchpoint(j *model.Journey, t *model.Touchpoint, n int) {
 	b.text(true, appTitle, canvas.Ink, 0, 2.2, 3, strconv.Itoa(n)+". "+t.Title)
 	var facts []string
 	if l := j.Lane(t.Lane); l != nil {
-		facts = append(facts, msg.T("print.tp.lane", l.Name, msg.T(laneStatusKey(l))))
+		facts = append(facts, msg.T("print.tp.lane", l.Name, msg.T(canvas.LaneStatus(l))))
 	}
 	facts = append(facts, msg.T("print.tp.channel", msg.T("channel."+string(t.Channel))))
 	facts = append(facts, msg.T("print.tp.emotion", emotionText(t.Emotion)))
@@ -530,31 +530,6 @@ func (b *stepper) opportunity(o *model.Opportunity, j *model.Journey, number map
 	}
 	if len(tps) > 0 {
 		b.text(false, appBody, canvas.Ink, appIndent, 0.5, 1, msg.T("print.field", msg.T("print.opp.touchpoints"), strings.Join(tps, " ; ")))
-	}
-}
-
-func stageField(st *model.Stage, k canvas.BandKind) string {
-	switch k {
-	case canvas.BandCustomerGoals:
-		return st.CustomerGoals
-	case canvas.BandBusinessGoals:
-		return st.BusinessGoals
-	case canvas.BandActions:
-		return st.Actions
-	case canvas.BandThoughts:
-		return st.Thoughts
-	}
-	return ""
-}
-
-func laneStatusKey(l *model.Lane) string {
-	switch {
-	case l.Owned:
-		return "canvas.owned"
-	case l.Leverage:
-		return "canvas.leverage"
-	default:
-		return "canvas.not_owned"
 	}
 }
 
