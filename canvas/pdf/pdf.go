@@ -22,6 +22,7 @@ import (
 
 	"parcours/canvas"
 	"parcours/model"
+	"parcours/model/compare"
 	"parcours/model/msg"
 )
 
@@ -53,6 +54,19 @@ type Options struct {
 	Logo    []byte
 	Footer  string
 	Version string
+
+	// NoPersona leaves the persona card out: the map then has the whole
+	// width under the title block.
+	NoPersona bool
+
+	// Pages of their own after the posters (and before the appendix):
+	// with Plan, each journey's action plan — the impact/effort matrix and
+	// the opportunities in priority order (model/plan); one page per
+	// comparison of a current and a target journey — both emotion curves
+	// on one chart and the differences listed (model/compare). They are
+	// printed on the poster's paper, or on the tile paper when tiled.
+	Plan        bool
+	Comparisons []compare.Result
 }
 
 // DefaultMargin is the margin around the poster, in millimetres.
