@@ -115,7 +115,7 @@ func (s *Scene) HitAt(x, y float64) Hit {
 			return Hit{Kind: HitLane, Index: i}
 		}
 	}
-	for _, b := range append(s.Bands[:len(s.Bands):len(s.Bands)], s.Opportunities) {
+	for _, b := range s.AllBands() {
 		if col >= 0 && b.Rect.Contains(x, y) {
 			return Hit{Kind: HitBand, Index: col, Band: b.Kind}
 		}

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,6 +58,11 @@ const (
 // Options tune a layout.
 type Options struct {
 	View View
+	// Quotes adds, under the curve, a row of the customers' quotes: those
+	// of each stage's touchpoints (shown in the view), in timeline order.
+	Quotes bool
+	// NoOpportunities leaves out the row of opportunities under the curve.
+	NoOpportunities bool
 }
 
 // Layout lays out journey j of document d in the micro view.
@@ -65,9 +71,15 @@ func Layout(d *model.Document, j *model.Journey) *Scene { return LayoutWith(d, j
 // LayoutWith lays out journey j of document d.
 func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	reg, bold := Fonts()
-	s := &Scene{JourneyID: j.ID, Title: reg.Printable(j.Title), Objective: reg.Printable(j.Objective), View: opts.View}
+	s := &Scene{JourneyID: j.ID, Title: reg.Printable(j.Title), Objective: reg.Printable(j.Objective), View: opts.View,
+		State: j.State, TargetScore: j.TargetScore}
 	if p := d.Persona(j.Persona); p != nil {
 		s.Persona = reg.Printable(p.Name)
+		// A copy: the scene may be printed on another goroutine while the
+		// persona is being edited.
+		c := *p
+		c.Channels = slices.Clone(p.Channels)
+		s.Profile = &c
 	}
 	report := insight.Analyze(j)
 	timeline := model.TimelineOf(j)
@@ -148,22 +160,51 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	}
 	s.Curve.Label = block(bold, msg.T("canvas.curve"), nameSize, Rect{cardPad, top, LabelWidth - 2*cardPad, CurveHeight}, 3, true, Ink)
 
-	// Opportunities under the curve, in the stage of their first touchpoint.
-	oppText := make([]string, len(j.Stages))
-	for _, o := range j.Opportunities {
-		col := 0
-		if len(o.Touchpoints) > 0 {
-			if t := j.Touchpoint(o.Touchpoints[0]); t != nil {
-				col = max(colOf[t.Stage], 0)
+	// Under the curve: the quotes, then the opportunities, one row after
+	// the other.
+	s.Height = top + CurveHeight
+	y = s.Height + CurveGap
+	if opts.Quotes {
+		quotes := make([]string, len(j.Stages))
+		for _, t := range shown {
+			col, ok := colOf[t.Stage]
+			if !ok {
+				continue
+			}
+			for _, q := range t.Quotes {
+				if q = strings.TrimSpace(q); q == "" {
+					continue
+				}
+				if quotes[col] != "" {
+					quotes[col] += "\n"
+				}
+				quotes[col] += Quoted(q)
 			}
 		}
-		if oppText[col] != "" {
-			oppText[col] += "\n"
-		}
-		oppText[col] += opportunityText(o)
+		s.Below = append(s.Below, s.band(BandQuotes, y, func(i int) string { return quotes[i] }))
+		y = bandBottom(s.Below)
 	}
-	s.Opportunities = s.band(BandOpportunities, top+CurveHeight+CurveGap, func(i int) string { return oppText[i] })
-	s.Height = s.Opportunities.Rect.Y + s.Opportunities.Rect.H
+	if !opts.NoOpportunities {
+		// Each in the stage of its first touchpoint.
+		oppText := make([]string, len(j.Stages))
+		for _, o := range j.Opportunities {
+			col := 0
+			if len(o.Touchpoints) > 0 {
+				if t := j.Touchpoint(o.Touchpoints[0]); t != nil {
+					col = max(colOf[t.Stage], 0)
+				}
+			}
+			if oppText[col] != "" {
+				oppText[col] += "\n"
+			}
+			oppText[col] += opportunityText(o)
+		}
+		s.Below = append(s.Below, s.band(BandOpportunities, y, func(i int) string { return oppText[i] }))
+		y = bandBottom(s.Below)
+	}
+	if len(s.Below) > 0 {
+		s.Height = bandBottom(s.Below)
+	}
 
 	peaks := make(map[string]bool, len(report.Peaks)+len(report.Drops))
 	for _, id := range report.Peaks {

@@ -181,7 +181,7 @@ func TestStageBandsAdviceAndTargets(t *testing.T) {
 		t.Errorf("KPI of Suivi: %q", got)
 	}
 	// Opportunities sit in the stage of their first touchpoint.
-	if got := s.Opportunities.Cells[1].Text.Lines; len(got) == 0 || !strings.HasPrefix(got[0].Text, "Suivi en temps réel") {
+	if got := s.BelowBand(canvas.BandOpportunities).Cells[1].Text.Lines; len(got) == 0 || !strings.HasPrefix(got[0].Text, "Suivi en temps réel") {
 		t.Errorf("opportunities of Suivi: %+v", got)
 	}
 	// CONTRACTS §4 on the example: Commande and Suivi are below 7.
@@ -243,7 +243,7 @@ func TestHitAt(t *testing.T) {
 		{s.Columns[2].Header.X + 3, 3, canvas.Hit{Kind: canvas.HitStage, Index: 2}},
 		{5, s.Rows[3].Rect.Y + 5, canvas.Hit{Kind: canvas.HitLane, Index: 3}},
 		{s.Columns[1].Header.X + 3, s.Bands[1].Rect.Y + 1, canvas.Hit{Kind: canvas.HitBand, Index: 1, Band: canvas.BandThoughts}},
-		{s.Columns[3].Header.X + 3, s.Opportunities.Rect.Y + 1, canvas.Hit{Kind: canvas.HitBand, Index: 3, Band: canvas.BandOpportunities}},
+		{s.Columns[3].Header.X + 3, s.BelowBand(canvas.BandOpportunities).Rect.Y + 1, canvas.Hit{Kind: canvas.HitBand, Index: 3, Band: canvas.BandOpportunities}},
 		{s.Columns[0].Header.X + 1, s.Rows[4].Rect.Y + 1, canvas.Hit{Kind: canvas.HitCell, Index: 0, Row: 4}},
 		{s.Width + 5, 5, canvas.Hit{}},
 	} {

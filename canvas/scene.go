@@ -129,6 +129,7 @@ const (
 	BandBusinessGoals BandKind = "business_goals"
 	BandKPIs          BandKind = "kpis"
 	BandOpportunities BandKind = "opportunities"
+	BandQuotes        BandKind = "quotes"
 )
 
 // Cell is one stage's text in a band.
@@ -172,18 +173,40 @@ type Scene struct {
 	Title     string
 	Persona   string
 	Objective string
-	Width     float64
-	Height    float64
+	// Profile is a copy of the journey's persona, nil when it has none:
+	// the poster prints its card. State and TargetScore are the journey's.
+	Profile     *model.Persona
+	State       model.JourneyState
+	TargetScore float64
+	Width       float64
+	Height      float64
 	// Grid is the area of the lane cells, right of the labels and under the
 	// stage headers.
 	Grid    Rect
 	View    View
 	Columns []Column
 	// Bands are the rows of stage texts between the stage names and the
-	// lanes; Opportunities is the row under the curve.
-	Bands         []Band
-	Opportunities Band
-	Rows          []Row
-	Cards         []Card
-	Curve         Curve
+	// lanes; Below are the rows under the curve: the customers' quotes
+	// (when asked for) and the opportunities (unless left out).
+	Bands []Band
+	Below []Band
+	Rows  []Row
+	Cards []Card
+	Curve Curve
+}
+
+// AllBands lists the rows of texts above the lanes, then those under the
+// curve.
+func (s *Scene) AllBands() []Band {
+	return append(s.Bands[:len(s.Bands):len(s.Bands)], s.Below...)
+}
+
+// BelowBand returns the row under the curve of the given kind, or nil.
+func (s *Scene) BelowBand(k BandKind) *Band {
+	for i := range s.Below {
+		if s.Below[i].Kind == k {
+			return &s.Below[i]
+		}
+	}
+	return nil
 }

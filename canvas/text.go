@@ -14,6 +14,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"parcours/assets"
+	"parcours/model/msg"
 )
 
 // PtToMM converts a font size in points to millimetres.
@@ -297,4 +298,20 @@ func (f *Font) fit(s string, size, width float64) int {
 		n = i + utf8.RuneLen(r)
 	}
 	return n
+}
+
+// Quoted puts a customer's words between the language's quotation marks
+// («  » in French, “ ” in English), once: marks the text already has
+// around it are taken off first.
+func Quoted(q string) string {
+	q = strings.TrimSpace(q)
+	for _, pair := range [][2]string{{"«", "»"}, {"“", "”"}, {"\"", "\""}, {"‘", "’"}} {
+		if inner, ok := strings.CutPrefix(q, pair[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, pair[1]); ok {
+				q = strings.TrimSpace(inner)
+				break
+			}
+		}
+	}
+	return msg.T("print.quote", q)
 }

@@ -35,7 +35,10 @@ type exportForm struct {
 	tile            *widget.Select
 	dpi             *widget.Entry
 	footer, version *widget.Entry
-	logo            []byte
+	// Parts of the poster, and pages added after it (PDF).
+	persona, opportunities, quotes *widget.Check
+	planPage, comparePage          *widget.Check
+	logo                           []byte
 	logoName        *widget.Label
 	preview         *fcanvas.Image
 	problem         *widget.Label
@@ -72,6 +75,13 @@ func (e *Editor) askExport() {
 	f.dpi = widget.NewEntry()
 	f.dpi.SetText(strconv.Itoa(raster.DefaultDPI))
 	f.dpi.OnChanged = update
+	check := func(key string, on bool) *widget.Check {
+		c := widget.NewCheck(T(key), func(bool) { f.refresh() })
+		c.SetChecked(on)
+		return c
+	}
+	f.persona, f.opportunities, f.quotes = check("ui.export.persona", true), check("ui.export.opportunities", true), check("ui.export.quotes", true)
+	f.planPage, f.comparePage = check("ui.export.plan_page", false), check("ui.export.compare_page", false)
 	f.footer, f.version = widget.NewEntry(), widget.NewEntry()
 	f.footer.SetPlaceHolder(T("ui.export.footer_hint"))
 	f.footer.OnChanged, f.version.OnChanged = update, update
@@ -97,6 +107,8 @@ func (e *Editor) askExport() {
 		widget.NewFormItem(T("ui.export.orientation"), f.orientation),
 		widget.NewFormItem(T("ui.export.tiling"), f.tile),
 		widget.NewFormItem(T("ui.export.dpi"), f.dpi),
+		widget.NewFormItem(T("ui.export.parts"), container.NewHBox(f.persona, f.opportunities, f.quotes)),
+		widget.NewFormItem(T("ui.export.pages"), container.NewHBox(f.planPage, f.comparePage)),
 		widget.NewFormItem(T("ui.export.logo"), logoButtons),
 		widget.NewFormItem(T("ui.export.footer"), f.footer),
 		widget.NewFormItem(T("ui.export.version"), f.version),
@@ -130,9 +142,20 @@ func (f *exportForm) job() (poster.Job, string, error) {
 		return poster.Job{}, format, err
 	}
 	job := poster.Job{Doc: doc, Journeys: []*model.Journey{e.Journey()},
-		Options: pdf.Options{Paper: paper, Logo: f.logo, Footer: f.footer.Text, Version: f.version.Text}}
+		Layout: canvas.Options{Quotes: f.quotes.Checked, NoOpportunities: !f.opportunities.Checked},
+		Options: pdf.Options{Paper: paper, Logo: f.logo, Footer: f.footer.Text, Version: f.version.Text,
+			NoPersona: !f.persona.Checked, Plan: f.planPage.Checked},
+		Compare: f.comparePage.Checked}
 	if f.view.Selected == T("ui.macro") {
-		job.View = canvas.Macro
+		job.Layout.View = canvas.Macro
+	}
+	if format == "png" && (job.Options.Plan || job.Compare) {
+		return job, format, errors.New(T("ui.export.png_pages"))
+	}
+	if job.Compare {
+		if _, err := job.Comparisons(); err != nil {
+			return job, format, err
+		}
 	}
 	if f.journeys.Selected == T("ui.export.all_journeys") {
 		if format == "png" {
@@ -165,7 +188,7 @@ func (f *exportForm) job() (poster.Job, string, error) {
 
 // refresh checks the form and draws the preview of the first page.
 func (f *exportForm) refresh() {
-	if f.preview == nil || f.problem == nil || f.dpi == nil || f.version == nil {
+	if f.preview == nil || f.problem == nil || f.dpi == nil || f.version == nil || f.comparePage == nil {
 		return // still being built
 	}
 	job, _, err := f.job()
@@ -175,7 +198,7 @@ func (f *exportForm) refresh() {
 		return
 	}
 	f.problem.Hide()
-	scene := canvas.LayoutWith(job.Doc, job.Journeys[0], canvas.Options{View: job.View})
+	scene := job.Scene(job.Journeys[0])
 	// A low resolution is enough for a preview, and quick.
 	dpi := max(10, int(380/(job.Options.Paper.W/25.4)))
 	if img, err := raster.Render(scene, job.Options, dpi); err == nil {

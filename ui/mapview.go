@@ -417,7 +417,9 @@ func (r *mapRenderer) rebuild() {
 	for i := range s.Bands {
 		r.buildBand(&s.Bands[i], i, z, add)
 	}
-	r.buildBand(&s.Opportunities, 1, z, add)
+	for i := range s.Below {
+		r.buildBand(&s.Below[i], i+1, z, add)
+	}
 	r.buildLanes(s, z, add)
 	r.buildStages(s, z, add)
 	r.buildCurveBand(s, z, add)

@@ -113,6 +113,7 @@ func lineHeight(size float64) float64 { return size * canvas.PtToMM * appSpacing
 // many goroutines as join in (work).
 type appendixTexts struct {
 	j        *model.Journey
+	persona  *model.Persona // printed beside the map; nil when not
 	number   map[string]int
 	perStage map[string][]*model.Touchpoint
 	listed   []*model.Touchpoint // in the order they are listed
@@ -131,8 +132,8 @@ type appendixTexts struct {
 // textsChunk is how many touchpoints a worker takes at a time.
 const textsChunk = 25
 
-func newAppendixTexts(j *model.Journey) *appendixTexts {
-	t := &appendixTexts{j: j, done: make(chan struct{})}
+func newAppendixTexts(j *model.Journey, persona *model.Persona) *appendixTexts {
+	t := &appendixTexts{j: j, persona: persona, done: make(chan struct{})}
 	t.closeDone = sync.OnceFunc(func() { close(t.done) })
 	timeline := model.TimelineOf(j)
 	t.number = make(map[string]int, len(timeline))
@@ -214,16 +215,20 @@ func (t *appendixTexts) steps(doc *pdfDoc) (steps []appStep, running string) {
 	running = msg.T("print.appendix.running", strings.Join(head, ""))
 	b.text(true, appHeading, canvas.Ink, 0, 0, 1, msg.T("print.appendix.title", title))
 	b.text(false, appBody, canvas.MutedInk, 0, 1.5, 1, msg.T("print.appendix.intro"))
-	var facts []string
-	if j.State == model.Target {
-		facts = append(facts, msg.T("print.appendix.target"))
-	} else {
-		facts = append(facts, msg.T("print.appendix.current"))
-	}
-	facts = append(facts, msg.T("print.appendix.target_score", decimal(j.TargetScore)))
-	b.text(false, appBody, canvas.Ink, 0, 1.5, 1, strings.Join(facts, " · "))
+	b.text(false, appBody, canvas.Ink, 0, 1.5, 1, strings.Join(journeyFacts(j.State, j.TargetScore), " · "))
 	if strings.TrimSpace(j.Objective) != "" {
 		b.text(false, appBody, canvas.Ink, 0, 1, 1, msg.T("pdf.objective", j.Objective))
+	}
+	if ps := t.persona; ps != nil {
+		// The persona card's texts, which the poster may have cut.
+		b.text(true, appStage, canvas.HeaderBG, 0, 5, 3, msg.T("ui.persona_card"))
+		for _, sec := range personaSections(ps) {
+			text := sec.text
+			if sec.label != "" {
+				text = msg.T("print.field", sec.label, text)
+			}
+			b.text(sec.bold, appBody, canvas.Ink, 0, 0.6, 1, text)
+		}
 	}
 	k := 0
 	for si, st := range j.Stages {
@@ -347,9 +352,10 @@ type appendixJob struct {
 const pagesChunk = 6
 
 // startAppendix starts making the appendix of journey j: its texts and
-// their pages.
-func startAppendix(parent *pdfDoc, j *model.Journey, opts Options) *appendixJob {
-	texts := newAppendixTexts(j)
+// their pages. persona is the persona whose card the poster prints, nil
+// when none.
+func startAppendix(parent *pdfDoc, j *model.Journey, persona *model.Persona, opts Options) *appendixJob {
+	texts := newAppendixTexts(j, persona)
 	a := &appendixJob{opts: opts, doc: parent.child(), texts: texts, laidOut: make(chan struct{})}
 	scratch := parent.child()
 	texts.help()
@@ -504,7 +510,7 @@ func (b *stepper) touchpoint(j *model.Journey, t *model.Touchpoint, n int) {
 		b.room(0.7 + 2*lineHeight(appBody))
 		b.text(false, appBody, canvas.Ink, appIndent, 0.5, 2, msg.T("print.tp.quotes"))
 		for _, q := range t.Quotes {
-			b.text(false, appBody, canvas.Ink, appIndent+appQuoteGap, 0.2, 1, msg.T("print.quote", strings.TrimSpace(q)))
+			b.text(false, appBody, canvas.Ink, appIndent+appQuoteGap, 0.2, 1, canvas.Quoted(q))
 		}
 	}
 }
@@ -545,6 +551,16 @@ func emotionText(e int) string {
 }
 
 // decimal writes a score with the user's decimal separator.
+// journeyFacts says whether the journey is today's or the one aimed at,
+// and its target experience score.
+func journeyFacts(state model.JourneyState, target float64) []string {
+	facts := []string{msg.T("print.appendix.current")}
+	if state == model.Target {
+		facts[0] = msg.T("print.appendix.target")
+	}
+	return append(facts, msg.T("print.appendix.target_score", decimal(target)))
+}
+
 func decimal(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if msg.Language() == msg.French {

@@ -293,3 +293,36 @@ func TestPrintMessages(t *testing.T) {
 		t.Errorf("only %d print.* and png.* messages", n)
 	}
 }
+
+// A persona card too long for its place is cut on the poster, and the
+// appendix gives its full texts.
+func TestLongPersonaGoesToTheAppendix(t *testing.T) {
+	d := livraison(t)
+	j := d.Journeys[0]
+	ps := d.Persona(j.Persona)
+	ps.Frustrations = strings.Repeat("Des créneaux flous, des appels sans réponse, ", 600) + "et pour finir le mot FINDELAFICHE."
+	s := canvas.Layout(d, j)
+	a4, err := pdf.ParsePaper("A4", "landscape")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := write(t, "long-persona.pdf", []*canvas.Scene{s}, pdf.Options{Paper: a4, Journeys: []*model.Journey{j}})
+	if n := pages(t, poppler(t, "pdfinfo", path)); n < 2 {
+		t.Fatalf("%d page: the cut persona card called for no appendix", n)
+	}
+	poster := strings.Join(strings.Fields(poppler(t, "pdftotext", "-f", "1", "-l", "1", path, "-")), " ")
+	if strings.Contains(poster, "FINDELAFICHE") || !strings.Contains(poster, "…") {
+		t.Errorf("the poster shows the whole persona card, or cuts it without an ellipsis")
+	}
+	appendix := strings.Join(strings.Fields(poppler(t, "pdftotext", "-f", "2", path, "-")), " ")
+	if !strings.Contains(appendix, "FINDELAFICHE") || !strings.Contains(appendix, ps.Name) {
+		t.Errorf("the appendix lacks the persona's full texts:\n%.600s", appendix)
+	}
+	// Left out of the poster, the persona is left out of its appendix.
+	path = write(t, "no-persona-appendix.pdf", []*canvas.Scene{s}, pdf.Options{Paper: a4, Journeys: []*model.Journey{j}, NoPersona: true})
+	if n := pages(t, poppler(t, "pdfinfo", path)); n != 1 {
+		if strings.Contains(poppler(t, "pdftotext", path, "-"), "FINDELAFICHE") {
+			t.Errorf("the appendix gives the persona card the poster left out")
+		}
+	}
+}

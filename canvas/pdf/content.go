@@ -362,11 +362,15 @@ func (s *pdfSurface) Picture(img *Image, x, y, w, h float64) {
 		panic("pdf: no pictures on a detached surface")
 	}
 	s.flush()
-	opt := fpdf.ImageOptions{ImageType: img.kind}
-	if s.f.GetImageInfo(img.name) == nil {
-		s.f.RegisterImageOptionsReader(img.name, opt, bytes.NewReader(img.data))
+	registerImage(s.f, img)
+	s.f.ImageOptions(img.name, x, y, w, h, false, fpdf.ImageOptions{ImageType: img.kind}, 0, "")
+}
+
+// registerImage adds img to f's images, once.
+func registerImage(f *fpdf.Fpdf, img *Image) {
+	if f.GetImageInfo(img.name) == nil {
+		f.RegisterImageOptionsReader(img.name, fpdf.ImageOptions{ImageType: img.kind}, bytes.NewReader(img.data))
 	}
-	s.f.ImageOptions(img.name, x, y, w, h, false, opt, 0, "")
 }
 
 // kappa places the control points of a quarter circle drawn as a cubic

@@ -32,7 +32,9 @@ func (p *painter) scene(s *canvas.Scene) {
 	for i := range s.Bands {
 		p.band(&s.Bands[i], i)
 	}
-	p.band(&s.Opportunities, 1)
+	for i := range s.Below {
+		p.band(&s.Below[i], i+1)
+	}
 	for i := range s.Rows {
 		p.row(&s.Rows[i])
 	}

@@ -143,18 +143,66 @@ func pageLayout(o Options) (title, area, footer canvas.Rect) {
 
 // Placement is where Write puts scene on the page: the page position of
 // the scene's origin (mm) and the scale k applied to every length and font
-// size. The map fills the area under the title block as much as it can,
-// keeping its aspect, centred, never cut.
+// size. The map fills the area under the title block, less the persona
+// card, as much as it can, keeping its aspect, centred, never cut.
 func Placement(scene *canvas.Scene, opts Options) (x, y, k float64) {
-	opts = opts.withDefaults()
-	_, area, _ := pageLayout(opts)
-	if scene == nil || !(scene.Width > 0) || !(scene.Height > 0) {
-		return area.X, area.Y, 1
+	m := placeMap(scene, opts.withDefaults())
+	return m.x, m.y, m.k
+}
+
+// PersonaBox is where Write puts the persona card (page mm), and false
+// when the poster has none.
+func PersonaBox(scene *canvas.Scene, opts Options) (canvas.Rect, bool) {
+	m := placeMap(scene, opts.withDefaults())
+	return m.persona, m.cols > 0
+}
+
+// mapPlace is where the map and the persona card go on a poster page.
+type mapPlace struct {
+	x, y, k float64     // the scene's origin and scale
+	persona canvas.Rect // the persona card; zero when there is none
+	cols    int         // its columns of text: 1 beside the map, more above; 0 without card
+	size    float64     // its text size, points
+}
+
+// placeMap puts the map in the area under the title block and, when the
+// journey has a persona and it is not left out, the persona card either
+// as a column at the map's left or as a strip above it, whichever leaves
+// the map larger. Card and map are centred together.
+func placeMap(s *canvas.Scene, opts Options) mapPlace {
+	title, area, _ := pageLayout(opts)
+	if s == nil || !(s.Width > 0) || !(s.Height > 0) {
+		return mapPlace{x: area.X, y: area.Y, k: 1}
 	}
-	k = min(area.W/scene.Width, area.H/scene.Height)
-	x = area.X + (area.W-scene.Width*k)/2
-	y = area.Y + (area.H-scene.Height*k)/2
-	return x, y, k
+	fit := func(w, h float64) float64 { return min(w/s.Width, h/s.Height) }
+	k := fit(area.W, area.H)
+	if s.Profile == nil || opts.NoPersona {
+		return mapPlace{x: area.X + (area.W-s.Width*k)/2, y: area.Y + (area.H-s.Height*k)/2, k: k}
+	}
+	img := personaAvatar(s.Profile)
+	sub := title.H * subtitleShare / canvas.PtToMM
+	body, smallest := personaBody*sub, personaMinBody*sub
+	gap := 0.015 * min(area.W, area.H)
+
+	// A column at the map's left, as long as its texts.
+	cw := personaColumnShare * area.W
+	ch, csize := planPersona(s.Profile, img, cw, area.H, 1, body, smallest)
+	kc := fit(area.W-cw-gap, area.H)
+	// A strip above the map, of columns of a readable measure.
+	cols := max(2, min(5, int(area.W/(40*body*canvas.PtToMM))))
+	sh, ssize := planPersona(s.Profile, img, area.W, personaStripShare*area.H, cols, body, smallest)
+	ks := fit(area.W, area.H-sh-gap)
+
+	if kc >= ks {
+		mw, mh := s.Width*kc, s.Height*kc
+		x := area.X + (area.W-cw-gap-mw)/2
+		y := area.Y + (area.H-max(mh, ch))/2
+		return mapPlace{x: x + cw + gap, y: y, k: kc, persona: canvas.Rect{X: x, Y: y, W: cw, H: ch}, cols: 1, size: csize}
+	}
+	mw, mh := s.Width*ks, s.Height*ks
+	y := area.Y + (area.H-sh-gap-mh)/2
+	return mapPlace{x: area.X + (area.W-mw)/2, y: y + sh + gap, k: ks,
+		persona: canvas.Rect{X: area.X, Y: y, W: area.W, H: sh}, cols: cols, size: ssize}
 }
 
 // Write paints one poster per scene, each being the journey's map with a
@@ -219,7 +267,7 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 	}()
 	for i, s := range scenes {
 		if i < len(opts.Journeys) && opts.Journeys[i] != nil && Shortened(s) {
-			appendices[i] = startAppendix(doc, opts.Journeys[i], opts)
+			appendices[i] = startAppendix(doc, opts.Journeys[i], cardOf(scenes[i], opts), opts)
 		}
 	}
 	p := newPainter(newPDFSurface(f, doc))
@@ -237,10 +285,13 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 			return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 		}
 	}
+	if err := f.Error(); err != nil {
+		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
+	}
 	for i := range scenes {
 		if shortened[i] && i < len(opts.Journeys) && opts.Journeys[i] != nil {
 			if appendices[i] == nil {
-				appendices[i] = startAppendix(doc, opts.Journeys[i], opts)
+				appendices[i] = startAppendix(doc, opts.Journeys[i], cardOf(scenes[i], opts), opts)
 			}
 			appendices[i].addTo(f, p, doc)
 		}
@@ -310,6 +361,14 @@ func Paint(surface Surface, scene *canvas.Scene, opts Options) (err error) {
 	return nil
 }
 
+// cardOf is the persona whose card the poster of s prints, nil when none.
+func cardOf(s *canvas.Scene, opts Options) *model.Persona {
+	if opts.NoPersona {
+		return nil
+	}
+	return s.Profile
+}
+
 // logo decodes Options.Logo, nil when there is none.
 func (o Options) logo() (*Image, error) {
 	if len(o.Logo) == 0 {
@@ -321,7 +380,7 @@ func (o Options) logo() (*Image, error) {
 // Shortened reports whether any text of the scene had to be cut to fit
 // (and ends with an ellipsis).
 func Shortened(s *canvas.Scene) bool {
-	if s.Curve.Label.Cut || s.Opportunities.Label.Cut {
+	if s.Curve.Label.Cut {
 		return true
 	}
 	for i := range s.Columns {
@@ -334,7 +393,7 @@ func Shortened(s *canvas.Scene) bool {
 			return true
 		}
 	}
-	for _, b := range append(s.Bands[:len(s.Bands):len(s.Bands)], s.Opportunities) {
+	for _, b := range s.AllBands() {
 		if b.Label.Cut {
 			return true
 		}
@@ -380,8 +439,11 @@ func (p *painter) page(s *canvas.Scene, opts Options, logo *Image) {
 	if opts.hasFooter() {
 		p.footer(footer, opts)
 	}
-	x, y, k := Placement(s, opts)
-	p.setTransform(x, y, k)
+	m := placeMap(s, opts)
+	if m.cols > 0 {
+		p.personaCard(s.Profile, m.persona, m.cols, m.size)
+	}
+	p.setTransform(m.x, m.y, m.k)
 	p.scene(s)
 	p.setTransform(0, 0, 1)
 }

@@ -210,7 +210,9 @@ func TestMapFitsInsideMargins(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, margin := range []float64{0, 25} {
-				opts := pdf.Options{Paper: p, Margin: margin}
+				// Without the persona card: the map alone is centred (see
+				// TestPersonaCardBesideTheMap).
+				opts := pdf.Options{Paper: p, Margin: margin, NoPersona: true}
 				m := margin
 				if m == 0 {
 					m = pdf.DefaultMargin
@@ -405,4 +407,121 @@ type countingWriter int
 func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
+}
+
+func TestPersonaCardBesideTheMap(t *testing.T) {
+	d := livraison(t)
+	j := d.Journeys[0]
+	ps := d.Persona(j.Persona)
+	big := modeltest.Generated(200, 6, 8)
+	big.Personas = append(big.Personas, ps)
+	big.Journeys[0].Persona = ps.ID
+	for _, s := range []*canvas.Scene{canvas.Layout(d, j), canvas.Layout(big, big.Journeys[0])} {
+		for _, paper := range []string{"A0", "A3", "A4", "3000x200mm", "200x3000mm"} {
+			for _, orientation := range []string{"landscape", "portrait"} {
+				p, err := pdf.ParsePaper(paper, orientation)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts := pdf.Options{Paper: p}
+				card, ok := pdf.PersonaBox(s, opts)
+				if !ok {
+					t.Fatalf("%s %s: no persona card for a journey with a persona", paper, orientation)
+				}
+				x, y, k := pdf.Placement(s, opts)
+				m := canvas.Rect{X: x, Y: y, W: s.Width * k, H: s.Height * k}
+				const eps = 1e-9
+				for name, r := range map[string]canvas.Rect{"map": m, "card": card} {
+					if r.W <= 0 || r.H <= 0 || r.X < 10-eps || r.Y < 10+max(15, 0.08*p.H)-eps || r.X+r.W > p.W-10+eps || r.Y+r.H > p.H-10+eps {
+						t.Errorf("%s %s: %s %+v leaves the page's area", paper, orientation, name, r)
+					}
+				}
+				if card.X < m.X+m.W && m.X < card.X+card.W && card.Y < m.Y+m.H && m.Y < card.Y+card.H {
+					t.Errorf("%s %s: card %+v overlaps the map %+v", paper, orientation, card, m)
+				}
+				// Card and map are centred together, across the page.
+				left := min(card.X, m.X) - 10
+				right := p.W - 10 - max(card.X+card.W, m.X+m.W)
+				if math.Abs(left-right) > 1e-6 {
+					t.Errorf("%s %s: card and map not centred: %.2f mm left, %.2f mm right", paper, orientation, left, right)
+				}
+				if _, ok := pdf.PersonaBox(s, pdf.Options{Paper: p, NoPersona: true}); ok {
+					t.Errorf("%s %s: a persona card with NoPersona", paper, orientation)
+				}
+			}
+		}
+	}
+	alone := *j
+	alone.Persona = ""
+	if _, ok := pdf.PersonaBox(canvas.Layout(d, &alone), pdf.Options{}); ok {
+		t.Error("a persona card for a journey without persona")
+	}
+}
+
+func TestPersonaCardTexts(t *testing.T) {
+	d := livraison(t)
+	j := d.Journeys[0]
+	ps := d.Persona(j.Persona)
+	path := write(t, "persona.pdf", []*canvas.Scene{canvas.Layout(d, j)}, pdf.Options{})
+	flat := strings.Join(strings.Fields(poppler(t, "pdftotext", path, "-")), " ")
+	for _, want := range []string{ps.Name, ps.Job, ps.Age, strings.ToUpper(msg.T("ui.frustrations")),
+		strings.Fields(ps.Frustrations)[0], msg.T("print.appendix.current"), msg.T("print.appendix.target_score", "7")} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the poster lacks %q:\n%s", want, flat)
+		}
+	}
+	path = write(t, "no-persona.pdf", []*canvas.Scene{canvas.Layout(d, j)}, pdf.Options{NoPersona: true})
+	flat = strings.Join(strings.Fields(poppler(t, "pdftotext", path, "-")), " ")
+	if strings.Contains(flat, strings.ToUpper(msg.T("ui.frustrations"))) {
+		t.Errorf("the persona card is printed with NoPersona:\n%s", flat)
+	}
+}
+
+// The legend explains every symbol the poster uses, and only those.
+func TestLegendListsWhatIsUsed(t *testing.T) {
+	d := livraison(t)
+	flat := d.Journeys[0]
+	flatCopy := *flat
+	flatCopy.Touchpoints = nil
+	for _, tp := range flat.Touchpoints {
+		c := *tp
+		c.Emotion, c.Markers, c.Score, c.Listened = 0, 0, nil, false
+		flatCopy.Touchpoints = append(flatCopy.Touchpoints, &c)
+	}
+	for _, j := range []*model.Journey{flat, &flatCopy} {
+		s := canvas.Layout(d, j)
+		uses := map[string]bool{}
+		for _, c := range s.Cards {
+			for _, b := range c.Badges {
+				uses["marker."+string(b.Marker)] = true
+			}
+			uses["pdf.legend.listened"] = uses["pdf.legend.listened"] || c.Listened
+			uses["pdf.legend.advise"] = uses["pdf.legend.advise"] || c.Advice == canvas.AdviseListening
+			uses["pdf.legend.no_lever"] = uses["pdf.legend.no_lever"] || c.Advice == canvas.NoLever
+		}
+		for _, p := range s.Curve.Points {
+			uses["pdf.legend.peak"] = uses["pdf.legend.peak"] || p.Peak
+			uses["pdf.legend.drop"] = uses["pdf.legend.drop"] || p.Drop
+			uses["pdf.legend.measured"] = uses["pdf.legend.measured"] || p.Face.Measured
+			uses["pdf.legend.assumed"] = uses["pdf.legend.assumed"] || !p.Face.Measured
+		}
+		for _, c := range s.Columns {
+			uses["pdf.legend.below_target"] = uses["pdf.legend.below_target"] || c.BelowTarget
+		}
+		path := write(t, "legend.pdf", []*canvas.Scene{s}, pdf.Options{})
+		text := strings.Join(strings.Fields(poppler(t, "pdftotext", path, "-")), " ")
+		if j == flat && (!uses["pdf.legend.advise"] || !uses["pdf.legend.peak"] || !uses["marker.pain"]) {
+			t.Fatalf("the reference should use advice rings, peaks and pain points: %v", uses)
+		}
+		keys := []string{"pdf.legend.listened", "pdf.legend.advise", "pdf.legend.no_lever", "pdf.legend.peak", "pdf.legend.drop",
+			"pdf.legend.measured", "pdf.legend.assumed", "pdf.legend.below_target"}
+		for _, m := range model.AllMarkers {
+			keys = append(keys, "marker."+string(m))
+		}
+		for _, k := range keys {
+			if got := strings.Contains(text, msg.T(k)); got != uses[k] {
+				t.Errorf("%s: legend shows %q: %v, the map uses it: %v", j.Title, msg.T(k), got, uses[k])
+			}
+		}
+	}
 }

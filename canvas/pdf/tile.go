@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"math"
 	"strconv"
@@ -141,11 +140,14 @@ func (t *fixedID) ID() string { return t.id }
 // grows by a few bytes per sheet. It reports whether the poster had to
 // shorten a text.
 func (p *painter) tiled(f *fpdf.Fpdf, s *canvas.Scene, opts Options, logo *Image, t *Tiling) (shortened bool) {
+	// Pictures are registered in the document first: the template then
+	// shares them.
 	if logo != nil {
-		// Registered in the document first, the template shares it.
-		opt := fpdf.ImageOptions{ImageType: logo.kind}
-		if f.GetImageInfo(logo.name) == nil {
-			f.RegisterImageOptionsReader(logo.name, opt, bytes.NewReader(logo.data))
+		registerImage(f, logo)
+	}
+	if s.Profile != nil && !opts.NoPersona {
+		if img := personaAvatar(s.Profile); img != nil {
+			registerImage(f, img)
 		}
 	}
 	var cut bool

@@ -22,7 +22,15 @@ const (
 // symbols the map uses on the right, and a rule across the page at height
 // rule, under the block. Page coordinates (k = 1).
 func (p *painter) titleBlock(s *canvas.Scene, b canvas.Rect, rule float64, opts Options, logo *Image) {
-	legendW := p.legend(b)
+	// The legend takes its share of the width, less what the title needs
+	// to keep its size shrunk by no more than a third, down to a quarter.
+	size := b.H * titleShare / canvas.PtToMM
+	title := oneLine(p.bold.Printable(s.Title))
+	room := b.W - 0.1*b.H - 0.67*p.bold.Width(title, size)
+	if logo != nil {
+		room -= logoShare * b.W
+	}
+	legendW := p.legend(s, b, max(min(legendShare*b.W, room), 0.25*b.W))
 	w := b.W - legendW
 	if legendW > 0 {
 		w -= 0.1 * b.H
@@ -36,8 +44,6 @@ func (p *painter) titleBlock(s *canvas.Scene, b canvas.Rect, rule float64, opts 
 	// The title takes one line, shrunk a little if need be, or else two
 	// lines at half the size (the same height), cut with an ellipsis.
 	y := b.Y
-	size := b.H * titleShare / canvas.PtToMM
-	title := oneLine(p.bold.Printable(s.Title))
 	if tw := p.bold.Width(title, size); tw > w {
 		if tw*0.6 <= w {
 			size *= w / tw
@@ -72,11 +78,13 @@ func (p *painter) titleBlock(s *canvas.Scene, b canvas.Rect, rule float64, opts 
 		}
 		y = p.lines(false, size, canvas.Ink, b.X, y, w, n, sub)
 	}
+	// Today's journey or the one aimed at, its target score, the date.
+	facts := journeyFacts(s.State, s.TargetScore)
 	if !opts.Date.IsZero() {
-		y += 0.04 * b.H
-		d := msg.T("pdf.date", opts.Date.Format(msg.T("pdf.date_layout")))
-		p.lines(false, b.H*dateShare/canvas.PtToMM, canvas.MutedInk, b.X, y, w, 1, p.reg.Printable(d))
+		facts = append(facts, msg.T("pdf.date", opts.Date.Format(msg.T("pdf.date_layout"))))
 	}
+	y += 0.04 * b.H
+	p.lines(false, b.H*dateShare/canvas.PtToMM, canvas.MutedInk, b.X, y, w, 1, p.reg.Printable(strings.Join(facts, " · ")))
 
 	// A rule between the title block and the map.
 	p.setDraw(canvas.GridLine)
@@ -166,6 +174,22 @@ func (p *painter) footer(b canvas.Rect, opts Options) {
 	}
 }
 
+// legendColumns measures the legend in columns of rows items, rows of
+// height rowH: each column's width and the total.
+func legendColumns(p *painter, items []legendItem, rows int, rowH float64) (colW []float64, total float64) {
+	cols := (len(items) + rows - 1) / rows
+	sym, size, gap := 0.7*rowH, 0.5*rowH/canvas.PtToMM, 0.35*rowH
+	colW = make([]float64, cols)
+	for i, it := range items {
+		c := i / rows
+		colW[c] = max(colW[c], sym+gap+p.reg.Width(it.label, size))
+	}
+	for _, w := range colW {
+		total += w
+	}
+	return colW, total + float64(cols-1)*2*gap
+}
+
 // oneLine turns line breaks into spaces.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
@@ -177,63 +201,129 @@ type legendItem struct {
 	draw  func(p *painter, box canvas.Rect)
 }
 
-func legendItems(p *painter) []legendItem {
+// legendItems lists the symbols and colours the scene uses, with what
+// they mean, in a fixed order.
+func legendItems(p *painter, s *canvas.Scene) []legendItem {
+	var used model.Markers
+	var measured, assumed, listened, advise, noLever, peak, drop, below, owned, notOwned bool
+	for i := range s.Cards {
+		c := &s.Cards[i]
+		for _, b := range c.Badges {
+			used = used.With(b.Marker)
+		}
+		listened = listened || c.Listened
+		advise = advise || c.Advice == canvas.AdviseListening
+		noLever = noLever || c.Advice == canvas.NoLever
+	}
+	for i := range s.Curve.Points {
+		pt := &s.Curve.Points[i]
+		measured = measured || pt.Face.Measured
+		assumed = assumed || !pt.Face.Measured
+		peak, drop = peak || pt.Peak, drop || pt.Drop
+	}
+	for i := range s.Columns {
+		below = below || s.Columns[i].BelowTarget
+	}
+	for i := range s.Rows {
+		owned = owned || s.Rows[i].Owned
+		notOwned = notOwned || !s.Rows[i].Owned
+	}
+
 	var items []legendItem
+	add := func(on bool, key string, draw func(p *painter, box canvas.Rect)) {
+		if on {
+			items = append(items, legendItem{oneLine(p.reg.Printable(msg.T(key))), draw})
+		}
+	}
+	centre := func(box canvas.Rect) canvas.Point { return canvas.Point{X: box.X + box.W/2, Y: box.Y + box.H/2} }
 	for _, m := range model.AllMarkers {
-		items = append(items, legendItem{msg.T("marker." + string(m)),
-			func(p *painter, box canvas.Rect) { p.badge(m, box) }})
+		add(used.Has(m), "marker."+string(m), func(p *painter, box canvas.Rect) { p.badge(m, box) })
 	}
 	face := func(measured bool) func(p *painter, box canvas.Rect) {
 		return func(p *painter, box canvas.Rect) {
-			p.face(canvas.Face{Center: canvas.Point{X: box.X + box.W/2, Y: box.Y + box.H/2},
-				Radius: box.W / 2, Emotion: 1, Measured: measured})
+			p.face(canvas.Face{Center: centre(box), Radius: box.W / 2, Emotion: 1, Measured: measured})
 		}
 	}
-	items = append(items,
-		legendItem{msg.T("pdf.legend.measured"), face(true)},
-		legendItem{msg.T("pdf.legend.assumed"), face(false)},
-		legendItem{msg.T("pdf.legend.listened"), func(p *painter, box canvas.Rect) {
-			p.listened(canvas.Point{X: box.X + box.W/2, Y: box.Y + box.H/2}, box.W/2)
-		}})
-	for i := range items {
-		items[i].label = oneLine(p.reg.Printable(items[i].label))
+	add(measured, "pdf.legend.measured", face(true))
+	add(assumed, "pdf.legend.assumed", face(false))
+	add(listened, "pdf.legend.listened", func(p *painter, box canvas.Rect) { p.listened(centre(box), box.W/2) })
+	add(advise, "pdf.legend.advise", func(p *painter, box canvas.Rect) {
+		p.advice(canvas.AdviseListening, centre(box), box.W/2)
+	})
+	add(noLever, "pdf.legend.no_lever", func(p *painter, box canvas.Rect) { p.advice(canvas.NoLever, centre(box), box.W/2) })
+	triangle := func(up bool) func(p *painter, box canvas.Rect) {
+		return func(p *painter, box canvas.Rect) {
+			c, h := centre(box), 0.4*box.H
+			ink, tip := canvas.PeakInk, c.Y-h
+			if !up {
+				ink, tip, h = canvas.DropInk, c.Y+h, -h
+			}
+			p.setFill(ink)
+			p.polygon([]canvas.Point{{X: c.X - 0.45*box.W, Y: c.Y + h}, {X: c.X + 0.45*box.W, Y: c.Y + h}, {X: c.X, Y: tip}}, "F")
+		}
 	}
+	add(peak, "pdf.legend.peak", triangle(true))
+	add(drop, "pdf.legend.drop", triangle(false))
+	add(below, "pdf.legend.below_target", func(p *painter, box canvas.Rect) {
+		p.setFill(canvas.HeaderBG)
+		p.rect(canvas.Rect{X: box.X, Y: box.Y + 0.15*box.H, W: box.W, H: 0.7 * box.H}, "F")
+		p.setFill(canvas.BelowTargetInk)
+		p.rect(canvas.Rect{X: box.X, Y: box.Y + 0.62*box.H, W: box.W, H: 0.23 * box.H}, "F")
+	})
+	lane := func(owned bool) func(p *painter, box canvas.Rect) {
+		return func(p *painter, box canvas.Rect) {
+			r := canvas.Rect{X: box.X, Y: box.Y + 0.15*box.H, W: box.W, H: 0.7 * box.H}
+			if owned {
+				p.setFill(canvas.Tint(canvas.ParseColor("#0072B2"), canvas.OwnedTint))
+				p.rect(r, "F")
+				return
+			}
+			p.setFill(canvas.NotOwned)
+			p.rect(r, "F")
+			p.setDraw(dashInk)
+			p.setLine(0.06 * box.W)
+			p.setDash(0.2*box.W, 0.12*box.W)
+			p.rect(r, "D")
+			p.solid()
+		}
+	}
+	add(owned && notOwned, "pdf.legend.owned", lane(true))
+	add(owned && notOwned, "pdf.legend.not_owned", lane(false))
 	return items
 }
 
-// legend draws the symbols' legend at the right of the title block, in
-// two columns, and returns the width it took (0 when there is no room).
-func (p *painter) legend(b canvas.Rect) float64 {
-	items := legendItems(p)
-	const rows = 4
-	cols := (len(items) + rows - 1) / rows
-	rowH := b.H / rows
-	sym := 0.7 * rowH
-	size := 0.5 * rowH / canvas.PtToMM
-	gap := 0.35 * rowH
-	colW := make([]float64, cols)
-	for i, it := range items {
-		c := i / rows
-		colW[c] = max(colW[c], sym+gap+p.reg.Width(it.label, size))
+// legend draws the legend of the symbols the scene uses at the right of
+// the title block, four to a column, at most limit wide, and returns the
+// width it took (0 when there is no room).
+func (p *painter) legend(s *canvas.Scene, b canvas.Rect, limit float64) float64 {
+	items := legendItems(p, s)
+	if len(items) == 0 {
+		return 0
 	}
-	total := 0.0
-	for _, w := range colW {
-		total += w
+	// Four rows in the block's height, or more and smaller when that lets
+	// the text be larger within the legend's share of the width.
+	rows, rowH, total := 0, 0.0, 0.0
+	var colW []float64
+	for n := 4; n <= 8; n++ {
+		h := b.H / float64(n)
+		w, t := legendColumns(p, items, n, h)
+		k := min(1, limit/t)
+		if h*k > rowH {
+			rows, rowH, colW, total = n, h*k, w, t*k
+			for i := range colW {
+				colW[i] *= k
+			}
+		}
+		if k == 1 {
+			break // more rows would only be smaller
+		}
 	}
-	total += float64(cols-1) * 2 * gap
-	scale := 1.0
-	if limit := legendShare * b.W; total > limit {
-		scale = limit / total
-	}
-	if scale < 0.5 {
+	if rowH < 0.5*b.H/4 {
 		return 0 // a legend that small would not be read
 	}
-	rowH, sym, size, gap, total = rowH*scale, sym*scale, size*scale, gap*scale, total*scale
-	for i := range colW {
-		colW[i] *= scale
-	}
+	sym, size, gap := 0.7*rowH, 0.5*rowH/canvas.PtToMM, 0.35*rowH
+	top := b.Y + (b.H-float64(rows)*rowH)/2
 	x0 := b.X + b.W - total
-	top := b.Y + (b.H-rows*rowH)/2
 	for i, it := range items {
 		c, r := i/rows, i%rows
 		x := x0

@@ -1,35 +1,68 @@
 // Package poster owns one export of journey posters: which journeys, in
-// which view, on which paper, as a PDF or as PNG pictures. The command
-// line and the window both describe an export as a Job and let it paint,
-// so that both print the same thing.
+// which view, with which parts, on which paper, as a PDF or as PNG
+// pictures. The command line and the window both describe an export as a
+// Job and let it paint, so that both print the same thing.
 package poster
 
 import (
+	"errors"
 	"io"
 
 	"parcours/canvas"
 	"parcours/canvas/pdf"
 	"parcours/canvas/raster"
 	"parcours/model"
+	"parcours/model/compare"
+	"parcours/model/msg"
 )
 
-// Job is an export: the journeys of a document to print, the view, the
-// poster options (paper, tiling, branding) and, for pictures, the DPI.
+// Job is an export: the journeys of a document to print, how their maps
+// are laid out (view, quotes, opportunities), the poster options (paper,
+// tiling, branding, persona card, action plan pages) and, for pictures,
+// the DPI.
 type Job struct {
 	Doc      *model.Document
 	Journeys []*model.Journey
-	View     canvas.View
+	Layout   canvas.Options
 	Options  pdf.Options
-	DPI      int // PNG only; 0 means raster.DefaultDPI
+	// Compare adds, after the posters, a page comparing each journey with
+	// its counterpart (a target with its source, a current journey with
+	// its first target), each pair once. PDF only.
+	Compare bool
+	DPI     int // PNG only; 0 means raster.DefaultDPI
 }
+
+// Scene lays out journey jr as the job prints it.
+func (j Job) Scene(jr *model.Journey) *canvas.Scene { return canvas.LayoutWith(j.Doc, jr, j.Layout) }
 
 // Scenes lays out each journey once.
 func (j Job) Scenes() []*canvas.Scene {
 	scenes := make([]*canvas.Scene, 0, len(j.Journeys))
 	for _, jr := range j.Journeys {
-		scenes = append(scenes, canvas.LayoutWith(j.Doc, jr, canvas.Options{View: j.View}))
+		scenes = append(scenes, j.Scene(jr))
 	}
 	return scenes
+}
+
+// Comparisons pairs the printed journeys with their counterparts, each
+// pair once, in the order of the journeys; it is an error when none has
+// one.
+func (j Job) Comparisons() ([]compare.Result, error) {
+	type pair struct{ cur, tgt *model.Journey }
+	seen := map[pair]bool{}
+	var out []compare.Result
+	for _, jr := range j.Journeys {
+		cur, tgt := compare.Counterpart(j.Doc, jr)
+		if cur == nil || seen[pair{cur, tgt}] {
+			continue
+		}
+		seen[pair{cur, tgt}] = true
+		out = append(out, compare.Compare(cur, tgt))
+	}
+	if len(out) == 0 {
+		return nil, errors.New(msg.T("print.compare.none"))
+	}
+	return out, nil
 }
 
 func (j Job) options() pdf.Options {
@@ -48,10 +81,18 @@ func (j Job) dpi() int {
 	return j.DPI
 }
 
-// WritePDF writes one page (or one tiled set of sheets) per journey, then
-// the appendix when texts were shortened.
+// WritePDF writes one page (or one tiled set of sheets) per journey, the
+// action plan and comparison pages when asked for, then the appendix when
+// texts were shortened.
 func (j Job) WritePDF(w io.Writer, scenes []*canvas.Scene) error {
-	return pdf.Write(w, scenes, j.options())
+	o := j.options()
+	if j.Compare {
+		var err error
+		if o.Comparisons, err = j.Comparisons(); err != nil {
+			return err
+		}
+	}
+	return pdf.Write(w, scenes, o)
 }
 
 // WritePNG writes the picture of scene.

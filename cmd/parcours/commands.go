@@ -71,6 +71,8 @@ func init() {
 				{"logo", "FILE", "print.help.logo"},
 				{"footer", "TEXT", "print.help.footer"},
 				{"doc-version", "TEXT", "print.help.doc_version"},
+				{"with", "plan,compare", "print.help.with"},
+				{"without", "persona,opportunities,quotes", "print.help.without"},
 			},
 			run: runExport},
 		{name: "import-survey", synopsis: "import-survey [--journey ID] [--scale 10|5] FILE.parcours SURVEY.csv",

@@ -36,12 +36,16 @@ type exportPlan struct {
 	format  string // json, pdf or png
 	paper   pdf.Paper
 	tile    *pdf.Paper
-	view    canvas.View
+	layout  canvas.Options // view, quotes, opportunities
 	dpi     int
 	journey string // "" for the first, "all", or an id
 	logo    string // file name, "" for none
 	footer  string
 	version string
+	// Parts: the persona card left out, the action plan and comparison
+	// pages added.
+	noPersona     bool
+	plan, compare bool
 }
 
 func runExport(e *env, p *parser, args []string) error {
@@ -81,8 +85,9 @@ func runExport(e *env, p *parser, args []string) error {
 	if err != nil {
 		return err
 	}
-	job := poster.Job{Doc: doc, Journeys: journeys, View: plan.view, DPI: plan.dpi,
-		Options: pdf.Options{Paper: plan.paper, Tile: plan.tile, Footer: plan.footer, Version: plan.version}}
+	job := poster.Job{Doc: doc, Journeys: journeys, Layout: plan.layout, DPI: plan.dpi, Compare: plan.compare,
+		Options: pdf.Options{Paper: plan.paper, Tile: plan.tile, Footer: plan.footer, Version: plan.version,
+			NoPersona: plan.noPersona, Plan: plan.plan}}
 	if plan.logo != "" {
 		if job.Options.Logo, err = readLogo(plan.logo); err != nil {
 			return err
@@ -139,7 +144,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	given := func(name string) bool { _, ok := p.get(name); return ok }
 	switch plan.format {
 	case "json":
-		for _, name := range []string{"journey", "paper", "orientation", "tile", "view", "dpi", "logo", "footer", "doc-version"} {
+		for _, name := range []string{"journey", "paper", "orientation", "tile", "view", "dpi", "logo", "footer", "doc-version", "with", "without"} {
 			if given(name) {
 				return nil, usage("cli.not_for_json", flagName(name))
 			}
@@ -150,8 +155,10 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 			return nil, usage("cli.not_for_format", "--dpi", "PDF")
 		}
 	case "png":
-		if given("tile") {
-			return nil, usage("print.cli.not_for_png", "--tile")
+		for _, name := range []string{"tile", "with"} {
+			if given(name) {
+				return nil, usage("print.cli.not_for_png", flagName(name))
+			}
 		}
 	}
 	plan.journey, _ = p.get("journey")
@@ -183,9 +190,19 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 			return nil, err
 		}
 		if view == "macro" {
-			plan.view = canvas.Macro
+			plan.layout.View = canvas.Macro
 		}
 	}
+	with, err := parts(p, "with", "plan", "compare")
+	if err != nil {
+		return nil, err
+	}
+	plan.plan, plan.compare = with["plan"], with["compare"]
+	without, err := parts(p, "without", "persona", "opportunities", "quotes")
+	if err != nil {
+		return nil, err
+	}
+	plan.noPersona, plan.layout.NoOpportunities, plan.layout.Quotes = without["persona"], without["opportunities"], !without["quotes"]
 	plan.dpi = raster.DefaultDPI
 	if v, ok := p.get("dpi"); ok {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
@@ -210,6 +227,24 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	plan.footer, _ = p.get("footer")
 	plan.version, _ = p.get("doc-version")
 	return plan, nil
+}
+
+// parts reads option name, a comma-separated list of some of choices (in
+// any case), as a set; an option not given is the empty set.
+func parts(p *parser, name string, choices ...string) (map[string]bool, error) {
+	v, ok := p.get(name)
+	if !ok {
+		return nil, nil
+	}
+	set := map[string]bool{}
+	for _, item := range strings.Split(v, ",") {
+		c, err := choice(name, strings.TrimSpace(item), choices...)
+		if err != nil {
+			return nil, err
+		}
+		set[c] = true
+	}
+	return set, nil
 }
 
 // readLogo reads and checks the logo file, so that a bad one stops the

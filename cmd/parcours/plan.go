@@ -145,13 +145,7 @@ func runCompare(e *env, p *parser, args []string) error {
 		}
 		if target == nil {
 			// Only --current: the first journey made from it.
-			for _, j := range doc.Journeys {
-				if j != current && compare.Source(doc, j) == current {
-					target = j
-					break
-				}
-			}
-			if target == nil {
+			if target = compare.FirstMadeFrom(doc, current); target == nil {
 				return failure("cli.compare.no_target", path)
 			}
 		}

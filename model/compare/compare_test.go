@@ -423,3 +423,27 @@ func BenchmarkCompare1000(b *testing.B) {
 		compare.Compare(cur, tgt)
 	}
 }
+
+func TestCounterpart(t *testing.T) {
+	cur := &model.Journey{ID: "a"}
+	other := &model.Journey{ID: "b"}
+	tgt := &model.Journey{ID: "c", Origin: "a"}
+	second := &model.Journey{ID: "d", Origin: "a"}
+	orphan := &model.Journey{ID: "e", Origin: "gone"}
+	d := &model.Document{Journeys: []*model.Journey{cur, other, tgt, second, orphan}}
+	for _, tc := range []struct {
+		j        *model.Journey
+		cur, tgt *model.Journey
+	}{
+		{cur, cur, tgt}, // a current journey: its first target
+		{tgt, cur, tgt},
+		{second, cur, second}, // a target: its own source
+		{other, nil, nil},
+		{orphan, nil, nil}, // its source is not in the document
+	} {
+		c, g := compare.Counterpart(d, tc.j)
+		if c != tc.cur || g != tc.tgt {
+			t.Errorf("Counterpart(%s) = %v, %v; want %v, %v", tc.j.ID, c, g, tc.cur, tc.tgt)
+		}
+	}
+}

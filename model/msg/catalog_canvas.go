@@ -36,6 +36,7 @@ func init() {
 		"band.business_goals": {"Business goals", "Objectifs business"},
 		"band.kpis":           {"KPIs", "Indicateurs (KPI)"},
 		"band.opportunities":  {"Opportunities", "Opportunités"},
+		"band.quotes":         {"Customer quotes", "Verbatims"},
 		"canvas.kpi":          {"%s: %s (target %s)", "%s : %s (cible %s)"},
 		"canvas.summary":      {"%s\nEmotion %s · score %s · %d hidden", "%s\nÉmotion %s · note %s · %d masqués"},
 		"canvas.opportunity":  {"%s (%s, impact %d, effort %d)", "%s (%s, impact %d, effort %d)"},
