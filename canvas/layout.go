@@ -200,7 +200,6 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 			oppText[col] += opportunityText(o)
 		}
 		s.Below = append(s.Below, s.band(BandOpportunities, y, func(i int) string { return oppText[i] }))
-		y = bandBottom(s.Below)
 	}
 	if len(s.Below) > 0 {
 		s.Height = bandBottom(s.Below)

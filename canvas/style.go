@@ -105,3 +105,23 @@ var (
 	PeakInk = RGB{0x00, 0x9E, 0x73}
 	DropInk = RGB{0xD5, 0x5E, 0x00}
 )
+
+// The impact/effort matrix of the action plan: each quadrant tinted, on
+// screen and on paper alike. The tints are opaque (a PDF has no
+// transparency here), the colours of the Okabe–Ito palette mixed with
+// white: quick wins bluish green, major projects blue, fill-ins orange,
+// thankless tasks grey.
+var (
+	QuickWinsTint     = RGB{0xAA, 0xDF, 0xD0}
+	MajorProjectsTint = RGB{0xBF, 0xDC, 0xEC}
+	FillInsTint       = RGB{0xF9, 0xE7, 0xBF}
+	ThanklessTint     = RGB{0xEC, 0xEC, 0xEC}
+)
+
+// The two emotion curves of a comparison: the current journey in grey,
+// the target journey in blue (told apart by line width too: the current
+// one is thinner).
+var (
+	CurrentCurveInk = RGB{0x77, 0x77, 0x77}
+	TargetCurveInk  = RGB{0x00, 0x72, 0xB2}
+)

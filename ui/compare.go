@@ -14,12 +14,12 @@ import (
 	"parcours/model/compare"
 )
 
-// Curve colours of the comparison: the current journey in grey, the
-// target one in blue (told apart by line style too: the current one is
-// thinner).
+// Curve colours of the comparison, the printed comparison's: the current
+// journey in grey, the target one in blue (told apart by line width too:
+// the current one is thinner).
 var (
-	currentInk = color.NRGBA{0x77, 0x77, 0x77, 0xFF}
-	targetInk  = color.NRGBA{0x00, 0x72, 0xB2, 0xFF}
+	currentInk = rgb(canvas.CurrentCurveInk)
+	targetInk  = rgb(canvas.TargetCurveInk)
 )
 
 // showComparison compares the journey on screen with the one it was made
@@ -58,44 +58,40 @@ func (e *Editor) showComparison() {
 }
 
 // newCurvesChart draws both emotion curves on one chart: each spread over
-// the width along its own timeline, levels −2…+2 from bottom to top.
+// the width along its own timeline, levels −2…+2 from bottom to top, where
+// canvas.CurvesChart puts them (in pixels here).
 func newCurvesChart(r compare.Result) fyne.CanvasObject {
-	const w, h, pad = 840.0, 220.0, 14.0
+	const w, h = 840.0, 220.0
+	ch := canvas.CurvesChart(r, canvas.Rect{W: w, H: h})
 	objs := []fyne.CanvasObject{}
 	bg := fcanvas.NewRectangle(rgb(canvas.Paper))
 	bg.Resize(fyne.NewSize(w, h))
 	objs = append(objs, bg)
-	level := func(e int) float32 { return float32(pad + float64(2-e)/4*(h-2*pad)) }
-	for e := -2; e <= 2; e++ {
+	for i, y := range ch.Levels {
 		l := fcanvas.NewLine(rgb(canvas.GridLine))
-		if e == 0 {
+		if i == 2 {
 			l.StrokeWidth = 2
 		}
-		l.Position1, l.Position2 = fyne.NewPos(pad, level(e)), fyne.NewPos(w-pad, level(e))
+		l.Position1, l.Position2 = fyne.NewPos(float32(ch.Left), float32(y)), fyne.NewPos(float32(ch.Right), float32(y))
 		objs = append(objs, l)
 	}
-	plot := func(pts []compare.Point, ink color.Color, width float32) {
-		x := func(i int) float32 {
-			if len(pts) < 2 {
-				return w / 2
-			}
-			return float32(pad*2 + float64(i)*(w-4*pad)/float64(len(pts)-1))
-		}
-		for i := range pts {
+	plot := func(pts []canvas.Point, ink color.Color, width float32) {
+		at := func(p canvas.Point) fyne.Position { return fyne.NewPos(float32(p.X), float32(p.Y)) }
+		for i, p := range pts {
 			if i > 0 {
 				l := fcanvas.NewLine(ink)
 				l.StrokeWidth = width
-				l.Position1, l.Position2 = fyne.NewPos(x(i-1), level(pts[i-1].Emotion)), fyne.NewPos(x(i), level(pts[i].Emotion))
+				l.Position1, l.Position2 = at(pts[i-1]), at(p)
 				objs = append(objs, l)
 			}
 			dot := fcanvas.NewCircle(ink)
 			dot.Resize(fyne.NewSize(2*width+4, 2*width+4))
-			dot.Move(fyne.NewPos(x(i)-width-2, level(pts[i].Emotion)-width-2))
+			dot.Move(at(p).SubtractXY(width+2, width+2))
 			objs = append(objs, dot)
 		}
 	}
-	plot(r.CurrentCurve, currentInk, 2)
-	plot(r.TargetCurve, targetInk, 3)
+	plot(ch.Current, currentInk, 2)
+	plot(ch.Target, targetInk, 3)
 	c := container.NewWithoutLayout(objs...)
 	return container.NewGridWrap(fyne.NewSize(w, h), c)
 }

@@ -39,18 +39,22 @@ type exportForm struct {
 	persona, opportunities, quotes *widget.Check
 	planPage, comparePage          *widget.Check
 	logo                           []byte
-	logoName        *widget.Label
-	preview         *fcanvas.Image
-	problem         *widget.Label
+	logoName                       *widget.Label
+	preview                        *fcanvas.Image
+	problem                        *widget.Label
 }
 
 var papers = []string{"A0", "A1", "A2", "A3", "A4"}
 
 // askExport opens the Export dialog: paper, orientation, tiling, journey,
 // view, branding, with a preview of the first page.
-func (e *Editor) askExport() {
+func (e *Editor) askExport() { e.showExport() }
+
+// showExport shows the Export dialog and returns its form, nil when there
+// is no journey to export.
+func (e *Editor) showExport() *exportForm {
 	if e.Journey() == nil {
-		return
+		return nil
 	}
 	f := &exportForm{e: e, logoName: widget.NewLabel(T("ui.none")), problem: widget.NewLabel("")}
 	f.problem.Importance = widget.DangerImportance
@@ -119,9 +123,10 @@ func (e *Editor) askExport() {
 			f.run()
 		}
 	}, e.win)
-	d.Resize(fyne.NewSize(1100, 640))
+	d.Resize(fyne.NewSize(1100, 680))
 	f.refresh()
 	d.Show()
+	return f
 }
 
 // job reads the form; a problem is refused in plain words.

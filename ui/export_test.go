@@ -110,3 +110,52 @@ func testJob(t *testing.T, e *Editor) poster.Job {
 	t.Helper()
 	return poster.Job{Doc: e.Document(), Journeys: e.Document().Journeys[:1], Options: pdf.Options{}}
 }
+
+func TestExportDialogParts(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	f := e.showExport()
+	if f == nil {
+		t.Fatal("no export dialog")
+	}
+	job, _, err := f.job()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// By default the poster has every part and no page after it.
+	if job.Options.NoPersona || job.Layout.NoOpportunities || !job.Layout.Quotes || job.Options.Plan || job.Compare {
+		t.Errorf("default parts: %+v %+v compare %v", job.Options, job.Layout, job.Compare)
+	}
+	f.persona.SetChecked(false)
+	f.opportunities.SetChecked(false)
+	f.quotes.SetChecked(false)
+	f.planPage.SetChecked(true)
+	f.comparePage.SetChecked(true) // the sample's first journey has a target made from it
+	job, _, err = f.job()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !job.Options.NoPersona || !job.Layout.NoOpportunities || job.Layout.Quotes || !job.Options.Plan || !job.Compare {
+		t.Errorf("parts not followed: %+v %+v compare %v", job.Options, job.Layout, job.Compare)
+	}
+	if f.problem.Visible() {
+		t.Errorf("refused: %s", f.problem.Text)
+	}
+	// Pages after the poster do not go in a picture.
+	f.format.SetSelected("PNG")
+	if !f.problem.Visible() || f.problem.Text != T("ui.export.png_pages") {
+		t.Errorf("PNG with added pages not refused: %q", f.problem.Text)
+	}
+	f.format.SetSelected("PDF")
+	// A journey with nothing to compare with is refused in plain words.
+	j := e.Document().Journeys[0]
+	origin := j.Origin
+	for _, x := range e.Document().Journeys[1:] {
+		x.Origin = ""
+	}
+	j.Origin = ""
+	f.refresh()
+	if !f.problem.Visible() || !strings.Contains(f.problem.Text, T("ui.journey_duplicate")) {
+		t.Errorf("nothing to compare with, not refused: %q", f.problem.Text)
+	}
+	j.Origin = origin
+}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parcours/canvas"
 	"parcours/model"
 	"parcours/model/atomic"
 	"parcours/model/msg"
@@ -113,12 +114,13 @@ func (p *PlanPanel) Refresh() {
 	p.body.Refresh()
 }
 
-// matrixView places the opportunities on a 5×5 impact/effort grid, the
-// quick wins' corner tinted.
+// matrixView places the opportunities on a 5×5 impact/effort grid, each
+// quadrant tinted.
 func (p *PlanPanel) matrixView() fyne.CanvasObject {
 	j := p.e.Journey()
 	cells := plan.Matrix(j)
 	grid := container.NewGridWithColumns(6)
+	light := lightTheme{newTheme()}
 	for impact := 5; impact >= 1; impact-- {
 		grid.Add(widget.NewLabelWithStyle(fmt.Sprint(impact), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 		for effort := 1; effort <= 5; effort++ {
@@ -132,7 +134,7 @@ func (p *PlanPanel) matrixView() fyne.CanvasObject {
 			l := widget.NewLabel(strings.Join(titles, "\n"))
 			l.Wrapping = fyne.TextWrapWord
 			l.SizeName = theme.SizeNameCaptionText
-			grid.Add(container.NewStack(bg, l))
+			grid.Add(container.NewThemeOverride(container.NewStack(bg, l), light))
 		}
 	}
 	grid.Add(widget.NewLabel(""))
@@ -155,16 +157,16 @@ func swatch(c color.Color) fyne.CanvasObject {
 	return container.NewCenter(r)
 }
 
-func quadrantColor(q plan.Quadrant) color.Color {
-	switch q {
-	case plan.QuadrantOf(5, 1):
-		return color.NRGBA{0x00, 0x9E, 0x73, 0x55}
-	case plan.QuadrantOf(5, 5):
-		return color.NRGBA{0x00, 0x72, 0xB2, 0x40}
-	case plan.QuadrantOf(1, 1):
-		return color.NRGBA{0xE6, 0x9F, 0x00, 0x40}
-	}
-	return color.NRGBA{0x99, 0x99, 0x99, 0x30}
+// quadrantColor is the quadrant's tint, the one the printed action plan
+// uses.
+func quadrantColor(q plan.Quadrant) color.Color { return rgb(canvas.QuadrantTint(q)) }
+
+// lightTheme is the theme's light variant whatever the user's: the
+// matrix's opaque tints are light, and keep their text dark, as on paper.
+type lightTheme struct{ fyne.Theme }
+
+func (t lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, theme.VariantLight)
 }
 
 func (e *Editor) selectedIDs() []string {

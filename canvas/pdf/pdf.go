@@ -285,6 +285,7 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 			return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 		}
 	}
+	p.extraPages(f, opts)
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 	}

@@ -93,6 +93,12 @@ func runExport(e *env, p *parser, args []string) error {
 			return err
 		}
 	}
+	if job.Compare {
+		// Checked before anything is written.
+		if _, err := job.Comparisons(); err != nil {
+			return inFile(plan.in, err)
+		}
+	}
 	scenes := job.Scenes()
 	if plan.format == "pdf" {
 		return output(e, plan.out, func(w io.Writer) error { return job.WritePDF(w, scenes) })

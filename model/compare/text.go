@@ -25,32 +25,43 @@ func WriteText(w io.Writer, r Result) error {
 		p("compare.text.none")
 	}
 	for _, c := range r.Changes {
-		name := msg.T("compare.text.pair", c.Title, c.Current, c.Target)
-		switch c.Kind {
-		case Added:
-			p("compare.text.added", msg.T("compare.text.named", c.Title, c.Target), stage(c.ToStage), signed(c.ToEmotion))
-		case Removed:
-			p("compare.text.removed", msg.T("compare.text.named", c.Title, c.Current), stage(c.FromStage), signed(c.FromEmotion))
-		case Moved:
-			if c.FromStage != c.ToStage {
-				p("compare.text.moved", name, stage(c.FromStage), stage(c.ToStage))
-			} else {
-				p("compare.text.moved_within", name, stage(c.ToStage))
-			}
-		case Emotion:
-			p("compare.text.emotion", name, signed(c.FromEmotion), signed(c.ToEmotion))
-		case Changed:
-			words := make([]string, len(c.Fields))
-			for i, f := range c.Fields {
-				words[i] = msg.T("compare.field." + f)
-				if f == FieldTitle {
-					words[i] = msg.T("compare.text.was_title", c.FromTitle)
-				}
-			}
-			p("compare.text.changed", name, strings.Join(words, ", "))
+		if l := ChangeLine(c); l != "" {
+			b.WriteString(l + "\n")
 		}
 	}
 	return b.Flush()
+}
+
+// ChangeLine is the line of the text report (WriteText) that tells c, in
+// the current language and without a line break: indented by two spaces,
+// a sign (+ added, - removed, > moved, ~ emotion, * otherwise changed),
+// the touchpoint by title with its ids in brackets, and what happened. It
+// is "" for a kind it does not know.
+func ChangeLine(c Change) string {
+	name := msg.T("compare.text.pair", c.Title, c.Current, c.Target)
+	switch c.Kind {
+	case Added:
+		return msg.T("compare.text.added", msg.T("compare.text.named", c.Title, c.Target), stage(c.ToStage), signed(c.ToEmotion))
+	case Removed:
+		return msg.T("compare.text.removed", msg.T("compare.text.named", c.Title, c.Current), stage(c.FromStage), signed(c.FromEmotion))
+	case Moved:
+		if c.FromStage != c.ToStage {
+			return msg.T("compare.text.moved", name, stage(c.FromStage), stage(c.ToStage))
+		}
+		return msg.T("compare.text.moved_within", name, stage(c.ToStage))
+	case Emotion:
+		return msg.T("compare.text.emotion", name, signed(c.FromEmotion), signed(c.ToEmotion))
+	case Changed:
+		words := make([]string, len(c.Fields))
+		for i, f := range c.Fields {
+			words[i] = msg.T("compare.field." + f)
+			if f == FieldTitle {
+				words[i] = msg.T("compare.text.was_title", c.FromTitle)
+			}
+		}
+		return msg.T("compare.text.changed", name, strings.Join(words, ", "))
+	}
+	return ""
 }
 
 func stage(name string) string {
