@@ -18,6 +18,7 @@ import (
 	"parcours/model/atomic"
 	"parcours/model/msg"
 	"parcours/model/plan"
+	"parcours/model/plan/xlsx"
 )
 
 // PlanPanel is the action plan: the journey's opportunities as a list
@@ -201,7 +202,7 @@ func ExportPlan(path string, j *model.Journey) error {
 	plan.Sort(rows, plan.ByPriority, false)
 	write := plan.WriteCSV
 	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		write = plan.WriteXLSX
+		write = xlsx.Write
 	}
 	return atomic.WriteFile(path, func(w io.Writer) error { return write(w, rows, msg.Language()) })
 }

@@ -10,6 +10,7 @@ import (
 	"parcours/model/compare"
 	"parcours/model/msg"
 	"parcours/model/plan"
+	"parcours/model/plan/xlsx"
 )
 
 // planCommand is `parcours plan` (CONTRACTS.md §6 "Action plan"): the
@@ -99,7 +100,7 @@ func runPlan(e *env, p *parser, args []string) error {
 	lang := msg.Language()
 	return output(e, out, func(w io.Writer) error {
 		if format == "xlsx" {
-			return plan.WriteXLSX(w, rows, lang)
+			return xlsx.Write(w, rows, lang)
 		}
 		return plan.WriteCSV(w, rows, lang)
 	})

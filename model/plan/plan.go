@@ -1,9 +1,9 @@
 // Package plan turns a journey's opportunities into an action plan
 // (plan d'action): one row per opportunity with the touchpoints and stages
-// it is about, sorted as people ask, written as CSV or XLSX for those who
-// run it in a spreadsheet; and the impact/effort matrix that tells quick
-// wins from structural projects (projets structurels). It reads the model
-// and changes nothing.
+// it is about, sorted as people ask, written as CSV for those who run it
+// in a spreadsheet (package plan/xlsx writes it as an Excel workbook); and
+// the impact/effort matrix that tells quick wins from structural projects
+// (projets structurels). It reads the model and changes nothing.
 package plan
 
 import (
