@@ -181,7 +181,10 @@ func placeMap(s *canvas.Scene, opts Options) mapPlace {
 	}
 	img := personaAvatar(s.Profile)
 	sub := title.H * subtitleShare / canvas.PtToMM
-	body, smallest := personaBody*sub, personaMinBody*sub
+	// Never much larger than the map's own texts (some 8 pt at scale k, which
+	// the card must not outweigh).
+	smallest := personaMinBody * sub
+	body := max(min(personaBody*sub, 1.6*8*k), smallest)
 	gap := 0.015 * min(area.W, area.H)
 
 	// A column at the map's left, as long as its texts.

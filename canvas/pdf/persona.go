@@ -17,7 +17,7 @@ const (
 	personaStripShare  = 0.25
 	// Text sizes, as shares of the title block's subtitle size: the body
 	// as printed, and the smallest it may shrink to when the card is full.
-	personaBody    = 0.45
+	personaBody    = 0.6
 	personaMinBody = 0.3
 )
 

@@ -46,7 +46,7 @@ func (p *painter) titleBlock(s *canvas.Scene, b canvas.Rect, rule float64, opts 
 	y := b.Y
 	if tw := p.bold.Width(title, size); tw > w {
 		if tw*0.6 <= w {
-			size *= w / tw
+			size *= 0.995 * w / tw // a hair less, against rounding
 			y = p.lines(true, size, canvas.Ink, b.X, y, w, 1, title)
 		} else {
 			y = p.lines(true, size/2, canvas.Ink, b.X, y, w, 2, title)
@@ -71,7 +71,7 @@ func (p *painter) titleBlock(s *canvas.Scene, b canvas.Rect, rule float64, opts 
 		n := 1
 		if tw := p.reg.Width(sub, size); tw > w {
 			if tw*0.6 <= w {
-				size *= w / tw
+				size *= 0.995 * w / tw // a hair less, against rounding
 			} else {
 				size, n = 0.8*size, 2
 			}
