@@ -60,7 +60,7 @@ func (e *Editor) showExport() *exportForm {
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
 	update := func(string) { f.refresh() }
-	f.format = widget.NewRadioGroup([]string{"PDF", "PNG"}, update)
+	f.format = widget.NewRadioGroup([]string{"PDF", "PNG", "SVG"}, update)
 	f.journeys = widget.NewRadioGroup([]string{T("ui.export.this_journey"), T("ui.export.all_journeys")}, update)
 	f.view = widget.NewRadioGroup([]string{T("ui.micro"), T("ui.macro")}, update)
 	f.orientation = widget.NewRadioGroup([]string{T("ui.export.landscape"), T("ui.export.portrait")}, update)
@@ -154,7 +154,8 @@ func (f *exportForm) job() (poster.Job, string, error) {
 	if f.view.Selected == T("ui.macro") {
 		job.Layout.View = canvas.Macro
 	}
-	if format == "png" && (job.Options.Plan || job.Compare) {
+	picture := format == "png" || format == "svg"
+	if picture && (job.Options.Plan || job.Compare) {
 		return job, format, errors.New(T("ui.export.png_pages"))
 	}
 	if job.Compare {
@@ -163,13 +164,13 @@ func (f *exportForm) job() (poster.Job, string, error) {
 		}
 	}
 	if f.journeys.Selected == T("ui.export.all_journeys") {
-		if format == "png" {
+		if picture {
 			return job, format, errors.New(T("ui.export.png_one"))
 		}
 		job.Journeys = doc.Journeys
 	}
 	if i := f.tile.SelectedIndex(); i > 0 {
-		if format == "png" {
+		if picture {
 			return job, format, errors.New(T("ui.export.png_tiles"))
 		}
 		t, _ := pdf.ParsePaper(f.tile.Selected, "portrait")
@@ -256,9 +257,12 @@ func ExportJob(path string, job poster.Job, format string, cancelled *atomic.Boo
 	scenes := job.Scenes()
 	return modelatomic.WriteFile(path, func(w io.Writer) error {
 		var err error
-		if format == "png" {
+		switch format {
+		case "png":
 			err = job.WritePNG(w, scenes[0])
-		} else {
+		case "svg":
+			err = job.WriteSVG(w, scenes[0])
+		default:
 			err = job.WritePDF(w, scenes)
 		}
 		if err == nil && cancelled != nil && cancelled.Load() {

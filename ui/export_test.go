@@ -104,6 +104,13 @@ func TestExportJobWritesOrLeavesNothingWhenCancelled(t *testing.T) {
 	if b, _ := os.ReadFile(png); !strings.HasPrefix(string(b), "\x89PNG") {
 		t.Fatal("no PNG written")
 	}
+	svg := filepath.Join(dir, "poster.svg")
+	if err := ExportJob(svg, job, "svg", nil); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(svg); !strings.Contains(string(b), "<svg ") || !strings.Contains(string(b), job.Journeys[0].Title) {
+		t.Fatal("no SVG of the journey written")
+	}
 }
 
 func testJob(t *testing.T, e *Editor) poster.Job {

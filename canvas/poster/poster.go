@@ -1,6 +1,6 @@
 // Package poster owns one export of journey posters: which journeys, in
-// which view, with which parts, on which paper, as a PDF or as PNG
-// pictures. The command line and the window both describe an export as a
+// which view, with which parts, on which paper, as a PDF, as PNG pictures
+// or as SVG drawings. The command line and the window both describe an export as a
 // Job and let it paint, so that both print the same thing.
 package poster
 
@@ -11,6 +11,7 @@ import (
 	"parcours/canvas"
 	"parcours/canvas/pdf"
 	"parcours/canvas/raster"
+	"parcours/canvas/svg"
 	"parcours/model"
 	"parcours/model/compare"
 	"parcours/model/msg"
@@ -93,6 +94,11 @@ func (j Job) WritePDF(w io.Writer, scenes []*canvas.Scene) error {
 		}
 	}
 	return pdf.Write(w, scenes, o)
+}
+
+// WriteSVG writes the drawing of scene, the poster page as in the PDF.
+func (j Job) WriteSVG(w io.Writer, scene *canvas.Scene) error {
+	return svg.Write(w, scene, j.options())
 }
 
 // WritePNG writes the picture of scene.

@@ -57,10 +57,10 @@ func init() {
 			args:  []string{"IN.json"},
 			flags: []flagSpec{{"o", "OUT.parcours", "cli.help.import.o"}},
 			run:   runImport},
-		{name: "export", synopsis: "export [--format json|pdf|png] -o OUT [--journey ID|all] [--paper A0|A1|A2|A3|A4|WxHmm] [--orientation landscape|portrait] [--tile A4|A3] [--view micro|macro] [--dpi N] FILE.parcours",
+		{name: "export", synopsis: "export [--format json|pdf|png|svg] -o OUT [--journey ID|all] [--paper A0|A1|A2|A3|A4|WxHmm] [--orientation landscape|portrait] [--tile A4|A3] [--view micro|macro] [--dpi N] FILE.parcours",
 			args: []string{"FILE.parcours"},
 			flags: []flagSpec{
-				{"format", "json|pdf|png", "cli.help.export.format"},
+				{"format", "json|pdf|png|svg", "cli.help.export.format"},
 				{"o", "OUT", "cli.help.export.o"},
 				{"journey", "ID|all", "cli.help.export.journey"},
 				{"paper", "A0|A1|A2|A3|A4|WxHmm", "cli.help.export.paper"},

@@ -101,8 +101,8 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"import", ref}, 2},
 		{[]string{"import", "-o", "y.parcours"}, 2},
 		{[]string{"export", "doc.parcours"}, 2},
-		{[]string{"export", "-o", "x.svg", "doc.parcours"}, 2},
-		{[]string{"export", "--format", "svg", "-o", "x.pdf", "doc.parcours"}, 2},
+		{[]string{"export", "-o", "x.tiff", "doc.parcours"}, 2},
+		{[]string{"export", "--format", "tiff", "-o", "x.pdf", "doc.parcours"}, 2},
 		{[]string{"export", "-o", "x.json", "--paper", "A3", "doc.parcours"}, 2},
 		{[]string{"export", "-o", "x.pdf", "--dpi", "300", "doc.parcours"}, 2},
 		{[]string{"export", "-o", "x.png", "--dpi", "5", "doc.parcours"}, 2},
@@ -139,7 +139,7 @@ func TestExitStatus(t *testing.T) {
 			t.Errorf("parcours %s: stdout %q on failure", strings.Join(tc.args, " "), stdout)
 		}
 	}
-	for _, name := range []string{"x.pdf", "x.png", "x.json", "x.svg", "y.parcours", "bad.parcours", "m.parcours"} {
+	for _, name := range []string{"x.pdf", "x.png", "x.json", "x.svg", "x.tiff", "y.parcours", "bad.parcours", "m.parcours"} {
 		if _, err := os.Lstat(name); err == nil {
 			t.Errorf("%s was left behind by a failed command", name)
 		}

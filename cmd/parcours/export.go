@@ -33,7 +33,7 @@ const (
 // opened.
 type exportPlan struct {
 	in, out string
-	format  string // json, pdf or png
+	format  string // json, pdf, png or svg
 	paper   pdf.Paper
 	tile    *pdf.Paper
 	layout  canvas.Options // view, quotes, opportunities
@@ -105,12 +105,15 @@ func runExport(e *env, p *parser, args []string) error {
 	}
 
 	picture := func(s *canvas.Scene) func(io.Writer) error {
+		if plan.format == "svg" {
+			return func(w io.Writer) error { return job.WriteSVG(w, s) }
+		}
 		return func(w io.Writer) error { return job.WritePNG(w, s) }
 	}
 	if plan.journey != "all" {
 		return output(e, plan.out, picture(scenes[0]))
 	}
-	names := pictureNames(plan.out, journeys)
+	names := pictureNames(plan.out, "."+plan.format, journeys)
 	writes := make([]func(io.Writer) error, len(scenes))
 	for i, s := range scenes {
 		if err := checkOutput(names[i]); err != nil {
@@ -133,7 +136,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	}
 	plan.out = out
 	if v, ok := p.get("format"); ok {
-		f, err := choice("format", v, "json", "pdf", "png")
+		f, err := choice("format", v, "json", "pdf", "png", "svg")
 		if err != nil {
 			return nil, err
 		}
@@ -141,7 +144,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	} else {
 		ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
 		switch ext {
-		case "json", "pdf", "png":
+		case "json", "pdf", "png", "svg":
 			plan.format = ext
 		default:
 			return nil, usage("cli.no_format", out)
@@ -160,10 +163,14 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 		if given("dpi") {
 			return nil, usage("cli.not_for_format", "--dpi", "PDF")
 		}
-	case "png":
-		for _, name := range []string{"tile", "with"} {
+	case "png", "svg":
+		names := []string{"tile", "with"}
+		if plan.format == "svg" {
+			names = append(names, "dpi") // a drawing, of any resolution
+		}
+		for _, name := range names {
 			if given(name) {
-				return nil, usage("print.cli.not_for_png", flagName(name))
+				return nil, usage("print.cli.not_for_picture", flagName(name), strings.ToUpper(plan.format))
 			}
 		}
 	}
@@ -222,9 +229,9 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 		if err := raster.CheckDPI(plan.paper, plan.dpi); err != nil {
 			return nil, &usageError{err.Error()}
 		}
-		if plan.journey == "all" && plan.out == "-" {
-			return nil, usage("print.cli.all_to_stdout")
-		}
+	}
+	if (plan.format == "png" || plan.format == "svg") && plan.journey == "all" && plan.out == "-" {
+		return nil, usage("print.cli.all_to_stdout", strings.ToUpper(plan.format))
 	}
 	plan.logo, _ = p.get("logo")
 	if given("logo") && strings.TrimSpace(plan.logo) == "" {
@@ -271,13 +278,13 @@ func readLogo(path string) ([]byte, error) {
 	return b, nil
 }
 
-// pictureNames names the PNG files of --journey all: OUT-<journey id>.png,
-// OUT without its .png. Characters that have no place in a file name
+// pictureNames names the picture files of --journey all, of extension ext
+// (".png", ".svg"): OUT-<journey id>.png, OUT without its extension. Characters that have no place in a file name
 // become "_"; two journeys that would share a name are told apart by
 // their rank.
-func pictureNames(out string, journeys []*model.Journey) []string {
+func pictureNames(out, ext string, journeys []*model.Journey) []string {
 	base := out
-	if strings.EqualFold(filepath.Ext(out), ".png") {
+	if strings.EqualFold(filepath.Ext(out), ext) {
 		base = strings.TrimSuffix(out, filepath.Ext(out))
 	}
 	seen := map[string]bool{}
@@ -290,9 +297,9 @@ func pictureNames(out string, journeys []*model.Journey) []string {
 			return '_'
 		}, j.ID)
 		id = strings.TrimLeft(id, ".")
-		name := base + "-" + id + ".png"
+		name := base + "-" + id + ext
 		if seen[strings.ToLower(name)] {
-			name = base + "-" + id + "-" + strconv.Itoa(i+1) + ".png"
+			name = base + "-" + id + "-" + strconv.Itoa(i+1) + ext
 		}
 		seen[strings.ToLower(name)] = true
 		names[i] = name

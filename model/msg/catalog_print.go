@@ -90,9 +90,9 @@ func init() {
 			"éléments à retirer du poster, séparés par des virgules : persona (la fiche persona), opportunities (opportunités), quotes (verbatims)"},
 		"print.compare.none": {"no journey printed has a counterpart to compare with: make a target journey with Journey → Duplicate as target journey",
 			"aucun parcours imprimé n'a de parcours à comparer : créez un parcours cible avec Parcours → Dupliquer en parcours cible"},
-		"print.cli.not_for_png": {"option %s does not apply to a PNG export: a picture is one page",
-			"l'option %s ne s'applique pas à un export PNG : une image est une seule page"},
-		"print.cli.all_to_stdout": {"--journey all makes one PNG file per journey: give a file name with -o, not -",
-			"--journey all produit un fichier PNG par parcours : donnez un nom de fichier avec -o, pas -"},
+		"print.cli.not_for_picture": {"option %s does not apply to a %s export: a picture is one page",
+			"l'option %s ne s'applique pas à un export %s : une image est une seule page"},
+		"print.cli.all_to_stdout": {"--journey all makes one %s file per journey: give a file name with -o, not -",
+			"--journey all produit un fichier %s par parcours : donnez un nom de fichier avec -o, pas -"},
 	})
 }

@@ -1,0 +1,631 @@
+package svg
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"math"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"parcours/canvas"
+	"parcours/canvas/pdf"
+	"parcours/model/msg"
+)
+
+// fontFamily names the fonts the layout measured with, then any sans-serif
+// face. They are not embedded: the two DejaVu files are 1.4 MB, 2 MB in
+// base64, several times the drawing of a thousand-touchpoint poster, and
+// the renderers that are not browsers (librsvg, Inkscape) ignore
+// @font-face anyway; a subset would need a TrueType subsetter of our own.
+// DejaVu Sans is on most Linux desktops; where it is missing, every line
+// keeps the length the layout measured (see textLength), so that a
+// fallback face neither runs out of its box nor off centre.
+const fontFamily = "DejaVu Sans,sans-serif"
+
+// textLength, when set, gives every text element the width the layout
+// measured it at, which renderers stretch or squeeze the line's spacing to.
+const textLength = true
+
+// coordDecimals are the decimals of the coordinates written: a thousandth
+// of a millimetre, finer than the PDF's hundredth of a point. A map of a
+// thousand touchpoints is shrunk forty times to fit A0, its card titles
+// then a twentieth of a millimetre high: people zoom into an SVG to read
+// them, and a hundredth would already move their letters by a fifth of
+// their height. Line widths and font sizes keep four significant digits
+// (appendSize).
+const coordDecimals = 3
+
+// Style kinds: what an element's presentation attributes depend on.
+const (
+	styleFill = iota
+	styleStroke
+	styleBoth
+	styleText
+	styleKinds
+)
+
+// surface is a pdf.Surface that writes SVG elements, in page millimetres.
+// Consecutive elements of the same style share it through a <g>: the
+// element before is held back until the next one says whether they do.
+type surface struct {
+	out []byte // the document so far
+	err error  // the first failure, which Write reports
+
+	// Drawing state, fpdf's defaults at first.
+	fill, stroke, ink canvas.RGB
+	width             float64   // line width, mm
+	lineCap, join     string    // SVG values
+	dash              []float64 // on, off… mm; nil for solid
+	dashPhase         float64
+	bold              bool
+	size              float64 // font size, pt
+
+	// styles are the presentation attributes of each kind for the current
+	// state, remade when stale.
+	styles [styleKinds][]byte
+	stale  [styleKinds]bool
+
+	el, pend        []byte // the element being made; the one held back
+	elSplit         int    // where its style goes: el[:elSplit] + style + el[elSplit:]
+	pendSplit       int
+	pendStyle       []byte
+	hasPend         bool
+	group           []byte // the style of the open <g>
+	grouped         bool
+	path            []byte // the path being built by MoveTo…DrawPath: its d
+	reg, boldFont   *canvas.Font
+	pictures        map[*pdf.Image][]byte // data URIs
+	rootCap, rootJn string                // what the root group sets
+}
+
+func newSurface() *surface {
+	reg, bold := canvas.Fonts()
+	s := &surface{width: 0.2, lineCap: "butt", join: "miter", size: 12,
+		reg: reg, boldFont: bold, pictures: map[*pdf.Image][]byte{},
+		rootCap: "round", rootJn: "round"}
+	s.stale = [styleKinds]bool{true, true, true, true}
+	s.out = make([]byte, 0, 1<<16)
+	return s
+}
+
+var _ pdf.Surface = (*surface)(nil)
+
+// begin writes the document's start: the page of paper p, white, and the
+// root group holding the defaults every element inherits (round caps and
+// joins, which are all the painter asks for, and the fonts).
+func (s *surface) begin(p pdf.Paper, title string) {
+	b := append(s.out, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
+		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="`...)
+	b = appendSize(b, p.W)
+	b = append(b, `mm" height="`...)
+	b = appendSize(b, p.H)
+	b = append(b, `mm" viewBox="0 0 `...)
+	b = appendSize(b, p.W)
+	b = append(b, ' ')
+	b = appendSize(b, p.H)
+	b = append(b, `" xml:space="preserve">`+"\n"...)
+	if strings.TrimSpace(title) != "" {
+		b = append(b, "<title>"...)
+		b = appendEscaped(b, title)
+		b = append(b, "</title>\n"...)
+	}
+	// Text as the PDF sets it: each character at its advance, no kerning
+	// nor ligatures, which the layout did not measure.
+	b = append(b, "<style type=\"text/css\">text{font-kerning:none;font-variant-ligatures:none}</style>\n"...)
+	b = append(b, `<rect width="`...)
+	b = appendSize(b, p.W)
+	b = append(b, `" height="`...)
+	b = appendSize(b, p.H)
+	b = append(b, `" fill="#fff"/>`+"\n"...)
+	// No text-rendering="geometricPrecision": with it, Chromium spaces the
+	// letters of texts a twentieth of a millimetre high (a thousand cards
+	// on A0, zoomed in) unevenly; without it they come out as measured.
+	b = append(b, `<g font-family="`+fontFamily+`" stroke-linecap="`+s.rootCap+
+		`" stroke-linejoin="`+s.rootJn+`" stroke-miterlimit="10">`+"\n"...)
+	s.out = b
+}
+
+// end writes what is held back and closes the document.
+func (s *surface) end() {
+	s.flushHeld()
+	s.out = append(s.out, "</g>\n</svg>\n"...)
+}
+
+// State.
+
+func rgb(r, g, b int) canvas.RGB {
+	c := func(v int) uint8 { return uint8(min(max(v, 0), 255)) }
+	return canvas.RGB{R: c(r), G: c(g), B: c(b)}
+}
+
+func (s *surface) SetFillColor(r, g, b int) {
+	if c := rgb(r, g, b); c != s.fill {
+		s.fill = c
+		s.stale[styleFill], s.stale[styleBoth] = true, true
+	}
+}
+
+func (s *surface) SetDrawColor(r, g, b int) {
+	if c := rgb(r, g, b); c != s.stroke {
+		s.stroke = c
+		s.strokeChanged()
+	}
+}
+
+func (s *surface) SetTextColor(r, g, b int) {
+	if c := rgb(r, g, b); c != s.ink {
+		s.ink = c
+		s.stale[styleText] = true
+	}
+}
+
+func (s *surface) strokeChanged() { s.stale[styleStroke], s.stale[styleBoth] = true, true }
+
+func (s *surface) SetLineWidth(w float64) {
+	if !(w >= 0) {
+		w = 0
+	}
+	if w != s.width {
+		s.width = w
+		s.strokeChanged()
+	}
+}
+
+// SetLineCapStyle reads fpdf's names: anything else is butt, as there.
+func (s *surface) SetLineCapStyle(style string) {
+	c := "butt"
+	switch style {
+	case "round", "square":
+		c = style
+	}
+	if c != s.lineCap {
+		s.lineCap = c
+		s.strokeChanged()
+	}
+}
+
+// SetLineJoinStyle reads fpdf's names: anything else is miter, as there.
+func (s *surface) SetLineJoinStyle(style string) {
+	j := "miter"
+	switch style {
+	case "round", "bevel":
+		j = style
+	}
+	if j != s.join {
+		s.join = j
+		s.strokeChanged()
+	}
+}
+
+// SetDashPattern sets dashes; nil, or a pattern that has no length or a
+// negative one, is a solid line.
+func (s *surface) SetDashPattern(dashes []float64, phase float64) {
+	total := 0.0
+	ok := true
+	for _, d := range dashes {
+		total += d
+		ok = ok && d >= 0 && !math.IsInf(d, 0)
+	}
+	s.dash = s.dash[:0]
+	if ok && total > 0 {
+		s.dash = append(s.dash, dashes...)
+	}
+	if math.IsNaN(phase) || math.IsInf(phase, 0) {
+		phase = 0
+	}
+	s.dashPhase = phase
+	s.strokeChanged()
+}
+
+func (s *surface) SetFont(family, _ string, size float64) {
+	bold := family == pdf.FamilyBold
+	if bold != s.bold || size != s.size {
+		s.bold, s.size = bold, size
+		s.stale[styleText] = true
+	}
+}
+
+// style returns the presentation attributes of kind for the current state.
+func (s *surface) style(kind int) []byte {
+	if !s.stale[kind] {
+		return s.styles[kind]
+	}
+	b := s.styles[kind][:0]
+	switch kind {
+	case styleFill:
+		b = appendColor(append(b, ` fill="`...), s.fill)
+		b = append(b, '"')
+	case styleStroke, styleBoth:
+		if kind == styleBoth {
+			b = appendColor(append(b, ` fill="`...), s.fill)
+			b = append(b, '"')
+		} else {
+			b = append(b, ` fill="none"`...)
+		}
+		b = appendColor(append(b, ` stroke="`...), s.stroke)
+		b = append(b, `" stroke-width="`...)
+		b = appendSize(b, s.width)
+		b = append(b, '"')
+		if s.lineCap != s.rootCap {
+			b = append(b, ` stroke-linecap="`...)
+			b = append(b, s.lineCap...)
+			b = append(b, '"')
+		}
+		if s.join != s.rootJn {
+			b = append(b, ` stroke-linejoin="`...)
+			b = append(b, s.join...)
+			b = append(b, '"')
+		}
+		if len(s.dash) > 0 {
+			b = append(b, ` stroke-dasharray="`...)
+			for i, d := range s.dash {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendSize(b, d)
+			}
+			b = append(b, '"')
+			if s.dashPhase != 0 {
+				b = append(b, ` stroke-dashoffset="`...)
+				b = appendSize(b, s.dashPhase)
+				b = append(b, '"')
+			}
+		}
+	case styleText:
+		b = appendColor(append(b, ` fill="`...), s.ink)
+		b = append(b, `" font-size="`...)
+		b = appendSize(b, s.size*canvas.PtToMM)
+		b = append(b, '"')
+		if s.bold {
+			b = append(b, ` font-weight="bold"`...)
+		}
+	}
+	s.styles[kind], s.stale[kind] = b, false
+	return b
+}
+
+// paintStyle reads fpdf's style string: "F" fills, "D" (or nothing)
+// strokes, "FD" or "DF" both.
+func (s *surface) paintStyle(style string) []byte {
+	st := strings.ToUpper(style)
+	fill, stroke := strings.Contains(st, "F"), st == "" || strings.Contains(st, "D")
+	switch {
+	case fill && stroke:
+		return s.style(styleBoth)
+	case fill:
+		return s.style(styleFill)
+	default:
+		return s.style(styleStroke)
+	}
+}
+
+// Elements.
+
+// start begins a new element.
+func (s *surface) start(tag string) {
+	s.el = append(append(s.el[:0], '<'), tag...)
+}
+
+// attr appends a numeric attribute to the element being made.
+func (s *surface) attr(name string, v float64, decimals int) {
+	s.el = append(append(append(s.el, ' '), name...), `="`...)
+	s.el = appendNum(s.el, v, decimals)
+	s.el = append(s.el, '"')
+}
+
+// finish ends the element's attributes (its style goes here) with tail,
+// and writes it in style.
+func (s *surface) finish(style []byte, tail string) {
+	s.elSplit = len(s.el)
+	s.el = append(s.el, tail...)
+	s.emit(style)
+}
+
+// emit writes the element made in s.el with style: into the open group
+// when it has that style, else held back until the next element tells
+// whether to open a group for both.
+func (s *surface) emit(style []byte) {
+	if s.grouped {
+		if bytes.Equal(style, s.group) {
+			s.out = append(append(s.out, s.el[:s.elSplit]...), s.el[s.elSplit:]...)
+			return
+		}
+		s.out = append(s.out, "</g>\n"...)
+		s.grouped = false
+	}
+	if s.hasPend {
+		if bytes.Equal(style, s.pendStyle) && len(style) > 0 {
+			s.out = append(append(append(s.out, "<g"...), style...), ">\n"...)
+			s.out = append(s.out, s.pend...)
+			s.out = append(s.out, s.el...)
+			s.group = append(s.group[:0], style...)
+			s.grouped, s.hasPend = true, false
+			return
+		}
+		s.writePending()
+	}
+	s.pend = append(s.pend[:0], s.el...)
+	s.pendSplit = s.elSplit
+	s.pendStyle = append(s.pendStyle[:0], style...)
+	s.hasPend = true
+}
+
+// writePending writes the element held back with its own style.
+func (s *surface) writePending() {
+	s.out = append(s.out, s.pend[:s.pendSplit]...)
+	s.out = append(s.out, s.pendStyle...)
+	s.out = append(s.out, s.pend[s.pendSplit:]...)
+	s.hasPend = false
+}
+
+// flushHeld writes what is held back and closes the open group.
+func (s *surface) flushHeld() {
+	if s.hasPend {
+		s.writePending()
+	}
+	if s.grouped {
+		s.out = append(s.out, "</g>\n"...)
+		s.grouped = false
+	}
+}
+
+// Shapes.
+
+func (s *surface) Rect(x, y, w, h float64, style string) {
+	if w < 0 {
+		x, w = x+w, -w
+	}
+	if h < 0 {
+		y, h = y+h, -h
+	}
+	if !(w > 0 && h > 0) {
+		// SVG draws no rectangle of no width; the PDF strokes its outline.
+		s.path = s.path[:0]
+		s.MoveTo(x, y)
+		s.LineTo(x+w, y)
+		s.LineTo(x+w, y+h)
+		s.LineTo(x, y+h)
+		s.ClosePath()
+		s.DrawPath(style)
+		return
+	}
+	s.start("rect")
+	s.attr("x", x, coordDecimals)
+	s.attr("y", y, coordDecimals)
+	s.attr("width", w, coordDecimals)
+	s.attr("height", h, coordDecimals)
+	s.finish(s.paintStyle(style), "/>\n")
+}
+
+// RoundedRectExt draws a rectangle whose corners are quarter circles of
+// their own radii (0 for a square corner): a <rect> when they are all the
+// same, else a path of arcs.
+func (s *surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style string) {
+	r := [4]float64{rTL, rTR, rBR, rBL}
+	for i := range r {
+		if !(r[i] > 0) || math.IsInf(r[i], 0) {
+			r[i] = 0
+		}
+	}
+	if r[0] == r[1] && r[1] == r[2] && r[2] == r[3] && w > 0 && h > 0 && 2*r[0] <= min(w, h) {
+		if r[0] == 0 {
+			s.Rect(x, y, w, h, style)
+			return
+		}
+		s.start("rect")
+		s.attr("x", x, coordDecimals)
+		s.attr("y", y, coordDecimals)
+		s.attr("width", w, coordDecimals)
+		s.attr("height", h, coordDecimals)
+		s.attr("rx", r[0], coordDecimals)
+		s.finish(s.paintStyle(style), "/>\n")
+		return
+	}
+	// Clockwise on the page from the top-left corner's end of its arc, as
+	// the PDF draws it.
+	d := s.path[:0]
+	d = append(d, 'M')
+	d = appendPathNum(d, x+r[0])
+	d = appendPathNum(d, y)
+	d = append(d, 'H')
+	d = appendPathNum(d, x+w-r[1])
+	d = appendArc(d, r[1], x+w, y+r[1])
+	d = append(d, 'V')
+	d = appendPathNum(d, y+h-r[2])
+	d = appendArc(d, r[2], x+w-r[2], y+h)
+	d = append(d, 'H')
+	d = appendPathNum(d, x+r[3])
+	d = appendArc(d, r[3], x, y+h-r[3])
+	d = append(d, 'V')
+	d = appendPathNum(d, y+r[0])
+	d = appendArc(d, r[0], x+r[0], y)
+	d = append(d, 'Z')
+	s.path = d
+	s.DrawPath(style)
+}
+
+// appendArc appends a clockwise quarter circle of radius r to (x, y);
+// nothing when r is 0.
+func appendArc(d []byte, r, x, y float64) []byte {
+	if r <= 0 {
+		return d
+	}
+	d = append(d, 'A')
+	d = appendPathNum(d, r)
+	d = appendPathNum(d, r)
+	d = append(d, " 0 0 1"...)
+	d = appendPathNum(d, x)
+	return appendPathNum(d, y)
+}
+
+func (s *surface) Line(x1, y1, x2, y2 float64) {
+	d := append(s.path[:0], 'M')
+	d = appendPathNum(d, x1)
+	d = appendPathNum(d, y1)
+	d = appendPathNum(d, x2)
+	s.path = appendPathNum(d, y2)
+	s.DrawPath("D")
+}
+
+func (s *surface) Circle(x, y, r float64, style string) {
+	if !(r > 0) {
+		return
+	}
+	s.start("circle")
+	s.attr("cx", x, coordDecimals)
+	s.attr("cy", y, coordDecimals)
+	s.attr("r", r, coordDecimals)
+	s.finish(s.paintStyle(style), "/>\n")
+}
+
+func (s *surface) Polygon(points []fpdf.PointType, style string) {
+	if len(points) < 3 {
+		return // as the PDF
+	}
+	d := append(s.path[:0], 'M')
+	for _, q := range points {
+		d = appendPathNum(d, q.X)
+		d = appendPathNum(d, q.Y)
+	}
+	s.path = append(d, 'Z')
+	s.DrawPath(style)
+}
+
+func (s *surface) Curve(x0, y0, cx, cy, x1, y1 float64, style string) {
+	d := append(s.path[:0], 'M')
+	d = appendPathNum(d, x0)
+	d = appendPathNum(d, y0)
+	d = append(d, 'Q')
+	d = appendPathNum(d, cx)
+	d = appendPathNum(d, cy)
+	d = appendPathNum(d, x1)
+	s.path = appendPathNum(d, y1)
+	s.DrawPath(style)
+}
+
+func (s *surface) MoveTo(x, y float64) {
+	s.path = append(s.path, 'M')
+	s.path = appendPathNum(s.path, x)
+	s.path = appendPathNum(s.path, y)
+}
+
+func (s *surface) LineTo(x, y float64) {
+	if len(s.path) == 0 {
+		s.MoveTo(x, y)
+		return
+	}
+	s.path = append(s.path, 'L')
+	s.path = appendPathNum(s.path, x)
+	s.path = appendPathNum(s.path, y)
+}
+
+func (s *surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
+	if len(s.path) == 0 {
+		s.MoveTo(cx0, cy0)
+	}
+	s.path = append(s.path, 'C')
+	for _, v := range [6]float64{cx0, cy0, cx1, cy1, x, y} {
+		s.path = appendPathNum(s.path, v)
+	}
+}
+
+func (s *surface) ClosePath() {
+	if len(s.path) > 0 {
+		s.path = append(s.path, 'Z')
+	}
+}
+
+func (s *surface) DrawPath(style string) {
+	if len(s.path) == 0 {
+		return
+	}
+	s.start("path")
+	s.el = append(s.el, ` d="`...)
+	s.el = append(s.el, s.path...)
+	s.el = append(s.el, '"')
+	s.path = s.path[:0]
+	s.finish(s.paintStyle(style), "/>\n")
+}
+
+// Text.
+
+// Text writes str as a <text> element with its baseline's left end at
+// (x, y), in the font and size set, as wide as the layout measured it.
+func (s *surface) Text(x, y float64, str string) {
+	if str == "" || !(s.size > 0) {
+		return
+	}
+	s.start("text")
+	s.attr("x", x, coordDecimals)
+	s.attr("y", y, coordDecimals)
+	if textLength {
+		f := s.reg
+		if s.bold {
+			f = s.boldFont
+		}
+		if w := f.Width(str, s.size); w > 0 {
+			s.attr("textLength", w, coordDecimals)
+		}
+	}
+	s.elSplit = len(s.el)
+	s.el = append(s.el, '>')
+	s.el = appendEscaped(s.el, str)
+	s.el = append(s.el, "</text>\n"...)
+	s.emit(s.style(styleText))
+}
+
+// Pictures.
+
+// Picture draws img stretched into the box, as an <image> holding the
+// picture in a data URI: photographs (JPEG's colour models) as JPEG,
+// anything else as PNG, which keeps every pixel and transparency.
+func (s *surface) Picture(img *pdf.Image, x, y, w, h float64) {
+	if img == nil || img.Image == nil || !(w > 0 && h > 0) {
+		return
+	}
+	uri, ok := s.pictures[img]
+	if !ok {
+		var err error
+		if uri, err = dataURI(img.Image); err != nil {
+			if s.err == nil {
+				s.err = fmt.Errorf("%s: %w", msg.T("svg.picture"), err)
+			}
+			return
+		}
+		s.pictures[img] = uri
+	}
+	s.start("image")
+	s.attr("x", x, coordDecimals)
+	s.attr("y", y, coordDecimals)
+	s.attr("width", w, coordDecimals)
+	s.attr("height", h, coordDecimals)
+	s.el = append(s.el, ` preserveAspectRatio="none" xlink:href="`...)
+	s.el = append(s.el, uri...)
+	s.el = append(s.el, '"')
+	s.finish(nil, "/>\n")
+}
+
+// dataURI encodes img as a data: URI.
+func dataURI(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	kind := "image/png"
+	switch img.(type) {
+	case *image.YCbCr, *image.CMYK:
+		kind = "image/jpeg"
+		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92}); err != nil {
+			return nil, err
+		}
+	default:
+		if err := png.Encode(&buf, img); err != nil {
+			return nil, err
+		}
+	}
+	b := make([]byte, 0, len("data:;base64,")+len(kind)+base64.StdEncoding.EncodedLen(buf.Len()))
+	b = append(append(append(b, "data:"...), kind...), ";base64,"...)
+	return base64.StdEncoding.AppendEncode(b, buf.Bytes()), nil
+}

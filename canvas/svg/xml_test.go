@@ -1,0 +1,113 @@
+package svg
+
+import (
+	"encoding/xml"
+	"math"
+	"strings"
+	"testing"
+
+	"parcours/canvas"
+)
+
+func TestNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		dec  int
+		want string
+	}{
+		{0, 3, "0"}, {12, 3, "12"}, {1.5, 3, "1.5"}, {0.25, 3, ".25"}, {-0.5, 3, "-.5"},
+		{1189, 3, "1189"}, {2.0004, 3, "2"}, {2.0005, 3, "2.001"}, {-0.0004, 3, "0"},
+		{123.456789, 3, "123.457"}, {0.1, 2, ".1"}, {-12.3, 3, "-12.3"},
+		{math.NaN(), 3, "0"}, {math.Inf(1), 0, "1000000000"}, {math.Inf(-1), 0, "-1000000000"},
+	} {
+		if got := string(appendNum(nil, tc.v, tc.dec)); got != tc.want {
+			t.Errorf("appendNum(%v, %d) = %q, want %q", tc.v, tc.dec, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{
+		{0.2, ".2"}, {1.23456, "1.235"}, {0.123456, ".1235"}, {0.0123456, ".01235"},
+		{0.00123456, ".001235"}, {0.0001234, ".000123"}, {841, "841"}, {0.01, ".01"},
+	} {
+		if got := string(appendSize(nil, tc.v)); got != tc.want {
+			t.Errorf("appendSize(%v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+	var d []byte
+	for _, v := range []float64{1, -2, 0.5, 3, -0.0001, 4} {
+		d = appendPathNum(d, v)
+	}
+	if got := string(d); got != "1-2 .5 3 0 4" {
+		t.Errorf("path numbers %q", got)
+	}
+}
+
+func TestColors(t *testing.T) {
+	for c, want := range map[canvas.RGB]string{
+		{}: "#000", {R: 255, G: 255, B: 255}: "#fff", {R: 0x22, G: 0x22, B: 0x22}: "#222",
+		{R: 0xd5, G: 0x5e, B: 0x00}: "#d55e00", {R: 0x11, G: 0x22, B: 0x34}: "#112234",
+	} {
+		if got := string(appendColor(nil, c)); got != want {
+			t.Errorf("%v: %q, want %q", c, got, want)
+		}
+	}
+}
+
+// TestEscaped reads escaped strings back with encoding/xml, in content and
+// in an attribute.
+func TestEscaped(t *testing.T) {
+	for in, want := range map[string]string{
+		`a<b & c>d "q" 'x' ]]>`:             `a<b & c>d "q" 'x' ]]>`,
+		"tab\tline\ncr\r.":                  "tab\tline\ncr\r.",
+		"nul\x00 esc\x1b del\x7f c1\u0085.": "nul esc del c1.",
+		"bad \xff\xfe utf-8 \xf0\x9f.":      "bad  utf-8 .",
+		"nonchars \uFFFE\uFFFF ok \uFFFD":   "nonchars  ok \uFFFD",
+		"« été » 📦 漢字 \U0010FFFD":           "« été » 📦 漢字 \U0010FFFD",
+	} {
+		doc := `<e a="` + string(appendEscaped(nil, in)) + `">` + string(appendEscaped(nil, in)) + `</e>`
+		var e struct {
+			A    string `xml:"a,attr"`
+			Text string `xml:",chardata"`
+		}
+		if err := xml.NewDecoder(strings.NewReader(doc)).Decode(&e); err != nil {
+			t.Errorf("%q: %v\n%s", in, err, doc)
+			continue
+		}
+		if e.Text != want || e.A != want {
+			t.Errorf("%q: read back %q and %q, want %q", in, e.Text, e.A, want)
+		}
+	}
+}
+
+// TestGroups checks that consecutive elements of one style share a <g>,
+// and that an element alone keeps its style.
+func TestGroups(t *testing.T) {
+	s := newSurface()
+	s.SetLineJoinStyle("round") // as the painter sets it; caps stay butt
+	s.SetFillColor(255, 0, 0)
+	s.Rect(1, 2, 3, 4, "F")
+	s.Rect(5, 6, 7, 8, "F")
+	s.SetFillColor(0, 0, 255)
+	s.Circle(1, 1, 1, "F")
+	s.SetDrawColor(0, 255, 0)
+	s.SetLineWidth(0.5)
+	s.SetDashPattern([]float64{1, 0.5}, 0.25)
+	s.SetLineCapStyle("butt")
+	s.Line(0, 0, 10, 10)
+	s.SetDashPattern(nil, 0)
+	s.RoundedRectExt(0, 0, 10, 5, 1, 0, 2, 0, "FD")
+	s.flushHeld()
+	want := `<g fill="#f00">
+<rect x="1" y="2" width="3" height="4"/>
+<rect x="5" y="6" width="7" height="8"/>
+</g>
+<circle cx="1" cy="1" r="1" fill="#00f"/>
+<path d="M0 0 10 10" fill="none" stroke="#0f0" stroke-width=".5" stroke-linecap="butt" stroke-dasharray="1,.5" stroke-dashoffset=".25"/>
+<path d="M1 0H10V3A2 2 0 0 1 8 5H0V1A1 1 0 0 1 1 0Z" fill="#00f" stroke="#0f0" stroke-width=".5" stroke-linecap="butt"/>
+`
+	if got := string(s.out); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
