@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -160,6 +161,41 @@ func TestEveryMenuItemHasAShortcut(t *testing.T) {
 				t.Errorf("%s and %s share a shortcut", other, it.Label)
 			}
 			seen[it.Shortcut.ShortcutName()] = it.Label
+		}
+	}
+}
+
+// The export dialog, with its parts and pages, speaks French too.
+func TestFrenchExportDialog(t *testing.T) {
+	useLanguage(t, "fr_FR.UTF-8")
+	e := newTestEditor(t, sampleFile(t))
+	if e.showExport() == nil {
+		t.Fatal("no export dialog")
+	}
+	english := englishOnly()
+	var shown []string
+	for _, o := range test.LaidOutObjects(e.Window().Canvas().Overlays().Top()) {
+		switch x := o.(type) {
+		case *fcanvas.Text:
+			shown = append(shown, x.Text)
+		case *widget.Check:
+			shown = append(shown, x.Text)
+		case *widget.Select:
+			shown = append(shown, x.Options...)
+		case *widget.RadioGroup:
+			shown = append(shown, x.Options...)
+		case *widget.Entry:
+			shown = append(shown, x.PlaceHolder)
+		}
+	}
+	for _, s := range shown {
+		if k, ok := english[strings.TrimSpace(s)]; ok {
+			t.Errorf("English %q (%s) in the French export dialog", s, k)
+		}
+	}
+	for _, want := range []string{"Fiche persona", "Verbatims", "Plan d'action et matrice", "Actuel et cible"} {
+		if !slices.Contains(shown, want) {
+			t.Errorf("%q not shown in the export dialog: %q", want, shown)
 		}
 	}
 }
