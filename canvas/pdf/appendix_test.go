@@ -326,3 +326,16 @@ func TestLongPersonaGoesToTheAppendix(t *testing.T) {
 		}
 	}
 }
+
+// The fitting map of the speed goals really fits, quotes row included: its
+// poster needs no appendix (the process benchmark times the poster alone).
+func TestGeneratedFittingFits(t *testing.T) {
+	d := modeltest.GeneratedFitting(1000, 6, 8)
+	s := canvas.LayoutWith(d, d.Journeys[0], canvas.Options{Quotes: true})
+	if pdf.Shortened(s) {
+		t.Error("the fitting map has shortened texts")
+	}
+	if b := s.BelowBand(canvas.BandQuotes); b == nil || len(b.Cells[0].Text.Lines) == 0 {
+		t.Error("the fitting map shows no quote")
+	}
+}

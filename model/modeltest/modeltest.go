@@ -26,12 +26,22 @@ func Generated(n, stages, lanes int) *model.Document {
 }
 
 // GeneratedFitting is Generated with card titles short enough to fit their
-// cards, so that a poster of it shortens nothing and needs no appendix:
-// the poster alone, as a well-kept map prints.
+// cards, and a customer quote on the first touchpoint of each stage only
+// (a thousand would not fit the poster's quotes row), so that a poster of
+// it shortens nothing and needs no appendix: the poster alone, as a
+// well-kept map prints.
 func GeneratedFitting(n, stages, lanes int) *model.Document {
-	return generate(n, stages, lanes, func(i int) string {
+	d := generate(n, stages, lanes, func(i int) string {
 		return fmt.Sprintf("Point de contact n° %d : e-mail « colis expédié »", i)
 	})
+	quoted := map[string]bool{}
+	for _, t := range d.Journeys[0].Touchpoints {
+		if quoted[t.Stage] {
+			t.Quotes = nil
+		}
+		quoted[t.Stage] = true
+	}
+	return d
 }
 
 // generate makes the journey of Generated; title(i) is the title of the
