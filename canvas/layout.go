@@ -165,23 +165,27 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	s.Height = top + CurveHeight
 	y = s.Height + CurveGap
 	if opts.Quotes {
-		quotes := make([]string, len(j.Stages))
+		// One quote a paragraph: past bandMaxLines+1 of them a cell is cut
+		// whatever they say, so the rest are not even put together.
+		quotes := make([]strings.Builder, len(j.Stages))
+		count := make([]int, len(j.Stages))
 		for _, t := range shown {
 			col, ok := colOf[t.Stage]
 			if !ok {
 				continue
 			}
 			for _, q := range t.Quotes {
-				if q = strings.TrimSpace(q); q == "" {
+				if strings.TrimSpace(q) == "" || count[col] > bandMaxLines {
 					continue
 				}
-				if quotes[col] != "" {
-					quotes[col] += "\n"
+				if count[col] > 0 {
+					quotes[col].WriteByte('\n')
 				}
-				quotes[col] += Quoted(q)
+				quotes[col].WriteString(Quoted(q))
+				count[col]++
 			}
 		}
-		s.Below = append(s.Below, s.band(BandQuotes, y, func(i int) string { return quotes[i] }))
+		s.Below = append(s.Below, s.band(BandQuotes, y, func(i int) string { return quotes[i].String() }))
 		y = bandBottom(s.Below)
 	}
 	if !opts.NoOpportunities {

@@ -156,6 +156,66 @@ func BenchmarkLayout1000(b *testing.B) {
 	}
 }
 
+// BenchmarkLayout1000Quotes is the layout of the poster, with the quotes
+// row: a thousand quotes, of which each cell shows a few.
+func BenchmarkLayout1000Quotes(b *testing.B) {
+	d := modeltest.Generated(1000, 6, 8)
+	j := d.Journeys[0]
+	canvas.Fonts()
+	b.ReportAllocs()
+	for b.Loop() {
+		canvas.LayoutWith(d, j, canvas.Options{Quotes: true})
+	}
+}
+
+// A quotes row shows the quotes of each stage's touchpoints, one a
+// paragraph between quotation marks, cut (calling for the appendix) when
+// they do not fit.
+func TestQuotesRow(t *testing.T) {
+	d := livraison(t)
+	j := d.Journeys[0]
+	if canvas.Layout(d, j).BelowBand(canvas.BandQuotes) != nil {
+		t.Error("the screen's layout has a quotes row")
+	}
+	s := canvas.LayoutWith(d, j, canvas.Options{Quotes: true, NoOpportunities: true})
+	q := s.BelowBand(canvas.BandQuotes)
+	reg, _ := canvas.Fonts()
+	if q == nil || s.BelowBand(canvas.BandOpportunities) != nil {
+		t.Fatalf("rows under the curve: %+v", s.Below)
+	}
+	if s.Height != q.Rect.Y+q.Rect.H || q.Rect.Y < s.Curve.Rect.Y+s.Curve.Rect.H {
+		t.Errorf("the quotes row %+v is not under the curve %+v, at the bottom (%v)", q.Rect, s.Curve.Rect, s.Height)
+	}
+	for i, st := range j.Stages {
+		var want []string
+		for _, tp := range model.TimelineOf(j) {
+			if tp.Stage == st.ID {
+				for _, qt := range tp.Quotes {
+					want = append(want, reg.Printable(canvas.Quoted(qt)))
+				}
+			}
+		}
+		var got []string
+		for _, l := range q.Cells[i].Text.Lines {
+			got = append(got, l.Text)
+		}
+		if strings.Join(strings.Fields(strings.Join(got, " ")), " ") != strings.Join(strings.Fields(strings.Join(want, " ")), " ") {
+			t.Errorf("stage %s: quotes %q, want %q", st.Name, got, want)
+		}
+	}
+	// A hundred quotes in one stage: the cell is cut, with an ellipsis.
+	for _, tp := range j.Touchpoints[:1] {
+		for k := range 100 {
+			tp.Quotes = append(tp.Quotes, fmt.Sprintf("Verbatim %d", k))
+		}
+	}
+	s = canvas.LayoutWith(d, j, canvas.Options{Quotes: true})
+	cell := s.BelowBand(canvas.BandQuotes).Cells[s.Cards[0].Column].Text
+	if !cell.Cut || !strings.HasSuffix(cell.Lines[len(cell.Lines)-1].Text, canvas.Ellipsis) {
+		t.Errorf("a hundred quotes are not cut: %+v", cell)
+	}
+}
+
 func TestStageBandsAdviceAndTargets(t *testing.T) {
 	d := livraison(t)
 	s := canvas.Layout(d, d.Journeys[0])

@@ -236,7 +236,13 @@ func (f *Font) Wrap(s string, size, width float64, maxLines int) (lines []string
 	if maxLines <= 0 {
 		return nil, s != ""
 	}
+	// Once more lines than maxLines are made, the rest cannot show: long
+	// texts (a stage's hundred quotes) cost what is shown.
+paragraphs:
 	for _, para := range strings.Split(s, "\n") {
+		if len(lines) > maxLines {
+			break
+		}
 		words := strings.Fields(para)
 		line := ""
 		// The advances of line added up, so that each word measures the
@@ -265,6 +271,9 @@ func (f *Font) Wrap(s string, size, width float64, maxLines int) (lines []string
 				n := f.fit(w, size, width)
 				lines = append(lines, w[:n])
 				w = w[n:]
+			}
+			if len(lines) > maxLines {
+				break paragraphs
 			}
 			line = w
 			lineEm = f.em(0, w)
