@@ -525,3 +525,34 @@ func TestLegendListsWhatIsUsed(t *testing.T) {
 		}
 	}
 }
+
+// The persona's picture is printed on the card; one that cannot be read
+// is left out, and the poster is still made.
+func TestPersonaAvatar(t *testing.T) {
+	d := livraison(t)
+	j := d.Journeys[0]
+	ps := d.Persona(j.Persona)
+	icon, err := os.ReadFile("../../assets/icon.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		avatar []byte
+		image  bool
+	}{{"avatar.pdf", icon, true}, {"junk-avatar.pdf", []byte("not a picture"), false}} {
+		ps.Avatar = tc.avatar
+		for _, tile := range []bool{false, true} {
+			opts := pdf.Options{}
+			if tile {
+				a4, _ := pdf.ParsePaper("A4", "portrait")
+				opts.Tile = &a4
+			}
+			path := write(t, tc.name, []*canvas.Scene{canvas.Layout(d, j)}, opts)
+			images := poppler(t, "pdfimages", "-list", path)
+			if has := strings.Count(images, "\n") > 2; has != tc.image {
+				t.Errorf("%s tiled %v: images %v, want %v:\n%s", tc.name, tile, has, tc.image, images)
+			}
+		}
+	}
+}
