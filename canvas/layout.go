@@ -33,6 +33,8 @@ const (
 	lineSpacing = 1.2
 	faceRadius  = 3.2
 	badgeSize   = 4.2
+	iconSize    = 3.6 // a card's channel pictogram
+	iconGap     = 0.8 // between the pictogram and the channel's name
 	curvePad    = 6.0
 	// The listened mark sits on the card's top-right corner and stays
 	// inside the slot's margin.
@@ -412,12 +414,23 @@ func layoutCard(t *model.Touchpoint, r Rect, color RGB) Card {
 		c.Badges = append([]Badge{{Marker: markers[i], Rect: Rect{bx, bottom - (rowH+badgeSize)/2, badgeSize, badgeSize}}}, c.Badges...)
 		bx -= 0.6
 	}
-	chX := inner.X + 2*faceRadius + 1.2
-	chBox := Rect{chX, bottom - rowH, bx - chX - 0.5, rowH}
+	// The channel's pictogram, then its name, between the face and the
+	// badges, on the face's middle line.
+	chX, chEnd := inner.X+2*faceRadius+1.2, bx-0.5
+	icon := max(min(iconSize, chEnd-chX), 0)
+	c.ChannelIcon = Pictogram{Channel: t.Channel, Box: Rect{chX, bottom - rowH/2 - icon/2, icon, icon}}
+	tx := chX + icon + iconGap
+	chBox := Rect{tx, bottom - rowH, max(chEnd-tx, 0), rowH}
 	c.Channel = block(reg, msg.T("channel."+string(t.Channel)), channelSize, chBox, 1, true, MutedInk)
 	// A channel name is a word of ours, not the user's text: shortening it
-	// beside many badges loses nothing the poster's appendix should restore.
+	// beside many badges loses nothing the poster's appendix should restore,
+	// and where not even an ellipsis fits, the pictogram says it alone.
 	c.Channel.Cut = false
+	for _, l := range c.Channel.Lines {
+		if reg.Width(l.Text, channelSize) > chBox.W {
+			c.Channel.Lines = nil
+		}
+	}
 	return c
 }
 

@@ -2,6 +2,7 @@ package canvas_test
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -135,6 +136,74 @@ func TestDropAt(t *testing.T) {
 	}
 	if i := s.CardAt(first.X+1, first.Y+1); i < 0 || s.Cards[i].TouchpointID != "t-preparation" {
 		t.Errorf("CardAt found %d", i)
+	}
+}
+
+// TestChannelIconSitsBetweenFaceAndChannelName checks the bottom row of
+// every card: face, channel pictogram, channel name, badges, left to right,
+// inside the card and without overlapping — on the reference, on a card
+// with every marker, and on a generated map.
+func TestChannelIconSitsBetweenFaceAndChannelName(t *testing.T) {
+	ref := livraison(t)
+	crowded := livraison(t)
+	tp := crowded.Journeys[0].Touchpoint("t-panier")
+	for _, m := range model.AllMarkers {
+		tp.Markers = tp.Markers.With(m)
+	}
+	reg, _ := canvas.Fonts()
+	for name, d := range map[string]*model.Document{"reference": ref, "every marker": crowded,
+		"generated": modeltest.Generated(200, 6, 8)} {
+		j := d.Journeys[0]
+		s := canvas.Layout(d, j)
+		if len(s.Cards) == 0 {
+			t.Fatalf("%s: no cards", name)
+		}
+		for _, c := range s.Cards {
+			ic := c.ChannelIcon
+			where := fmt.Sprintf("%s: card %s", name, c.TouchpointID)
+			if want := j.Touchpoint(c.TouchpointID).Channel; ic.Channel != want {
+				t.Errorf("%s: icon of %s, want %s", where, ic.Channel, want)
+			}
+			box := ic.Box
+			if !(box.W >= 3 && box.W <= 4) || box.H != box.W {
+				t.Errorf("%s: icon box %+v, want a square of 3 to 4 mm", where, box)
+			}
+			if !contains(c.Rect, box) {
+				t.Errorf("%s: icon %+v outside the card %+v", where, box, c.Rect)
+			}
+			f := c.Face
+			face := canvas.Rect{X: f.Center.X - f.Radius, Y: f.Center.Y - f.Radius, W: 2 * f.Radius, H: 2 * f.Radius}
+			if overlap(face, box) || box.X < face.X+face.W {
+				t.Errorf("%s: icon %+v not right of the face %+v", where, box, face)
+			}
+			if mid := box.Y + box.H/2; math.Abs(mid-f.Center.Y) > 1e-9 {
+				t.Errorf("%s: icon centred at y %.2f, face at %.2f", where, mid, f.Center.Y)
+			}
+			for _, l := range c.Channel.Lines {
+				text := canvas.Rect{X: l.X, Y: l.Y, W: reg.Width(l.Text, c.Channel.Size), H: c.Channel.LineHeight}
+				if overlap(text, box) || text.X < box.X+box.W {
+					t.Errorf("%s: channel name %+v not right of the icon %+v", where, text, box)
+				}
+				if !contains(c.Rect, text) {
+					t.Errorf("%s: channel name %+v outside the card", where, text)
+				}
+				for _, b := range c.Badges {
+					if overlap(text, b.Rect) {
+						t.Errorf("%s: channel name %+v overlaps badge %s %+v", where, text, b.Marker, b.Rect)
+					}
+				}
+			}
+			for _, b := range c.Badges {
+				if overlap(box, b.Rect) || box.X+box.W > b.Rect.X {
+					t.Errorf("%s: icon %+v not left of badge %s %+v", where, box, b.Marker, b.Rect)
+				}
+			}
+		}
+	}
+	// The reference's first card keeps its channel's name beside the icon.
+	c := canvas.Layout(ref, ref.Journeys[0]).Cards[0]
+	if len(c.Channel.Lines) != 1 || c.Channel.Lines[0].Text != "Website" {
+		t.Errorf("first card's channel line %+v, want Website", c.Channel.Lines)
 	}
 }
 

@@ -95,6 +95,7 @@ type Card struct {
 	Color        RGB // the lane's colour
 	Title        Text
 	Channel      Text
+	ChannelIcon  Pictogram // the channel's pictogram, left of its name
 	Face         Face
 	Badges       []Badge
 	Listened     bool

@@ -424,6 +424,13 @@ func (r *mapRenderer) rebuild() {
 	r.buildStages(s, z, add)
 	r.buildCurveBand(s, z, add)
 
+	// Pictograms are rendered for the screen's pixels, finer on a dense one.
+	scale := float32(1)
+	if a := fyne.CurrentApp(); a != nil {
+		if c := a.Driver().CanvasForObject(r.v); c != nil && c.Scale() > 0 {
+			scale = c.Scale()
+		}
+	}
 	seen := make(map[string]bool, len(s.Cards))
 	for i := range s.Cards {
 		id := s.Cards[i].TouchpointID
@@ -433,7 +440,7 @@ func (r *mapRenderer) rebuild() {
 			co = newCardObjects()
 			r.cards[id] = co
 		}
-		co.want(&s.Cards[i], z)
+		co.want(&s.Cards[i], z, scale)
 		r.shown = append(r.shown, co)
 		po := r.points[id]
 		if po == nil {
@@ -653,6 +660,7 @@ type cardObjects struct {
 	strip    *fcanvas.Rectangle
 	title    textObjects
 	channel  textObjects
+	icon     *fcanvas.Image // the channel's pictogram
 	face     *faceObjects
 	badges   []fyne.CanvasObject
 	listened *fcanvas.Text
@@ -662,6 +670,7 @@ type cardObjects struct {
 
 	card   *canvas.Card // what update will show
 	zoom   float64
+	scale  float32 // device pixels per Fyne unit
 	stale  bool
 	marked [3]bool
 }
@@ -669,9 +678,10 @@ type cardObjects struct {
 func newCardObjects() *cardObjects {
 	co := &cardObjects{box: container.NewWithoutLayout(), bg: fcanvas.NewRectangle(rgb(canvas.CardFill)),
 		strip: fcanvas.NewRectangle(color.Black), listened: fcanvas.NewText("✓", rgb(canvas.CurveInk)),
-		dim: fcanvas.NewRectangle(dimFill)}
+		dim: fcanvas.NewRectangle(dimFill), icon: fcanvas.NewImageFromImage(nil)}
 	co.box.Add(co.bg)
 	co.box.Add(co.strip)
+	co.box.Add(co.icon)
 	co.face = newFace(co.box.Add)
 	co.ring = fcanvas.NewCircle(rgb(canvas.Paper))
 	co.box.Add(co.ring)
@@ -687,11 +697,11 @@ func newCardObjects() *cardObjects {
 
 // want records what the card should show; update draws it when the card
 // is in view.
-func (co *cardObjects) want(c *canvas.Card, z float64) {
-	if co.card != c || co.zoom != z {
+func (co *cardObjects) want(c *canvas.Card, z float64, scale float32) {
+	if co.card != c || co.zoom != z || co.scale != scale {
 		co.stale = true
 	}
-	co.card, co.zoom = c, z
+	co.card, co.zoom, co.scale = c, z, scale
 }
 
 func (co *cardObjects) update() {
@@ -713,6 +723,7 @@ func (co *cardObjects) update() {
 	place(co.strip, canvas.Rect{W: 1.6, H: c.Rect.H}, z)
 	co.title.set(c.Title, o, z, co.box.Add)
 	co.channel.set(c.Channel, o, z, co.box.Add)
+	co.setIcon(c.ChannelIcon, o, z)
 	co.face.set(c.Face, o, z)
 	for _, b := range co.badges {
 		co.box.Remove(b)
@@ -728,6 +739,19 @@ func (co *cardObjects) update() {
 	co.box.Remove(co.dim)
 	co.box.Add(co.dim)
 	co.box.Refresh()
+}
+
+// setIcon shows the channel's pictogram: one picture per channel and
+// size, shared by every card of the channel; none when too small to read.
+func (co *cardObjects) setIcon(ic canvas.Pictogram, o canvas.Point, z float64) {
+	side := ic.Box.W * z
+	if side < minIconPixels {
+		co.icon.Hide()
+		return
+	}
+	co.icon.Image = channelPicture(ic.Channel, int(math.Ceil(side*float64(co.scale))))
+	place(co.icon, canvas.Rect{X: ic.Box.X - o.X, Y: ic.Box.Y - o.Y, W: ic.Box.W, H: ic.Box.H}, z)
+	co.icon.Show()
 }
 
 // mark shows selection, search matches and dimming.

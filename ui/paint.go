@@ -1,13 +1,17 @@
 package ui
 
 import (
+	"image"
 	"image/color"
 	"math"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
+	"golang.org/x/image/vector"
 
 	"parcours/canvas"
+	"parcours/model"
 )
 
 // The painter's side of the scene: turning canvas shapes into Fyne
@@ -156,4 +160,142 @@ func badgeObject(b canvas.Badge, origin canvas.Point, zoom float64) fyne.CanvasO
 	}
 	place(o, r, zoom)
 	return o
+}
+
+// Below this many pixels a card's channel pictogram is not drawn: it could
+// not be made out.
+const minIconPixels = 7.0
+
+// pictures keeps the channel pictograms rendered at the sizes the cards
+// show them: a dozen pictures per zoom, whatever the number of cards, each
+// shown by the canvas.Image of every card of its channel.
+var pictures struct {
+	sync.Mutex
+	m map[pictureKey]image.Image
+}
+
+type pictureKey struct {
+	channel model.Channel
+	size    int
+}
+
+// maxPictures bounds the cache: the pictograms of a few zoom levels.
+const maxPictures = 8 * 13
+
+// channelPicture is channel c's pictogram, size pixels square.
+func channelPicture(c model.Channel, size int) image.Image {
+	if !c.Valid() {
+		c = model.ChannelOther
+	}
+	k := pictureKey{c, size}
+	pictures.Lock()
+	defer pictures.Unlock()
+	if img, ok := pictures.m[k]; ok {
+		return img
+	}
+	if pictures.m == nil || len(pictures.m) >= maxPictures {
+		pictures.m = make(map[pictureKey]image.Image, 2*len(model.Channels))
+	}
+	img := iconPicture(canvas.ChannelIcon(c), size, canvas.MutedInk)
+	pictures.m[k] = img
+	return img
+}
+
+// iconPicture renders a pictogram's shapes (in the unit box) on a
+// transparent picture size pixels square, in ink, with the poster's line
+// width: each line is a band with round ends and joins, each filled shape
+// its outline, all added to one rasterizer.
+func iconPicture(shapes []canvas.IconShape, size int, ink canvas.RGB) *image.NRGBA {
+	var r vector.Rasterizer
+	r.Reset(size, size)
+	k := float64(size)
+	hw := canvas.IconStroke * k / 2
+	// Every piece is added turning the same way round, so that where
+	// pieces overlap their coverage adds up instead of cancelling out.
+	add := func(pts []canvas.Point) {
+		a := 0.0
+		for i, p := range pts {
+			q := pts[(i+1)%len(pts)]
+			a += p.X*q.Y - q.X*p.Y
+		}
+		n := len(pts)
+		at := func(i int) canvas.Point {
+			if a < 0 {
+				return pts[n-1-i]
+			}
+			return pts[i]
+		}
+		r.MoveTo(float32(at(0).X), float32(at(0).Y))
+		for i := 1; i < n; i++ {
+			r.LineTo(float32(at(i).X), float32(at(i).Y))
+		}
+		r.ClosePath()
+	}
+	ring := func(c canvas.Point, rad float64) []canvas.Point {
+		n := max(8, int(math.Ceil(math.Pi*math.Sqrt(rad/0.2))))
+		pts := make([]canvas.Point, n)
+		for i := range pts {
+			a := 2 * math.Pi * float64(i) / float64(n)
+			pts[i] = canvas.Point{X: c.X + rad*math.Cos(a), Y: c.Y + rad*math.Sin(a)}
+		}
+		return pts
+	}
+	stroke := func(pts []canvas.Point, closed bool) {
+		n := len(pts)
+		segs := n - 1
+		if closed {
+			segs = n
+		}
+		for i := range segs {
+			a, b := pts[i], pts[(i+1)%n]
+			l := math.Hypot(b.X-a.X, b.Y-a.Y)
+			if l == 0 {
+				continue
+			}
+			nx, ny := -(b.Y-a.Y)/l*hw, (b.X-a.X)/l*hw
+			add([]canvas.Point{{X: a.X + nx, Y: a.Y + ny}, {X: b.X + nx, Y: b.Y + ny}, {X: b.X - nx, Y: b.Y - ny}, {X: a.X - nx, Y: a.Y - ny}})
+		}
+		for _, p := range pts {
+			add(ring(p, hw))
+		}
+	}
+	px := func(u canvas.Point) canvas.Point { return canvas.Point{X: u.X * k, Y: u.Y * k} }
+	for _, s := range shapes {
+		var pts []canvas.Point
+		closed := true
+		switch s.Kind {
+		case canvas.IconCircle:
+			if s.Fill {
+				add(ring(px(s.Points[0]), s.R*k+hw))
+				continue
+			}
+			pts = ring(px(s.Points[0]), s.R*k)
+		case canvas.IconRoundRect:
+			a, b, rad := px(s.Points[0]), px(s.Points[1]), s.R*k
+			corners := [4]canvas.Point{{X: b.X - rad, Y: a.Y + rad}, {X: b.X - rad, Y: b.Y - rad}, {X: a.X + rad, Y: b.Y - rad}, {X: a.X + rad, Y: a.Y + rad}}
+			for i, c := range corners {
+				for j := range 5 {
+					t := (float64(i-1) + float64(j)/4) * math.Pi / 2
+					pts = append(pts, canvas.Point{X: c.X + rad*math.Cos(t), Y: c.Y + rad*math.Sin(t)})
+				}
+			}
+		default:
+			closed = s.Kind == canvas.IconPolygon
+			for _, u := range s.Points {
+				pts = append(pts, px(u))
+			}
+		}
+		if s.Fill {
+			add(pts)
+		}
+		stroke(pts, closed)
+	}
+	mask := image.NewAlpha(image.Rect(0, 0, size, size))
+	r.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
+	img := image.NewNRGBA(mask.Rect)
+	for i, a := range mask.Pix {
+		p := img.Pix[4*i : 4*i+4 : 4*i+4]
+		p[0], p[1], p[2], p[3] = ink.R, ink.G, ink.B, a
+	}
+	return img
 }

@@ -209,6 +209,7 @@ func (p *painter) card(c *canvas.Card) {
 	})
 	p.block(&c.Title)
 	p.block(&c.Channel)
+	p.channelIcon(c.ChannelIcon)
 	p.face(c.Face)
 	for _, b := range c.Badges {
 		p.badge(b.Marker, b.Rect)
@@ -218,6 +219,61 @@ func (p *painter) card(c *canvas.Card) {
 		p.listened(c.Listen, c.ListenRadius)
 	case c.Advice != canvas.NoAdvice:
 		p.advice(c.Advice, c.Listen, c.ListenRadius)
+	}
+}
+
+// channelIcon draws the pictogram of a card's channel in its box, in thin
+// lines of the muted ink: one form per channel, placed on every card of it.
+func (p *painter) channelIcon(ic canvas.Pictogram) {
+	box := ic.Box
+	if !(box.W > 0) {
+		return
+	}
+	ch := ic.Channel
+	if !ch.Valid() {
+		ch = model.ChannelOther // the same drawing: the same form
+	}
+	p.solid()
+	p.stamp(formKey{kind: formChannel, name: string(ch)}, box, canvas.IconStroke*box.W/2, func(q *painter) {
+		q.drawIcon(canvas.ChannelIcon(ch), box)
+	})
+}
+
+// drawIcon draws a pictogram's shapes, given in a unit box, scaled to box.
+func (p *painter) drawIcon(shapes []canvas.IconShape, box canvas.Rect) {
+	k := box.W
+	at := func(u canvas.Point) canvas.Point { return canvas.Point{X: box.X + u.X*k, Y: box.Y + u.Y*k} }
+	p.setDraw(canvas.MutedInk)
+	p.setFill(canvas.MutedInk)
+	p.setLine(canvas.IconStroke * k)
+	for _, s := range shapes {
+		style := "D"
+		if s.Fill {
+			style = "FD"
+		}
+		switch s.Kind {
+		case canvas.IconCircle:
+			p.circle(at(s.Points[0]), s.R*k, style)
+		case canvas.IconRoundRect:
+			a, b, r := at(s.Points[0]), at(s.Points[1]), s.R*k
+			p.roundedRect(canvas.Rect{X: a.X, Y: a.Y, W: b.X - a.X, H: b.Y - a.Y}, r, r, r, r, style)
+		case canvas.IconPolygon:
+			pts := make([]canvas.Point, len(s.Points))
+			for i, u := range s.Points {
+				pts[i] = at(u)
+			}
+			p.polygon(pts, style)
+		case canvas.IconPolyline:
+			for i, u := range s.Points {
+				q := at(u)
+				if i == 0 {
+					p.f.MoveTo(p.x(q.X), p.y(q.Y))
+				} else {
+					p.f.LineTo(p.x(q.X), p.y(q.Y))
+				}
+			}
+			p.f.DrawPath("D")
+		}
 	}
 }
 

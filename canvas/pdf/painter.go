@@ -200,6 +200,7 @@ const (
 	formBadge
 	formListened
 	formAdvice
+	formChannel
 )
 
 // formKey names one shape drawn as a form: its kind and what varies within
