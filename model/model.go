@@ -7,6 +7,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -125,6 +126,18 @@ func (d *Document) Journey(id string) *Journey {
 		}
 	}
 	return nil
+}
+
+// JobAndAge is how a persona card presents the persona: "job · age
+// range", either left out when empty.
+func (p *Persona) JobAndAge() string {
+	var kept []string
+	for _, s := range []string{p.Job, p.Age} {
+		if s = strings.TrimSpace(s); s != "" {
+			kept = append(kept, s)
+		}
+	}
+	return strings.Join(kept, " · ")
 }
 
 // Persona returns the persona with the given id, or nil.

@@ -159,7 +159,7 @@ func (f *exportForm) job() (poster.Job, string, error) {
 		return job, format, errors.New(T("ui.export.png_pages"))
 	}
 	if job.Compare {
-		if _, err := job.Comparisons(); err != nil {
+		if _, err := job.Pairs(); err != nil {
 			return job, format, err
 		}
 	}

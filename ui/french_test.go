@@ -43,12 +43,14 @@ func useLanguage(t *testing.T, lang string) {
 	})
 }
 
-// texts collects every text the window draws, and the menus.
-func texts(e *Editor) []string {
+// textsOf collects every text drawn under o: labels, choices, hints.
+func textsOf(o fyne.CanvasObject) []string {
 	var out []string
-	for _, o := range test.LaidOutObjects(e.Window().Content()) {
+	for _, o := range test.LaidOutObjects(o) {
 		switch x := o.(type) {
 		case *fcanvas.Text:
+			out = append(out, x.Text)
+		case *widget.Check:
 			out = append(out, x.Text)
 		case *widget.Select:
 			out = append(out, x.Options...)
@@ -60,6 +62,12 @@ func texts(e *Editor) []string {
 			out = append(out, x.PlaceHolder)
 		}
 	}
+	return out
+}
+
+// texts collects every text the window draws, and the menus.
+func texts(e *Editor) []string {
+	out := textsOf(e.Window().Content())
 	var walk func(items []*fyne.MenuItem)
 	walk = func(items []*fyne.MenuItem) {
 		for _, it := range items {
@@ -173,21 +181,7 @@ func TestFrenchExportDialog(t *testing.T) {
 		t.Fatal("no export dialog")
 	}
 	english := englishOnly()
-	var shown []string
-	for _, o := range test.LaidOutObjects(e.Window().Canvas().Overlays().Top()) {
-		switch x := o.(type) {
-		case *fcanvas.Text:
-			shown = append(shown, x.Text)
-		case *widget.Check:
-			shown = append(shown, x.Text)
-		case *widget.Select:
-			shown = append(shown, x.Options...)
-		case *widget.RadioGroup:
-			shown = append(shown, x.Options...)
-		case *widget.Entry:
-			shown = append(shown, x.PlaceHolder)
-		}
-	}
+	shown := textsOf(e.Window().Canvas().Overlays().Top())
 	for _, s := range shown {
 		if k, ok := english[strings.TrimSpace(s)]; ok {
 			t.Errorf("English %q (%s) in the French export dialog", s, k)

@@ -55,7 +55,7 @@ func (p *PersonaCard) Show(d *model.Document, j *model.Journey) {
 		return
 	}
 	p.name.SetText(ps.Name)
-	p.job.SetText(joinNonEmpty(" · ", ps.Job, ps.Age))
+	p.job.SetText(ps.JobAndAge())
 	p.quote.SetText(ps.Quote)
 	if len(ps.Avatar) > 0 {
 		p.avatar.Resource = fyne.NewStaticResource(ps.ID+".card", ps.Avatar)
@@ -66,18 +66,4 @@ func (p *PersonaCard) Show(d *model.Document, j *model.Journey) {
 	}
 	p.avatar.Refresh()
 	p.box.Show()
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	out := ""
-	for _, s := range parts {
-		if s == "" {
-			continue
-		}
-		if out != "" {
-			out += sep
-		}
-		out += s
-	}
-	return out
 }

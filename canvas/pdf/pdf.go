@@ -163,6 +163,7 @@ type mapPlace struct {
 	persona canvas.Rect // the persona card; zero when there is none
 	cols    int         // its columns of text: 1 beside the map, more above; 0 without card
 	size    float64     // its text size, points
+	avatar  *Image      // the persona's picture, decoded; nil for none
 }
 
 // placeMap puts the map in the area under the title block and, when the
@@ -200,12 +201,12 @@ func placeMap(s *canvas.Scene, opts Options) mapPlace {
 		mw, mh := s.Width*kc, s.Height*kc
 		x := area.X + (area.W-cw-gap-mw)/2
 		y := area.Y + (area.H-max(mh, ch))/2
-		return mapPlace{x: x + cw + gap, y: y, k: kc, persona: canvas.Rect{X: x, Y: y, W: cw, H: ch}, cols: 1, size: csize}
+		return mapPlace{x: x + cw + gap, y: y, k: kc, persona: canvas.Rect{X: x, Y: y, W: cw, H: ch}, cols: 1, size: csize, avatar: img}
 	}
 	mw, mh := s.Width*ks, s.Height*ks
 	y := area.Y + (area.H-sh-gap-mh)/2
 	return mapPlace{x: area.X + (area.W-mw)/2, y: y + sh + gap, k: ks,
-		persona: canvas.Rect{X: area.X, Y: y, W: area.W, H: sh}, cols: cols, size: ssize}
+		persona: canvas.Rect{X: area.X, Y: y, W: area.W, H: sh}, cols: cols, size: ssize, avatar: img}
 }
 
 // Write paints one poster per scene, each being the journey's map with a
@@ -445,7 +446,7 @@ func (p *painter) page(s *canvas.Scene, opts Options, logo *Image) {
 	}
 	m := placeMap(s, opts)
 	if m.cols > 0 {
-		p.personaCard(s.Profile, m.persona, m.cols, m.size)
+		p.personaCard(s.Profile, m.avatar, m.persona, m.cols, m.size)
 	}
 	p.setTransform(m.x, m.y, m.k)
 	p.scene(s)

@@ -42,7 +42,7 @@ func personaSections(ps *model.Persona) []personaSection {
 	if name := strings.TrimSpace(ps.Name); name != "" {
 		out = append(out, personaSection{text: name, bold: true, scale: 1.5, ink: canvas.Ink})
 	}
-	if who := joinNonEmpty(" · ", ps.Job, ps.Age); who != "" {
+	if who := ps.JobAndAge(); who != "" {
 		out = append(out, personaSection{text: who, scale: 1, ink: canvas.MutedInk})
 	}
 	add(msg.T("ui.hobbies"), ps.Hobbies)
@@ -57,16 +57,6 @@ func personaSections(ps *model.Persona) []personaSection {
 		out = append(out, personaSection{text: canvas.Quoted(q), scale: 1.1, ink: canvas.HeaderBG})
 	}
 	return out
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var kept []string
-	for _, s := range parts {
-		if s = strings.TrimSpace(s); s != "" {
-			kept = append(kept, s)
-		}
-	}
-	return strings.Join(kept, sep)
 }
 
 // personaLine is a line of the card laid out: its text, font and place
@@ -227,9 +217,10 @@ func planPersona(ps *model.Persona, img *Image, w, h float64, cols int, body, sm
 	return h, lo
 }
 
-// personaCard paints the persona card laid out in box at size points.
-func (p *painter) personaCard(ps *model.Persona, box canvas.Rect, cols int, size float64) {
-	l := layoutPersona(ps, personaAvatar(ps), box, cols, size)
+// personaCard paints the persona card, with its decoded picture (nil for
+// none), laid out in box at size points.
+func (p *painter) personaCard(ps *model.Persona, img *Image, box canvas.Rect, cols int, size float64) {
+	l := layoutPersona(ps, img, box, cols, size)
 	p.cut = p.cut || !l.fits
 	p.solid()
 	p.setFill(canvas.BandFill)

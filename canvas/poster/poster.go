@@ -45,20 +45,22 @@ func (j Job) Scenes() []*canvas.Scene {
 	return scenes
 }
 
-// Comparisons pairs the printed journeys with their counterparts, each
-// pair once, in the order of the journeys; it is an error when none has
-// one.
-func (j Job) Comparisons() ([]compare.Result, error) {
-	type pair struct{ cur, tgt *model.Journey }
-	seen := map[pair]bool{}
-	var out []compare.Result
+// Pair is a current journey and a target journey to compare.
+type Pair struct{ Current, Target *model.Journey }
+
+// Pairs pairs the printed journeys with their counterparts, each pair
+// once, in the order of the journeys; it is an error when none has one.
+// It compares nothing: a command line or a dialog checks with it, cheaply.
+func (j Job) Pairs() ([]Pair, error) {
+	seen := map[Pair]bool{}
+	var out []Pair
 	for _, jr := range j.Journeys {
 		cur, tgt := compare.Counterpart(j.Doc, jr)
-		if cur == nil || seen[pair{cur, tgt}] {
+		if cur == nil || seen[Pair{cur, tgt}] {
 			continue
 		}
-		seen[pair{cur, tgt}] = true
-		out = append(out, compare.Compare(cur, tgt))
+		seen[Pair{cur, tgt}] = true
+		out = append(out, Pair{cur, tgt})
 	}
 	if len(out) == 0 {
 		return nil, errors.New(msg.T("print.compare.none"))
@@ -88,9 +90,12 @@ func (j Job) dpi() int {
 func (j Job) WritePDF(w io.Writer, scenes []*canvas.Scene) error {
 	o := j.options()
 	if j.Compare {
-		var err error
-		if o.Comparisons, err = j.Comparisons(); err != nil {
+		pairs, err := j.Pairs()
+		if err != nil {
 			return err
+		}
+		for _, p := range pairs {
+			o.Comparisons = append(o.Comparisons, compare.Compare(p.Current, p.Target))
 		}
 	}
 	return pdf.Write(w, scenes, o)

@@ -95,7 +95,7 @@ func runExport(e *env, p *parser, args []string) error {
 	}
 	if job.Compare {
 		// Checked before anything is written.
-		if _, err := job.Comparisons(); err != nil {
+		if _, err := job.Pairs(); err != nil {
 			return inFile(plan.in, err)
 		}
 	}
