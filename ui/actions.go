@@ -176,11 +176,11 @@ func (e *Editor) DeleteSelection() {
 }
 
 func (e *Editor) confirmDelete(question string, yes func()) {
-	dialog.ShowConfirm(T("ui.delete"), question, func(ok bool) {
+	e.show(dialog.NewConfirm(T("ui.delete"), question, func(ok bool) {
 		if ok {
 			yes()
 		}
-	}, e.win)
+	}, e.win))
 }
 
 // clipboardDocument wraps copied cards in a parcours/v1 document holding
@@ -392,14 +392,18 @@ func (e *Editor) askRenameJourney() {
 	if j == nil {
 		return
 	}
-	entry := widget.NewEntry()
+	entry := e.newDialogEntry()
 	entry.SetText(j.Title)
-	dialog.ShowForm(T("ui.journey_rename"), T("ui.ok"), T("ui.cancel"),
+	d := dialog.NewForm(T("ui.journey_rename"), T("ui.ok"), T("ui.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(T("ui.title"), entry)}, func(ok bool) {
 			if ok {
 				e.setJourneyTitle(entry.Text)
 			}
 		}, e.win)
+	d.Resize(fyne.NewSize(560, 0))
+	e.show(d)
+	e.win.Canvas().Focus(entry)
+	entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 func (e *Editor) setJourneyTitle(title string) {

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/dialog"
 
 	"parcours/assets"
 )
@@ -36,7 +35,7 @@ func Run(path string) error {
 	}
 	if path != "" {
 		if err := e.Open(path); err != nil {
-			dialog.ShowError(err, e.Window())
+			e.showError(err)
 		}
 	}
 	// A terminated process closes its document like a closed window does:

@@ -41,7 +41,7 @@ func (e *Editor) showComparison() {
 		}
 	}
 	if cur == nil {
-		dialog.ShowInformation(T("ui.compare"), T("ui.compare_none"), e.win)
+		e.showInfo(T("ui.compare"), T("ui.compare_none"))
 		return
 	}
 	r := compare.Compare(cur, tgt)
@@ -54,7 +54,7 @@ func (e *Editor) showComparison() {
 	body := container.NewBorder(container.NewVBox(legend, newCurvesChart(r)), nil, nil, nil, container.NewVScroll(text))
 	d := dialog.NewCustom(T("ui.compare"), T("ui.close"), body, e.win)
 	d.Resize(fyne.NewSize(900, 680))
-	d.Show()
+	e.show(d)
 }
 
 // newCurvesChart draws both emotion curves on one chart: each spread over

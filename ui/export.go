@@ -30,11 +30,11 @@ type exportForm struct {
 	journeys        *widget.RadioGroup
 	view            *widget.RadioGroup
 	paper           *widget.Select
-	width, height   *widget.Entry
+	width, height   *dialogEntry
 	orientation     *widget.RadioGroup
 	tile            *widget.Select
-	dpi             *widget.Entry
-	footer, version *widget.Entry
+	dpi             *dialogEntry
+	footer, version *dialogEntry
 	// Parts of the poster, and pages added after it (PDF).
 	persona, opportunities, quotes *widget.Check
 	planPage, comparePage          *widget.Check
@@ -59,7 +59,7 @@ func (e *Editor) showExport() *exportForm {
 	f := &exportForm{e: e, logoName: widget.NewLabel(T("ui.none")), problem: widget.NewLabel("")}
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
-	update := func(string) { f.refresh() }
+	update := func(string) { e.released(); f.refresh() }
 	f.format = widget.NewRadioGroup([]string{"PDF", "PNG", "SVG"}, update)
 	f.journeys = widget.NewRadioGroup([]string{T("ui.export.this_journey"), T("ui.export.all_journeys")}, update)
 	f.view = widget.NewRadioGroup([]string{T("ui.micro"), T("ui.macro")}, update)
@@ -70,23 +70,23 @@ func (e *Editor) showExport() *exportForm {
 	}
 	f.paper = widget.NewSelect(append(append([]string{}, papers...), T("ui.export.custom")), update)
 	f.paper.SetSelectedIndex(0)
-	f.width, f.height = widget.NewEntry(), widget.NewEntry()
+	f.width, f.height = e.newDialogEntry(), e.newDialogEntry()
 	f.width.SetText("1189")
 	f.height.SetText("841")
 	f.width.OnChanged, f.height.OnChanged = update, update
 	f.tile = widget.NewSelect([]string{T("ui.export.no_tiling"), "A4", "A3"}, update)
 	f.tile.SetSelectedIndex(0)
-	f.dpi = widget.NewEntry()
+	f.dpi = e.newDialogEntry()
 	f.dpi.SetText(strconv.Itoa(raster.DefaultDPI))
 	f.dpi.OnChanged = update
 	check := func(key string, on bool) *widget.Check {
-		c := widget.NewCheck(T(key), func(bool) { f.refresh() })
+		c := widget.NewCheck(T(key), func(bool) { e.released(); f.refresh() })
 		c.SetChecked(on)
 		return c
 	}
 	f.persona, f.opportunities, f.quotes = check("ui.export.persona", true), check("ui.export.opportunities", true), check("ui.export.quotes", true)
 	f.planPage, f.comparePage = check("ui.export.plan_page", false), check("ui.export.compare_page", false)
-	f.footer, f.version = widget.NewEntry(), widget.NewEntry()
+	f.footer, f.version = e.newDialogEntry(), e.newDialogEntry()
 	f.footer.SetPlaceHolder(T("ui.export.footer_hint"))
 	f.footer.OnChanged, f.version.OnChanged = update, update
 	f.preview = fcanvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
@@ -125,7 +125,7 @@ func (e *Editor) showExport() *exportForm {
 	}, e.win)
 	d.Resize(fyne.NewSize(1100, 680))
 	f.refresh()
-	d.Show()
+	e.show(d)
 	return f
 }
 
@@ -228,16 +228,22 @@ func (f *exportForm) run() {
 	ext := "." + format
 	name := strings.TrimSuffix(filepath.Base(e.store.Path()), filepath.Ext(e.store.Path())) + ext
 	e.askPath(name, ext, func(path string) {
-		var cancelled atomic.Bool
+		// The progress dialog closes in two ways: its Cancel button, which
+		// cancels the export, or the end of the export, which does not.
+		var cancelled, finished atomic.Bool
 		bar := widget.NewProgressBarInfinite()
 		progress := dialog.NewCustom(T("ui.exporting"), T("ui.cancel"), bar, e.win)
-		progress.SetOnClosed(func() { cancelled.Store(true) })
-		progress.Show()
+		progress.SetOnClosed(func() {
+			if !finished.Load() {
+				cancelled.Store(true)
+			}
+		})
+		e.show(progress)
 		background(func() error {
 			return ExportJob(path, job, format, &cancelled)
 		}, func(err error) {
+			finished.Store(true)
 			bar.Stop()
-			progress.SetOnClosed(nil)
 			progress.Hide()
 			switch {
 			case errors.Is(err, errCancelled):

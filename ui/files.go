@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,28 +30,51 @@ func (e *Editor) confirmSaved() {
 	e.setStatus(T("ui.all_saved", filepath.Base(e.store.Path())))
 }
 
-func parcoursFilter() storage.FileFilter {
-	return storage.NewExtensionFileFilter([]string{".parcours"})
+func (e *Editor) askOpen() {
+	e.askFile([]string{".parcours"}, func(path string, _ []byte) {
+		if err := e.Open(path); err != nil {
+			e.showError(err)
+		}
+	}, false)
 }
 
-func (e *Editor) askOpen() {
+// askFile lets the user pick a file with one of the extensions exts, in
+// the folder last used for this document, and hands on its path, and its
+// contents when read is set (a file that cannot be read is said so).
+func (e *Editor) askFile(exts []string, then func(path string, data []byte), read bool) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
-		r.Close()
-		if err := e.Open(path); err != nil {
-			e.showError(err)
+		var data []byte
+		if read {
+			data, err = io.ReadAll(r)
 		}
+		r.Close()
+		if err != nil {
+			e.showError(fmt.Errorf("%s: %w", T("ui.cannot_read", path), err))
+			return
+		}
+		e.rememberFolder(filepath.Dir(path))
+		then(path, data)
 	}, e.win)
-	d.SetFilter(parcoursFilter())
-	d.Show()
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	if dir := e.startFolder(); dir != nil {
+		d.SetLocation(dir)
+	}
+	d.Resize(fileDialogSize)
+	e.show(d)
 }
 
-// askPath asks where to save a file with extension ext and hands the
-// chosen path on. Fyne's save dialog creates the file it returns; it is
-// removed again so that what we write appears whole or not at all.
+// fileDialogSize leaves room for long file names.
+var fileDialogSize = fyne.NewSize(900, 600)
+
+// askPath asks where to save a file with extension ext, proposing name in
+// the folder last used for this document (else the document's own), and
+// hands the chosen path on. Fyne's save dialog creates the file it
+// returns; it is removed again so that what we write appears whole or
+// not at all.
 func (e *Editor) askPath(name, ext string, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
@@ -63,10 +88,15 @@ func (e *Editor) askPath(name, ext string, then func(path string)) {
 		if !strings.HasSuffix(strings.ToLower(path), ext) {
 			path += ext
 		}
+		e.rememberFolder(filepath.Dir(path))
 		then(path)
 	}, e.win)
 	d.SetFileName(name)
-	d.Show()
+	if dir := e.startFolder(); dir != nil {
+		d.SetLocation(dir)
+	}
+	d.Resize(fileDialogSize)
+	e.show(d)
 }
 
 func (e *Editor) askNew() {
@@ -86,10 +116,10 @@ func (e *Editor) askNew() {
 	for i, n := range names {
 		descs[i] = describe(n)
 	}
-	tmpl := widget.NewSelect(descs, nil)
+	tmpl := widget.NewSelect(descs, func(string) { e.released() })
 	tmpl.SetSelected(describe(assets.DefaultTemplate))
 	langs := []string{T("ui.lang.fr"), T("ui.lang.en")}
-	lang := widget.NewSelect(langs, nil)
+	lang := widget.NewSelect(langs, func(string) { e.released() })
 	if msg.Language() == msg.French {
 		lang.SetSelected(langs[0])
 	} else {
@@ -113,7 +143,7 @@ func (e *Editor) askNew() {
 		})
 	}, e.win)
 	form.Resize(fyne.NewSize(560, 220))
-	form.Show()
+	e.show(form)
 }
 
 // New creates a document from a template at path and opens it.

@@ -3,14 +3,12 @@ package ui
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"parcours/model"
@@ -144,21 +142,9 @@ func (e *Editor) askSurvey() {
 	if e.Journey() == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		data, err := os.ReadFile(path)
-		if err != nil {
-			e.showError(fmt.Errorf("%s: %w", T("ui.cannot_read", path), err))
-			return
-		}
+	e.askFile([]string{".csv", ".txt", ".tsv"}, func(path string, data []byte) {
 		e.previewSurvey(filepath.Base(path), data, 10)
-	}, e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".tsv"}))
-	d.Show()
+	}, true)
 }
 
 // previewSurvey shows what the survey would change and imports it on
@@ -182,7 +168,7 @@ func (e *Editor) previewSurvey(name string, data []byte, scale int) {
 		grid.Add(widget.NewLabel(fmt.Sprint(c.NewResponses)))
 	}
 	scales := []string{T("ui.survey.scale10"), T("ui.survey.scale5")}
-	scaleSel := widget.NewSelect(scales, nil)
+	scaleSel := widget.NewSelect(scales, func(string) { e.released() })
 	if scale == 5 {
 		scaleSel.SetSelectedIndex(1)
 	} else {
@@ -194,6 +180,7 @@ func (e *Editor) previewSurvey(name string, data []byte, scale int) {
 		if scaleSel.SelectedIndex() == 1 {
 			next = 5
 		}
+		e.released()
 		if next != scale {
 			dlg.Hide()
 			e.previewSurvey(name, data, next)
@@ -210,7 +197,7 @@ func (e *Editor) previewSurvey(name string, data []byte, scale int) {
 		}
 	}, e.win)
 	dlg.Resize(fyne.NewSize(720, 520))
-	dlg.Show()
+	e.show(dlg)
 }
 
 // ReadSurvey reads survey CSV data against the journey on screen; it

@@ -12,8 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"parcours/canvas"
@@ -30,7 +28,12 @@ import (
 type Inspector struct {
 	e       *Editor
 	content *fyne.Container
+	scroll  *container.Scroll
 	loading bool // true while fields are filled from the document
+	// shown is the selection on show; committing is set while a field
+	// being typed in is saved before the panel shows something else.
+	shown      selection
+	committing bool
 
 	touchpoint *touchpointPanel
 	cards      *cardsPanel
@@ -42,6 +45,7 @@ type Inspector struct {
 // NewInspector builds the panel for editor e.
 func NewInspector(e *Editor) *Inspector {
 	in := &Inspector{e: e, content: container.NewStack()}
+	in.scroll = container.NewVScroll(in.content)
 	in.touchpoint = newTouchpointPanel(in)
 	in.cards = newCardsPanel(in)
 	in.stage = newStagePanel(in)
@@ -50,11 +54,21 @@ func NewInspector(e *Editor) *Inspector {
 	return in
 }
 
-// Content is the panel's widget tree.
-func (in *Inspector) Content() fyne.CanvasObject { return in.content }
+// Content is the panel's widget tree, in its scroll.
+func (in *Inspector) Content() fyne.CanvasObject { return in.scroll }
 
-// Show fills the panel for the selection.
+// Show fills the panel for the selection. What was being typed in a field
+// is saved first, to what the field was showing; a new selection starts
+// at the top of the panel.
 func (in *Inspector) Show(sel selection) {
+	if in.committing {
+		return // the outer Show goes on with the document as now saved
+	}
+	other := !in.shown.same(sel)
+	if other {
+		in.commitTyping()
+	}
+	in.shown = sel
 	j := in.e.Journey()
 	var panel fyne.CanvasObject
 	in.loading = true
@@ -82,6 +96,19 @@ func (in *Inspector) Show(sel selection) {
 		in.content.Objects = []fyne.CanvasObject{panel}
 		in.content.Refresh()
 	}
+	if other {
+		in.scroll.ScrollToTop()
+	}
+}
+
+// commitTyping saves the field being typed in, if any, by taking the
+// keyboard from it as clicking elsewhere would.
+func (in *Inspector) commitTyping() {
+	if _, ok := in.e.win.Canvas().Focused().(*field); ok {
+		in.committing = true
+		in.e.win.Canvas().Unfocus() // FocusLost saves the field
+		in.committing = false
+	}
 }
 
 // field is an entry saved on Enter (one line) or when left. Its problem
@@ -108,10 +135,22 @@ func newField(multiLine bool, commit func(string) error) *field {
 	return f
 }
 
+// load shows v, the document's value. Text being typed for the same
+// value stays: the panel is reloaded after every edit, and what the user
+// has not yet committed must not be lost.
 func (f *field) load(v string) {
+	if f.typing() && v == f.loaded {
+		return
+	}
 	f.loaded = v
 	f.SetText(v)
 	f.problem.Hide()
+}
+
+// typing says whether the field has the keyboard and holds text not saved.
+func (f *field) typing() bool {
+	c := fyne.CurrentApp().Driver().CanvasForObject(f)
+	return c != nil && c.Focused() == f && f.Text != f.loaded
 }
 
 // FocusLost saves what was typed.
@@ -296,13 +335,15 @@ func newTouchpointPanel(in *Inspector) *touchpointPanel {
 		row(T("ui.emotion"), p.emotion, nil),
 		row(T("ui.score"), container.NewBorder(nil, nil, nil, p.responses, p.score), p.score),
 		p.listened,
-		p.advice,
 		row(T("ui.markers"), p.markers, nil),
 		row(T("ui.quotes"), p.quotes, p.quotes),
 		row(T("ui.note"), p.note, p.note),
 		row(T("ui.image"), container.NewVBox(container.NewStack(p.imageNone, p.image), imageButtons), nil),
 		row(T("ui.opportunities"), p.opps, nil),
 		widget.NewButton(T("ui.add_opportunity"), func() { e.editOpportunity("", []string{p.id}) }),
+		// Last, so that its coming and going moves no control under the
+		// pointer.
+		p.advice,
 	)
 	return p
 }
@@ -685,12 +726,7 @@ func (p *journeyPanel) load(d *model.Document, j *model.Journey) {
 
 // askImage lets the user pick a PNG or JPEG file and hands its bytes on.
 func (e *Editor) askImage(then func([]byte)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		defer r.Close()
-		path := r.URI().Path()
+	e.askFile([]string{".png", ".jpg", ".jpeg"}, func(path string, _ []byte) {
 		st, err := os.Stat(path)
 		if err == nil && st.Size() > maxImageBytes {
 			e.showError(errors.New(T("ui.image_too_big", path, maxImageBytes>>20)))
@@ -706,9 +742,7 @@ func (e *Editor) askImage(then func([]byte)) {
 			return
 		}
 		then(b)
-	}, e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-	d.Show()
+	}, false)
 }
 
 // maxImageBytes keeps a screenshot in a document reasonable.

@@ -37,12 +37,22 @@ func (e *Editor) bindKeys() {
 	}
 	// ctrl+arrows nudge the selected card between slots and lanes.
 	for key, by := range map[fyne.KeyName][2]int{fyne.KeyLeft: {-1, 0}, fyne.KeyRight: {1, 0}, fyne.KeyUp: {0, -1}, fyne.KeyDown: {0, 1}} {
-		by := by
-		c.AddShortcut(shortcut(key, 0), func(fyne.Shortcut) { e.Nudge(by[0], by[1]) })
+		e.addShortcut(shortcut(key, 0), onMap, func() { e.Nudge(by[0], by[1]) })
 	}
 }
 
+// typedKey gets the keys that no widget took: nothing has the focus, so
+// they act on the map, or on the dialog on top when one is open.
 func (e *Editor) typedKey(k *fyne.KeyEvent) {
+	if e.dialogOpen() {
+		switch k.Name {
+		case fyne.KeyEscape:
+			e.cancelDialog()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			e.confirmDialog()
+		}
+		return
+	}
 	switch k.Name {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		e.DeleteSelection()
@@ -187,11 +197,11 @@ func (e *Editor) showShortcuts() {
 	}
 	d := dialog.NewCustom(T("ui.shortcuts"), T("ui.close"), container.NewVScroll(grid), e.win)
 	d.Resize(fyne.NewSize(640, 600))
-	d.Show()
+	e.show(d)
 }
 
 func (e *Editor) showAbout() {
-	dialog.ShowInformation("Parcours", T("ui.about_text", e.app.Metadata().Version), e.win)
+	e.showInfo("Parcours", T("ui.about_text", e.app.Metadata().Version))
 }
 
 // askLanguage chooses the window's language; Fyne reads it at start, so
@@ -199,15 +209,17 @@ func (e *Editor) showAbout() {
 func (e *Editor) askLanguage() {
 	options := []string{T("ui.lang.system"), T("ui.lang.fr"), T("ui.lang.en")}
 	codes := []string{"", "fr", "en"}
-	sel := widget.NewSelect(options, nil)
+	sel := widget.NewSelect(options, func(string) { e.released() })
 	sel.SetSelectedIndex(max(0, slices.Index(codes, e.app.Preferences().String(prefLanguage))))
-	dialog.ShowForm(T("ui.language_setting"), T("ui.ok"), T("ui.cancel"),
+	d := dialog.NewForm(T("ui.language_setting"), T("ui.ok"), T("ui.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(T("ui.language"), sel)}, func(ok bool) {
 			if ok && sel.SelectedIndex() >= 0 {
 				e.app.Preferences().SetString(prefLanguage, codes[sel.SelectedIndex()])
 				e.setStatus(T("ui.language_restart"))
 			}
 		}, e.win)
+	d.Resize(fyne.NewSize(520, 0))
+	e.show(d)
 }
 
 // askRecent lists the recent documents in a dialog, so that they can be
@@ -220,13 +232,15 @@ func (e *Editor) askRecent() {
 		}
 	}
 	if len(paths) == 0 {
-		dialog.ShowInformation(T("ui.recent"), T("ui.none"), e.win)
+		e.showInfo(T("ui.recent"), T("ui.none"))
 		return
 	}
 	var d dialog.Dialog
-	list := widget.NewList(func() int { return len(paths) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(paths[i]) })
+	list := &dialogList{e: e}
+	list.Length = func() int { return len(paths) }
+	list.CreateItem = func() fyne.CanvasObject { return widget.NewLabel("") }
+	list.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(paths[i]) }
+	list.ExtendBaseWidget(list)
 	list.OnSelected = func(i widget.ListItemID) {
 		d.Hide()
 		if err := e.Open(paths[i]); err != nil {
@@ -235,7 +249,7 @@ func (e *Editor) askRecent() {
 	}
 	d = dialog.NewCustom(T("ui.recent"), T("ui.cancel"), list, e.win)
 	d.Resize(fyne.NewSize(640, 360))
-	d.Show()
+	e.show(d)
 	e.win.Canvas().Focus(list)
 }
 

@@ -46,19 +46,20 @@ func (e *Editor) editOpportunity(id string, link []string) {
 			o = found
 		}
 	}
-	title := widget.NewEntry()
+	title := e.newDialogEntry()
 	title.SetText(o.Title)
-	kind := widget.NewSelect(kindNames(), nil)
+	released := func(string) { e.released() }
+	kind := widget.NewSelect(kindNames(), released)
 	kind.SetSelectedIndex(slices.Index(model.OpportunityKinds, o.Kind))
-	impact := widget.NewRadioGroup(oneToFive, nil)
+	impact := widget.NewRadioGroup(oneToFive, released)
 	impact.Horizontal, impact.Required = true, true
 	impact.SetSelected(strconv.Itoa(o.Impact))
-	effort := widget.NewRadioGroup(oneToFive, nil)
+	effort := widget.NewRadioGroup(oneToFive, released)
 	effort.Horizontal, effort.Required = true, true
 	effort.SetSelected(strconv.Itoa(o.Effort))
-	owner := widget.NewEntry()
+	owner := e.newDialogEntry()
 	owner.SetText(o.Owner)
-	status := widget.NewSelect(statusNames(), nil)
+	status := widget.NewSelect(statusNames(), released)
 	status.SetSelectedIndex(slices.Index(model.OpportunityStatuses, o.Status))
 	linked := map[string]bool{}
 	for _, t := range o.Touchpoints {
@@ -73,7 +74,7 @@ func (e *Editor) editOpportunity(id string, link []string) {
 			c.OnChanged = nil
 			c.Text = timeline[i].Title
 			c.SetChecked(linked[id])
-			c.OnChanged = func(b bool) { linked[id] = b }
+			c.OnChanged = func(b bool) { linked[id] = b; e.released() }
 			c.Refresh()
 		})
 	problem := widget.NewLabel("")
@@ -96,7 +97,7 @@ func (e *Editor) editOpportunity(id string, link []string) {
 		if strings.TrimSpace(title.Text) == "" {
 			problem.SetText(T("ui.empty_title"))
 			problem.Show()
-			d.Show() // keep the form open with what was typed
+			e.show(d) // keep the form open with what was typed
 			return
 		}
 		var ids []string
@@ -116,7 +117,7 @@ func (e *Editor) editOpportunity(id string, link []string) {
 		e.saveOpportunity(v)
 	}, e.win)
 	d.Resize(fyne.NewSize(640, 640))
-	d.Show()
+	e.show(d)
 }
 
 // saveOpportunity adds v (empty ID) or replaces the opportunity of its ID.

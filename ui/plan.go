@@ -191,7 +191,7 @@ func (e *Editor) askExportPlan() {
 			e.showError(err)
 			return
 		}
-		e.setStatus(T("ui.exported", path))
+		e.setStatus(T("ui.plan_exported", path))
 	})
 }
 

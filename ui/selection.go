@@ -76,3 +76,8 @@ func (s selection) toggled(id string) selection {
 	}
 	return cardsSelection(append(slices.Clone(s.ids), id)...)
 }
+
+// same says whether s and o hold the same things.
+func (s selection) same(o selection) bool {
+	return s.kind == o.kind && slices.Equal(s.ids, o.ids)
+}

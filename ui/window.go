@@ -48,6 +48,7 @@ type Editor struct {
 	status    *widget.Label
 	body      *fyne.Container
 	workspace fyne.CanvasObject
+	panes     *panes
 	inspector *Inspector
 	insights  *InsightsPanel
 	plan      *PlanPanel
@@ -55,8 +56,11 @@ type Editor struct {
 	persona   *PersonaCard
 	search    *Search
 
-	undoItem, redoItem *fyne.MenuItem
-	recentMenu         *fyne.Menu
+	undoItem, redoItem  *fyne.MenuItem
+	leftItem, rightItem *fyne.MenuItem
+	recentMenu          *fyne.Menu
+	// dialogs open on the window, the top one last.
+	dialogs []dialog.Dialog
 }
 
 // NewEditor builds the main window of app a, with no document yet.
@@ -121,7 +125,7 @@ func NewEditor(a fyne.App) *Editor {
 		container.NewHBox(e.viewMode, zoomOut, fit, zoomIn),
 		e.journeys)
 	top := container.NewVBox(toolbar, e.search.Bar(), e.banner)
-	inspectorTab := container.NewTabItem(T("ui.tab.inspector"), container.NewVScroll(e.inspector.Content()))
+	inspectorTab := container.NewTabItem(T("ui.tab.inspector"), e.inspector.Content())
 	insightsTab := container.NewTabItem(T("ui.tab.insights"), container.NewVScroll(e.insights.Content()))
 	planTab := container.NewTabItem(T("ui.tab.plan"), container.NewVScroll(e.plan.Content()))
 	right := container.NewAppTabs(inspectorTab, insightsTab, planTab)
@@ -129,10 +133,11 @@ func NewEditor(a fyne.App) *Editor {
 		e.insights.SetVisible(t == insightsTab)
 		e.plan.SetVisible(t == planTab)
 	}
-	split := container.NewHSplit(e.scroll, right)
-	split.Offset = 0.74
 	left := container.NewBorder(e.persona.Content(), nil, nil, nil, e.palette.Content())
-	e.workspace = container.NewBorder(top, nil, left, nil, split)
+	e.panes = newPanes(left, e.scroll, right)
+	e.panes.OnResized = e.rememberPanes
+	e.restorePanes()
+	e.workspace = container.NewBorder(top, nil, nil, nil, e.panes)
 	e.body = container.NewStack()
 	e.win.SetContent(container.NewBorder(nil, e.status, nil, nil, e.body))
 	e.win.Resize(fyne.NewSize(1400, 860))
@@ -168,18 +173,18 @@ func (e *Editor) Journey() *model.Journey {
 // Store is the open document's file, nil when none.
 func (e *Editor) Store() *sqlite.Store { return e.store }
 
-func shortcut(k fyne.KeyName, mods fyne.KeyModifier) fyne.Shortcut {
-	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | mods}
-}
-
 func (e *Editor) buildMenus() {
-	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, action)
+	itemIn := func(s scope, label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		run := e.route(sc, s, action)
+		it := fyne.NewMenuItem(label, run)
 		if sc != nil {
 			it.Shortcut = sc
-			e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { action() })
+			e.win.Canvas().AddShortcut(sc, func(fyne.Shortcut) { run() })
 		}
 		return it
+	}
+	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		return itemIn(onWindow, label, sc, action)
 	}
 	quit := item(T("ui.quit"), shortcut(fyne.KeyQ, 0), func() { e.Close(); e.app.Quit() })
 	quit.IsQuit = true
@@ -203,33 +208,39 @@ func (e *Editor) buildMenus() {
 	)
 	// The desktop driver reports ctrl+Z, Y, C, X, V and A as Fyne's own
 	// shortcuts, not as custom ones.
-	e.undoItem = item(T("ui.undo"), &fyne.ShortcutUndo{}, e.Undo)
-	e.redoItem = item(T("ui.redo"), &fyne.ShortcutRedo{}, e.Redo)
-	e.win.Canvas().AddShortcut(shortcut(fyne.KeyZ, fyne.KeyModifierShift), func(fyne.Shortcut) { e.Redo() })
+	e.undoItem = itemIn(onText, T("ui.undo"), &fyne.ShortcutUndo{}, e.Undo)
+	e.redoItem = itemIn(onText, T("ui.redo"), &fyne.ShortcutRedo{}, e.Redo)
+	e.addShortcut(shortcut(fyne.KeyZ, fyne.KeyModifierShift), onText, e.Redo)
 	edit := fyne.NewMenu(T("ui.edit"), e.undoItem, e.redoItem,
 		fyne.NewMenuItemSeparator(),
-		item(T("ui.cut"), &fyne.ShortcutCut{}, e.Cut),
-		item(T("ui.copy"), &fyne.ShortcutCopy{}, e.Copy),
-		item(T("ui.paste"), &fyne.ShortcutPaste{}, e.Paste),
-		item(T("ui.duplicate"), shortcut(fyne.KeyD, 0), e.DuplicateSelection),
-		item(T("ui.delete"), &desktop.CustomShortcut{KeyName: fyne.KeyDelete}, e.DeleteSelection),
+		itemIn(onText, T("ui.cut"), &fyne.ShortcutCut{}, e.Cut),
+		itemIn(onText, T("ui.copy"), &fyne.ShortcutCopy{}, e.Copy),
+		itemIn(onText, T("ui.paste"), &fyne.ShortcutPaste{}, e.Paste),
+		itemIn(onMap, T("ui.duplicate"), shortcut(fyne.KeyD, 0), e.DuplicateSelection),
+		itemIn(onMap, T("ui.delete"), &desktop.CustomShortcut{KeyName: fyne.KeyDelete}, e.DeleteSelection),
 		fyne.NewMenuItemSeparator(),
-		item(T("ui.select_all"), &fyne.ShortcutSelectAll{}, e.SelectAll),
+		itemIn(onText, T("ui.select_all"), &fyne.ShortcutSelectAll{}, e.SelectAll),
 		item(T("ui.find"), shortcut(fyne.KeyF, 0), e.search.Focus),
-		item(T("ui.rename"), &desktop.CustomShortcut{KeyName: fyne.KeyF2}, e.renameSelection),
+		itemIn(onMap, T("ui.rename"), &desktop.CustomShortcut{KeyName: fyne.KeyF2}, e.renameSelection),
 	)
+	zoomIn := func() { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) }
 	view := fyne.NewMenu(T("ui.view"),
-		item(T("ui.zoom_in"), shortcut(fyne.KeyEqual, 0), func() { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) }),
+		item(T("ui.zoom_in"), shortcut(fyne.KeyEqual, 0), zoomIn),
 		item(T("ui.zoom_out"), shortcut(fyne.KeyMinus, 0), func() { e.mapView.SetZoom(e.mapView.Zoom() / ZoomStep) }),
 		item(T("ui.zoom_reset"), shortcut(fyne.Key0, 0), func() { e.mapView.SetZoom(DefaultZoom) }),
 		item(T("ui.fit"), shortcut(fyne.Key9, 0), e.zoomToFit),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.micro"), shortcut(fyne.KeyM, 0), func() { e.viewMode.SetSelected(T("ui.micro")) }),
 		item(T("ui.macro"), shortcut(fyne.KeyM, fyne.KeyModifierShift), func() { e.viewMode.SetSelected(T("ui.macro")) }),
+		fyne.NewMenuItemSeparator(),
 	)
+	e.leftItem = item(T("ui.show_palette"), shortcut(fyne.KeyP, fyne.KeyModifierShift), func() { e.toggleSide(true) })
+	e.rightItem = item(T("ui.show_inspector"), shortcut(fyne.KeyI, fyne.KeyModifierShift), func() { e.toggleSide(false) })
+	view.Items = append(view.Items, e.leftItem, e.rightItem)
+	e.leftItem.Checked, e.rightItem.Checked = e.panes.leftShown, e.panes.rightShown
 	// ctrl++ on most keyboards is ctrl+shift+=.
-	e.win.Canvas().AddShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift), func(fyne.Shortcut) { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) })
-	e.win.Canvas().AddShortcut(shortcut(fyne.KeyPlus, 0), func(fyne.Shortcut) { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) })
+	e.addShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift), onWindow, zoomIn)
+	e.addShortcut(shortcut(fyne.KeyPlus, 0), onWindow, zoomIn)
 	journey := fyne.NewMenu(T("ui.journey"),
 		item(T("ui.journey_add"), shortcut(fyne.KeyN, fyne.KeyModifierShift), e.AddJourney),
 		item(T("ui.journey_rename"), shortcut(fyne.KeyR, fyne.KeyModifierShift), e.askRenameJourney),
@@ -354,6 +365,7 @@ func (e *Editor) selectJourney(title string) {
 
 // ShowJourney puts journey id on screen.
 func (e *Editor) ShowJourney(id string) {
+	e.inspector.commitTyping() // to the journey it was typed for
 	e.journey = id
 	e.sel = selection{}
 	e.refreshJourneys()
@@ -404,10 +416,6 @@ func (e *Editor) relayout() {
 }
 
 func (e *Editor) setStatus(s string) { e.status.SetText(s) }
-
-func (e *Editor) showError(err error) {
-	dialog.ShowError(err, e.win)
-}
 
 // Do applies an edit; it is saved at once. A failure (invalid value,
 // read-only file, disk full) leaves both the file and the screen as they
