@@ -43,6 +43,18 @@ func (j *Journey) DeleteTouchpoints(ids ...string) {
 	j.Timeline()
 }
 
+// LinkedOpportunities lists, in the journey's order, the opportunities
+// linked to any of the touchpoints ids: those a deletion of them unlinks.
+func (j *Journey) LinkedOpportunities(ids ...string) []*Opportunity {
+	var out []*Opportunity
+	for _, o := range j.Opportunities {
+		if slices.ContainsFunc(o.Touchpoints, func(id string) bool { return slices.Contains(ids, id) }) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // DeleteStage removes a stage and the touchpoints in it.
 func (j *Journey) DeleteStage(id string) {
 	var ids []string

@@ -34,23 +34,50 @@ func (e *Editor) edit(name string, change func(d *model.Document, j *model.Journ
 	}})
 }
 
-// moveCards drops cards on a cell: the grabbed one at the drop slot, the
-// other selected ones right after it, all as one step of undo.
+// moveCards drops cards on a cell, as one step of undo. The grabbed card,
+// ids[0], lands where it is dropped; the other selected cards keep their
+// order on the timeline around it and their lanes relative to its lane,
+// whichever card of the group was grabbed.
 func (e *Editor) moveCards(ids []string, d canvas.Drop) {
-	s := e.mapView.Scene()
-	if s == nil || d.Column >= len(s.Columns) || d.Row >= len(s.Rows) || len(ids) == 0 {
+	s, j := e.mapView.Scene(), e.Journey()
+	if s == nil || j == nil || d.Column >= len(s.Columns) || d.Row >= len(s.Rows) || len(ids) == 0 {
 		return
 	}
 	stage, lane := s.Columns[d.Column].StageID, s.Rows[d.Row].LaneID
-	var c model.Command
 	if len(ids) == 1 {
-		c = &model.MoveTouchpoint{Journey: e.journey, Touchpoint: ids[0], Stage: stage, Lane: lane, Slot: d.Slot}
-	} else {
-		b := &model.Batch{Name: T("ui.move_cards", len(ids))}
-		for k, id := range ids {
-			b.Commands = append(b.Commands, &model.MoveTouchpoint{Journey: e.journey, Touchpoint: id, Stage: stage, Lane: lane, Slot: d.Slot + k})
+		_ = e.Do(&model.MoveTouchpoint{Journey: e.journey, Touchpoint: ids[0], Stage: stage, Lane: lane, Slot: d.Slot})
+		return
+	}
+	grabbed := j.Touchpoint(ids[0])
+	if grabbed == nil {
+		return
+	}
+	moving := map[string]bool{}
+	for _, id := range ids {
+		moving[id] = true
+	}
+	// The drop slot counts the stage's cards but the grabbed one; the
+	// command counts those that stay.
+	slot, seen := 0, 0
+	for _, t := range j.StageTouchpoints(stage) {
+		if t == grabbed {
+			continue
 		}
-		c = b
+		if seen++; seen > d.Slot {
+			break
+		}
+		if !moving[t.ID] {
+			slot++
+		}
+	}
+	by := j.LaneIndex(lane) - j.LaneIndex(grabbed.Lane)
+	c := &model.MoveTouchpoints{Name: T("ui.move_cards", len(ids)), Journey: e.journey, Stage: stage, Slot: slot}
+	for _, t := range model.TimelineOf(j) {
+		if moving[t.ID] {
+			row := max(0, min(len(j.Lanes)-1, j.LaneIndex(t.Lane)+by))
+			c.Touchpoints = append(c.Touchpoints, t.ID)
+			c.Lanes = append(c.Lanes, j.Lanes[row].ID)
+		}
 	}
 	_ = e.Do(c)
 }
@@ -138,17 +165,24 @@ func (e *Editor) DeleteSelection() {
 	switch e.sel.kind {
 	case selCards:
 		ids := slices.Clone(e.sel.ids)
-		_ = e.edit(T("ui.delete_cards", len(ids)), func(_ *model.Document, j *model.Journey) error {
-			j.DeleteTouchpoints(ids...)
-			return nil
-		})
+		del := func() {
+			_ = e.edit(T("ui.delete_cards", len(ids)), func(_ *model.Document, j *model.Journey) error {
+				j.DeleteTouchpoints(ids...)
+				return nil
+			})
+		}
+		if q := unlinkQuestion(j, ids); q != "" {
+			e.confirmDelete(T("ui.delete_cards_q", len(ids))+"\n\n"+q, del)
+		} else {
+			del()
+		}
 	case selStage:
 		id := e.sel.one()
 		st := j.Stage(id)
 		if st == nil {
 			return
 		}
-		e.confirmDelete(T("ui.delete_stage_q", st.Name, len(j.StageTouchpoints(id))), func() {
+		e.confirmDelete(T("ui.delete_stage_q", st.Name, len(j.StageTouchpoints(id)))+unlinkNote(j, touchpointIDs(j.StageTouchpoints(id))), func() {
 			_ = e.edit(T("ui.delete_stage"), func(_ *model.Document, j *model.Journey) error {
 				j.DeleteStage(id)
 				return nil
@@ -160,19 +194,54 @@ func (e *Editor) DeleteSelection() {
 		if l == nil {
 			return
 		}
-		n := 0
+		var in []string
 		for _, t := range j.Touchpoints {
 			if t.Lane == id {
-				n++
+				in = append(in, t.ID)
 			}
 		}
-		e.confirmDelete(T("ui.delete_lane_q", l.Name, n), func() {
+		e.confirmDelete(T("ui.delete_lane_q", l.Name, len(in))+unlinkNote(j, in), func() {
 			_ = e.edit(T("ui.delete_lane"), func(_ *model.Document, j *model.Journey) error {
 				j.DeleteLane(id)
 				return nil
 			})
 		})
 	}
+}
+
+// unlinkQuestion names the opportunities that deleting the touchpoints
+// ids would unlink, saying which would be left without any touchpoint;
+// "" when there are none.
+func unlinkQuestion(j *model.Journey, ids []string) string {
+	opps := j.LinkedOpportunities(ids...)
+	if len(opps) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(T("ui.unlinks"))
+	for _, o := range opps {
+		b.WriteString("\n• « " + o.Title + " »")
+		if !slices.ContainsFunc(o.Touchpoints, func(id string) bool { return !slices.Contains(ids, id) }) {
+			b.WriteString(" " + T("ui.unlinks_last"))
+		}
+	}
+	return b.String()
+}
+
+// unlinkNote is unlinkQuestion as a paragraph after another question.
+func unlinkNote(j *model.Journey, ids []string) string {
+	if q := unlinkQuestion(j, ids); q != "" {
+		return "\n\n" + q
+	}
+	return ""
+}
+
+func touchpointIDs(ts []*model.Touchpoint) []string {
+	ids := make([]string, len(ts))
+	for i, t := range ts {
+		ids[i] = t.ID
+	}
+	return ids
 }
 
 func (e *Editor) confirmDelete(question string, yes func()) {
@@ -507,6 +576,8 @@ func (e *Editor) editInPlace(h canvas.Hit) {
 	pop.Resize(fyne.NewSize(max(w, 160), entry.MinSize().Height))
 	pop.ShowAtPosition(origin.Add(fyne.NewPos(float32(box.X*z), float32(box.Y*z))))
 	e.win.Canvas().Focus(entry)
+	// The whole name is selected, so that typing replaces it.
+	entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // inlineEntry is a one-line entry that reports Enter (keep) and Escape

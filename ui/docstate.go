@@ -3,6 +3,7 @@ package ui
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"os"
 	"path/filepath"
 
@@ -58,4 +59,50 @@ func (e *Editor) rememberFolder(dir string) {
 	if k := e.docKey("folder"); k != "" {
 		e.app.Preferences().SetString(k, dir)
 	}
+}
+
+// windowState is how a document's window was left.
+type windowState struct {
+	Width, Height float32
+	Zoom          float64
+	X, Y          float32
+	Journey       string
+}
+
+// rememberWindow keeps how the open document's window looks now.
+func (e *Editor) rememberWindow() {
+	k := e.docKey("window")
+	if k == "" {
+		return
+	}
+	size := e.win.Canvas().Size()
+	ws := windowState{Width: size.Width, Height: size.Height, Zoom: e.mapView.Zoom(),
+		X: e.scroll.Offset.X, Y: e.scroll.Offset.Y, Journey: e.journey}
+	if b, err := json.Marshal(ws); err == nil {
+		e.app.Preferences().SetString(k, string(b))
+	}
+}
+
+// restoreWindow brings the open document back as it was left; a document
+// seen for the first time opens at the default zoom, at its start.
+func (e *Editor) restoreWindow() {
+	var ws windowState
+	if k := e.docKey("window"); k != "" {
+		_ = json.Unmarshal([]byte(e.app.Preferences().String(k)), &ws)
+	}
+	if doc := e.Document(); doc != nil && ws.Journey != "" && doc.Journey(ws.Journey) != nil {
+		e.journey = ws.Journey
+	}
+	if ws.Width >= 400 && ws.Height >= 300 {
+		e.win.Resize(fyne.NewSize(ws.Width, ws.Height))
+	}
+	zoom := DefaultZoom
+	if ws.Zoom > 0 {
+		zoom = ws.Zoom
+	}
+	e.mapView.SetZoom(zoom)
+	e.refreshJourneys()
+	e.relayout()
+	e.scroll.ScrollToOffset(fyne.NewPos(max(0, ws.X), max(0, ws.Y)))
+	e.mapView.SetViewport(e.scroll.Offset, e.scroll.Size())
 }

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"image"
 	"io"
+	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -39,6 +42,7 @@ type exportForm struct {
 	persona, opportunities, quotes *widget.Check
 	planPage, comparePage          *widget.Check
 	logo                           []byte
+	logoPath                       string
 	logoName                       *widget.Label
 	preview                        *fcanvas.Image
 	problem                        *widget.Label
@@ -94,13 +98,12 @@ func (e *Editor) showExport() *exportForm {
 	f.preview.SetMinSize(fyne.NewSize(380, 270))
 	logoButtons := container.NewHBox(
 		widget.NewButton(T("ui.export.choose_logo"), func() {
-			e.askImage(func(b []byte) {
-				f.logo = b
-				f.logoName.SetText(T("ui.export.logo_set", len(b)/1024))
+			e.askImage(func(path string, b []byte) {
+				f.setLogo(path, b)
 				f.refresh()
 			})
 		}),
-		widget.NewButton(T("ui.remove_image"), func() { f.logo = nil; f.logoName.SetText(T("ui.none")); f.refresh() }),
+		widget.NewButton(T("ui.remove_image"), func() { f.setLogo("", nil); f.refresh() }),
 		f.logoName)
 	form := widget.NewForm(
 		widget.NewFormItem(T("ui.export.format"), f.format),
@@ -124,6 +127,7 @@ func (e *Editor) showExport() *exportForm {
 		}
 	}, e.win)
 	d.Resize(fyne.NewSize(1100, 680))
+	f.restore()
 	f.refresh()
 	e.show(d)
 	return f
@@ -155,8 +159,9 @@ func (f *exportForm) job() (poster.Job, string, error) {
 		job.Layout.View = canvas.Macro
 	}
 	picture := format == "png" || format == "svg"
-	if picture && (job.Options.Plan || job.Compare) {
-		return job, format, errors.New(T("ui.export.png_pages"))
+	if picture {
+		// Pages after the poster and tiles are greyed out for pictures.
+		job.Options.Plan, job.Compare = false, false
 	}
 	if job.Compare {
 		if _, err := job.Pairs(); err != nil {
@@ -169,10 +174,7 @@ func (f *exportForm) job() (poster.Job, string, error) {
 		}
 		job.Journeys = doc.Journeys
 	}
-	if i := f.tile.SelectedIndex(); i > 0 {
-		if picture {
-			return job, format, errors.New(T("ui.export.png_tiles"))
-		}
+	if i := f.tile.SelectedIndex(); i > 0 && !picture {
 		t, _ := pdf.ParsePaper(f.tile.Selected, "portrait")
 		job.Options.Tile = &t
 	}
@@ -192,10 +194,22 @@ func (f *exportForm) job() (poster.Job, string, error) {
 	return job, format, nil
 }
 
-// refresh checks the form and draws the preview of the first page.
+// refresh greys out what does not apply to the chosen format, checks the
+// form and draws the preview of the first page.
 func (f *exportForm) refresh() {
 	if f.preview == nil || f.problem == nil || f.dpi == nil || f.version == nil || f.comparePage == nil {
 		return // still being built
+	}
+	format := strings.ToLower(f.format.Selected)
+	picture := format == "png" || format == "svg"
+	enable(!picture, f.tile, f.planPage, f.comparePage)
+	enable(format == "png", f.dpi)
+	enable(f.paper.SelectedIndex() == len(papers), f.width, f.height)
+	if picture {
+		f.journeys.SetSelected(f.journeys.Options[0])
+		f.journeys.Disable()
+	} else {
+		f.journeys.Enable()
 	}
 	job, _, err := f.job()
 	if err != nil {
@@ -225,6 +239,7 @@ func (f *exportForm) run() {
 		e.showError(err)
 		return
 	}
+	f.remember()
 	ext := "." + format
 	name := strings.TrimSuffix(filepath.Base(e.store.Path()), filepath.Ext(e.store.Path())) + ext
 	e.askPath(name, ext, func(path string) {
@@ -276,4 +291,91 @@ func ExportJob(path string, job poster.Job, format string, cancelled *atomic.Boo
 		}
 		return err
 	})
+}
+
+// enable enables or greys out widgets together.
+func enable(on bool, ws ...fyne.Disableable) {
+	for _, w := range ws {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+func (f *exportForm) setLogo(path string, b []byte) {
+	f.logo, f.logoPath = b, path
+	if b == nil {
+		f.logoName.SetText(T("ui.none"))
+	} else {
+		f.logoName.SetText(T("ui.export.logo_set", len(b)/1024))
+	}
+}
+
+// exportChoices are the export dialog's choices, remembered per document.
+type exportChoices struct {
+	Format, Journeys, View, Paper, Width, Height, Orientation, Tile, DPI string
+	Persona, Opportunities, Quotes, PlanPage, ComparePage                bool
+	Footer, Version, Logo                                                string
+}
+
+// remember keeps the dialog's choices for the next export of this document.
+func (f *exportForm) remember() {
+	c := exportChoices{Format: f.format.Selected, Journeys: f.journeys.Selected, View: f.view.Selected,
+		Paper: f.paper.Selected, Width: f.width.Text, Height: f.height.Text, Orientation: f.orientation.Selected,
+		Tile: f.tile.Selected, DPI: f.dpi.Text, Persona: f.persona.Checked, Opportunities: f.opportunities.Checked,
+		Quotes: f.quotes.Checked, PlanPage: f.planPage.Checked, ComparePage: f.comparePage.Checked,
+		Footer: f.footer.Text, Version: f.version.Text, Logo: f.logoPath}
+	if k := f.e.docKey("export"); k != "" {
+		if b, err := json.Marshal(c); err == nil {
+			f.e.app.Preferences().SetString(k, string(b))
+		}
+	}
+}
+
+// restore sets the choices made at this document's last export; a logo
+// whose file is gone or no longer a picture is left out.
+func (f *exportForm) restore() {
+	k := f.e.docKey("export")
+	if k == "" {
+		return
+	}
+	var c exportChoices
+	if json.Unmarshal([]byte(f.e.app.Preferences().String(k)), &c) != nil {
+		return
+	}
+	pick := func(r *widget.RadioGroup, v string) {
+		if slices.Contains(r.Options, v) {
+			r.SetSelected(v)
+		}
+	}
+	pick(f.format, c.Format)
+	pick(f.journeys, c.Journeys)
+	pick(f.view, c.View)
+	pick(f.orientation, c.Orientation)
+	if slices.Contains(f.paper.Options, c.Paper) {
+		f.paper.SetSelected(c.Paper)
+	}
+	if slices.Contains(f.tile.Options, c.Tile) {
+		f.tile.SetSelected(c.Tile)
+	}
+	for _, x := range []struct {
+		e *dialogEntry
+		v string
+	}{{f.width, c.Width}, {f.height, c.Height}, {f.dpi, c.DPI}, {f.footer, c.Footer}, {f.version, c.Version}} {
+		if x.v != "" || x.e == f.footer || x.e == f.version {
+			x.e.SetText(x.v)
+		}
+	}
+	f.persona.SetChecked(c.Persona)
+	f.opportunities.SetChecked(c.Opportunities)
+	f.quotes.SetChecked(c.Quotes)
+	f.planPage.SetChecked(c.PlanPage)
+	f.comparePage.SetChecked(c.ComparePage)
+	if c.Logo != "" {
+		if b, err := os.ReadFile(c.Logo); err == nil && isImage(b) {
+			f.setLogo(c.Logo, b)
+		}
+	}
 }

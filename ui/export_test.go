@@ -59,17 +59,20 @@ func TestExportDialogChecksAndExports(t *testing.T) {
 			problem = l
 		}
 	}
-	f.format.SetSelected("PNG")
+	// What a picture cannot hold is greyed out, not silently ignored.
 	f.tile.SetSelected("A4")
-	if problem == nil || !problem.Visible() || !strings.Contains(problem.Text, "PNG") {
-		t.Errorf("PNG with tiles not refused in the dialog: %v", problem)
-	}
-	f.tile.SetSelectedIndex(0)
 	f.journeys.SetSelected(T("ui.export.all_journeys"))
-	if !problem.Visible() {
-		t.Error("PNG of all journeys not refused")
+	f.format.SetSelected("PNG")
+	if !f.tile.Disabled() || !f.journeys.Disabled() || f.journeys.Selected != T("ui.export.this_journey") {
+		t.Errorf("PNG: tiling disabled %v, journeys disabled %v (%s)", f.tile.Disabled(), f.journeys.Disabled(), f.journeys.Selected)
+	}
+	if problem == nil || problem.Visible() {
+		t.Errorf("PNG refused: %v", problem)
 	}
 	f.format.SetSelected("PDF")
+	if f.tile.Disabled() || f.journeys.Disabled() {
+		t.Error("PDF: tiling or journeys still greyed out")
+	}
 	f.paper.SetSelectedIndex(len(papers)) // custom
 	if problem.Visible() {
 		t.Errorf("a custom 1189×841 mm paper refused: %s", problem.Text)
@@ -147,10 +150,11 @@ func TestExportDialogParts(t *testing.T) {
 	if f.problem.Visible() {
 		t.Errorf("refused: %s", f.problem.Text)
 	}
-	// Pages after the poster do not go in a picture.
+	// Pages after the poster do not go in a picture: greyed out.
 	f.format.SetSelected("PNG")
-	if !f.problem.Visible() || f.problem.Text != T("ui.export.png_pages") {
-		t.Errorf("PNG with added pages not refused: %q", f.problem.Text)
+	job, _, err = f.job()
+	if err != nil || job.Options.Plan || job.Compare || !f.planPage.Disabled() || !f.comparePage.Disabled() {
+		t.Errorf("PNG with added pages: %v, plan %v compare %v, disabled %v %v", err, job.Options.Plan, job.Compare, f.planPage.Disabled(), f.comparePage.Disabled())
 	}
 	f.format.SetSelected("PDF")
 	// A journey with nothing to compare with is refused in plain words.

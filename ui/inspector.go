@@ -320,7 +320,7 @@ func newTouchpointPanel(in *Inspector) *touchpointPanel {
 	p.image.SetMinSize(fyne.NewSize(240, 140))
 	p.imageNone = widget.NewLabel(T("ui.no_image"))
 	imageButtons := container.NewHBox(
-		widget.NewButton(T("ui.choose_image"), func() { e.askImage(func(b []byte) { e.setTouchpointImage(p.id, b) }) }),
+		widget.NewButton(T("ui.choose_image"), func() { e.askImage(func(_ string, b []byte) { e.setTouchpointImage(p.id, b) }) }),
 		widget.NewButton(T("ui.remove_image"), func() { e.setTouchpointImage(p.id, nil) }))
 	p.advice = widget.NewLabel("")
 	p.advice.Wrapping = fyne.TextWrapWord
@@ -658,7 +658,7 @@ func newJourneyPanel(in *Inspector) *journeyPanel {
 	p.personaBox = container.NewVBox(
 		heading(T("ui.persona_card")),
 		container.NewBorder(nil, nil, p.avatar, nil, container.NewVBox(
-			widget.NewButton(T("ui.choose_avatar"), func() { e.askImage(func(b []byte) { _ = e.setPersonaAvatar(p.personaID, b) }) }),
+			widget.NewButton(T("ui.choose_avatar"), func() { e.askImage(func(_ string, b []byte) { _ = e.setPersonaAvatar(p.personaID, b) }) }),
 			widget.NewButton(T("ui.remove_image"), func() { _ = e.setPersonaAvatar(p.personaID, nil) }))),
 		row(T("ui.name"), p.pName, p.pName),
 		row(T("ui.job"), p.pJob, p.pJob),
@@ -724,8 +724,9 @@ func (p *journeyPanel) load(d *model.Document, j *model.Journey) {
 	p.avatar.Refresh()
 }
 
-// askImage lets the user pick a PNG or JPEG file and hands its bytes on.
-func (e *Editor) askImage(then func([]byte)) {
+// askImage lets the user pick a PNG or JPEG file and hands its path and
+// bytes on.
+func (e *Editor) askImage(then func(path string, b []byte)) {
 	e.askFile([]string{".png", ".jpg", ".jpeg"}, func(path string, _ []byte) {
 		st, err := os.Stat(path)
 		if err == nil && st.Size() > maxImageBytes {
@@ -741,7 +742,7 @@ func (e *Editor) askImage(then func([]byte)) {
 			e.showError(errors.New(T("ui.not_image", path)))
 			return
 		}
-		then(b)
+		then(path, b)
 	}, false)
 }
 

@@ -314,8 +314,7 @@ func (e *Editor) attach(st *sqlite.Store, doc *model.Document) {
 	e.sel = selection{}
 	e.body.Objects = []fyne.CanvasObject{e.workspace}
 	e.body.Refresh()
-	e.refreshJourneys()
-	e.relayout()
+	e.restoreWindow()
 	e.updateTitle()
 	e.updateMenus()
 }
@@ -323,6 +322,7 @@ func (e *Editor) attach(st *sqlite.Store, doc *model.Document) {
 // Close lets go of the open document (and of its writer lock).
 func (e *Editor) Close() {
 	if e.store != nil {
+		e.rememberWindow()
 		if err := e.store.Close(); err != nil {
 			fyne.LogError("close document", err)
 		}

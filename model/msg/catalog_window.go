@@ -5,6 +5,9 @@ func init() {
 	add(map[string]wording{
 		"ui.plan_exported":  {"Action plan exported to %s", "Plan d'action exporté dans %s"},
 		"ui.show_palette":   {"Palette panel", "Panneau de la palette"},
+		"ui.delete_cards_q": {"Delete %d touchpoint(s)?", "Supprimer %d point(s) de contact ?"},
+		"ui.unlinks":        {"These opportunities will lose their link to them (Undo brings it back):", "Ces opportunités perdront leur lien avec eux (Annuler le rétablit) :"},
+		"ui.unlinks_last":   {"— its only touchpoint", "— son seul point de contact"},
 		"ui.show_inspector": {"Inspector panel", "Panneau de l'inspecteur"},
 	})
 }
