@@ -21,7 +21,12 @@ const AppID = "app.parcours.editor"
 // Run opens the window on the document at path, or on the last document
 // when path is empty, and returns when the window is closed.
 func Run(path string) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
+	prepareCache()
 	a := app.NewWithID(AppID)
+	a = withSafePrefs(a)
 	applyLanguagePreference(a)
 	registerTranslations()
 	a.Settings().SetTheme(newTheme())

@@ -3,6 +3,7 @@ package msg
 // Words of the window's panels, dialogs and export flow.
 func init() {
 	add(map[string]wording{
+		"ui.no_display":     {"cannot open a window: no display (no X11 or Wayland session; DISPLAY and WAYLAND_DISPLAY tell where it is)", "impossible d'ouvrir une fenêtre : pas d'affichage (pas de session X11 ou Wayland ; DISPLAY et WAYLAND_DISPLAY indiquent où elle est)"},
 		"ui.plan_exported":  {"Action plan exported to %s", "Plan d'action exporté dans %s"},
 		"ui.show_palette":   {"Palette panel", "Panneau de la palette"},
 		"ui.delete_cards_q": {"Delete %d touchpoint(s)?", "Supprimer %d point(s) de contact ?"},
