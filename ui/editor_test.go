@@ -224,23 +224,42 @@ func fileSum(t *testing.T, path string) [32]byte {
 	return sha256.Sum256(b)
 }
 
-// press does what the desktop driver does with a shortcut: the main menu
-// item that carries it runs first, else the canvas's own shortcuts.
+// press does what Fyne's desktop driver does with a shortcut
+// (internal/driver/glfw/window.go, triggersShortcut): the main menu item
+// that carries it runs first, disabled or not; else the focused widget
+// gets it when it takes shortcuts; else the canvas's own shortcuts.
 func press(t *testing.T, e *Editor, sc fyne.Shortcut) {
 	t.Helper()
 	for _, m := range e.Window().MainMenu().Items {
 		for _, it := range m.Items {
-			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && !it.Disabled {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && it.Action != nil {
 				it.Action()
 				return
 			}
 		}
 	}
-	h, ok := e.Window().Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
+	c := e.Window().Canvas()
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	h, ok := c.(interface{ TypedShortcut(fyne.Shortcut) })
 	if !ok {
 		t.Fatalf("no menu item for %s", sc.ShortcutName())
 	}
 	h.TypedShortcut(sc)
+}
+
+// key does what the desktop driver does with a key that is no shortcut:
+// the focused widget gets it, else the window.
+func key(e *Editor, name fyne.KeyName) {
+	c := e.Window().Canvas()
+	ev := &fyne.KeyEvent{Name: name}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
 }
 
 func TestUndoShortcuts(t *testing.T) {

@@ -9,13 +9,14 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
+// exportDialog finds the fields of the export dialog on top.
 func exportDialog(t *testing.T, e *Editor) *exportForm {
 	t.Helper()
-	e.askExport()
 	top := e.Window().Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no export dialog")
@@ -47,6 +48,7 @@ func exportDialog(t *testing.T, e *Editor) *exportForm {
 
 func TestExportDialogChecksAndExports(t *testing.T) {
 	e := newTestEditor(t, sampleFile(t))
+	press(t, e, shortcut(fyne.KeyE, 0))
 	f := exportDialog(t, e)
 	if f.format == nil || f.paper == nil || f.tile == nil || f.journeys == nil {
 		t.Fatal("export dialog is missing fields")

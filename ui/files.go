@@ -63,8 +63,8 @@ func (e *Editor) askFile(exts []string, then func(path string, data []byte), rea
 	if dir := e.startFolder(); dir != nil {
 		d.SetLocation(dir)
 	}
-	d.Resize(fileDialogSize)
 	e.show(d)
+	d.Resize(fileDialogSize) // only once shown: Fyne builds it in Show
 }
 
 // fileDialogSize leaves room for long file names.
@@ -95,8 +95,8 @@ func (e *Editor) askPath(name, ext string, then func(path string)) {
 	if dir := e.startFolder(); dir != nil {
 		d.SetLocation(dir)
 	}
-	d.Resize(fileDialogSize)
 	e.show(d)
+	d.Resize(fileDialogSize) // only once shown: Fyne builds it in Show
 }
 
 func (e *Editor) askNew() {

@@ -49,6 +49,7 @@ type Editor struct {
 	body      *fyne.Container
 	workspace fyne.CanvasObject
 	panes     *panes
+	rightTabs *container.AppTabs
 	inspector *Inspector
 	insights  *InsightsPanel
 	plan      *PlanPanel
@@ -129,6 +130,7 @@ func NewEditor(a fyne.App) *Editor {
 	insightsTab := container.NewTabItem(T("ui.tab.insights"), container.NewVScroll(e.insights.Content()))
 	planTab := container.NewTabItem(T("ui.tab.plan"), container.NewVScroll(e.plan.Content()))
 	right := container.NewAppTabs(inspectorTab, insightsTab, planTab)
+	e.rightTabs = right
 	right.OnSelected = func(t *container.TabItem) {
 		e.insights.SetVisible(t == insightsTab)
 		e.plan.SetVisible(t == planTab)
