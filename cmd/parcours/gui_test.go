@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -22,23 +21,70 @@ import (
 // as a session manager would (SIGTERM), and checks that it exits with
 // status 0 leaving the document intact and unlocked.
 func TestAppOpensSampleAndClosesCleanly(t *testing.T) {
-	for _, tool := range []string{"xvfb-run", "xwininfo", "import"} {
+	dir, bin, doc, d := appUnderTest(t, "xvfb-run", "dbus-run-session", "xwininfo", "import")
+	before, _ := os.ReadFile(doc)
+
+	shot := filepath.Join(dir, "shot.png")
+	script := `"$BIN" "$DOC" 2>"$LOG" & pid=$!
+for i in $(seq 1 150); do
+  if xwininfo -root -tree | grep -q 'livraison.parcours'; then
+    sleep 4; import -window root "$SHOT"
+    kill -TERM $pid; wait $pid; exit $?
+  fi
+  kill -0 $pid 2>/dev/null || { echo "parcours exited before showing its window"; exit 3; }
+  sleep 0.2
+done
+echo "no window after 30 s"; kill -KILL $pid; exit 4`
+	cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "dbus-run-session", "sh", "-c", script)
+	cmd.Env = desktopEnv(t, dir, "BIN="+bin, "DOC="+doc, "LOG="+filepath.Join(dir, "log"), "SHOT="+shot)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	log, _ := os.ReadFile(filepath.Join(dir, "log"))
+	if err != nil {
+		t.Fatalf("app run: %v\n%s\napp log:\n%s", err, out, log)
+	}
+	t.Logf("window shown and closed in %v", time.Since(start).Round(time.Millisecond))
+	if len(log) > 0 {
+		t.Errorf("a normal start printed:\n%s", log)
+	}
+	checkScreenshot(t, shot, d)
+	after, _ := os.ReadFile(doc)
+	if sha256.Sum256(before) != sha256.Sum256(after) {
+		t.Error("opening and closing changed the document")
+	}
+	// The lock is released: the document opens for writing again.
+	st, _, err := sqlite.Open(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if ro, why := st.ReadOnly(); ro {
+		t.Errorf("document still locked after the app quit: %s", why)
+	}
+}
+
+// appUnderTest builds the program and stores the sample in a temporary
+// folder: the folder, the binary, the document and its contents. The tools
+// are those the test drives the window with.
+func appUnderTest(t *testing.T, tools ...string) (dir, bin, doc string, d *model.Document) {
+	t.Helper()
+	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is missing: run .ci/install-deps", tool)
 		}
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "parcours")
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "parcours")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	doc := filepath.Join(dir, "livraison.parcours")
+	doc = filepath.Join(dir, "livraison.parcours")
 	data, err := os.ReadFile("../../assets/sample/livraison.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := model.ReadJSON(bytes.NewReader(data), "livraison.json")
+	d, err = model.ReadJSON(bytes.NewReader(data), "livraison.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,45 +93,67 @@ func TestAppOpensSampleAndClosesCleanly(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	before, _ := os.ReadFile(doc)
+	return dir, bin, doc, d
+}
 
-	shot := filepath.Join(dir, "shot.png")
+// desktopEnv is the environment of a user's desktop session, in dir: a
+// home with the usual folders, a private runtime folder, English.
+func desktopEnv(t *testing.T, dir string, vars ...string) []string {
+	t.Helper()
+	home := filepath.Join(dir, "home")
+	for _, sub := range []string{"Desktop", "Documents", "Downloads", "Music", "Pictures", "Videos"} {
+		if err := os.MkdirAll(filepath.Join(home, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := filepath.Join(dir, "run")
+	if err := os.MkdirAll(run, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return append(os.Environ(), append([]string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
+		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"), "XDG_RUNTIME_DIR=" + run, "LANG=C.UTF-8", "LANGUAGE=", "LC_ALL="}, vars...)...)
+}
+
+// TestAppExportsThroughTheWindow drives the real program under its own
+// Xvfb with the keyboard, as a user would: ctrl+E opens File → Export…,
+// Enter confirms it, the file chooser opens in the document's folder with
+// the document's name, Enter saves. The poster appears there, the window
+// is still up, and nothing was printed on the way.
+func TestAppExportsThroughTheWindow(t *testing.T) {
+	dir, bin, doc, _ := appUnderTest(t, "xvfb-run", "xdotool", "dbus-run-session", "import")
+	pdf := filepath.Join(dir, "livraison.pdf")
 	script := `"$BIN" "$DOC" 2>"$LOG" & pid=$!
+wid=
 for i in $(seq 1 150); do
-  if xwininfo -root -tree | grep -q 'livraison.parcours'; then
-    sleep 1.5; import -window root "$SHOT"
-    kill -TERM $pid; wait $pid; exit $?
-  fi
+  wid=$(xdotool search --name 'livraison.parcours' 2>/dev/null | head -1)
+  [ -n "$wid" ] && break
   kill -0 $pid 2>/dev/null || { echo "parcours exited before showing its window"; exit 3; }
   sleep 0.2
 done
-echo "no window after 30 s"; kill -KILL $pid; exit 4`
-	cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "sh", "-c", script)
-	cmd.Env = append(os.Environ(), "BIN="+bin, "DOC="+doc, "LOG="+filepath.Join(dir, "log"), "SHOT="+shot,
-		"HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "LANG=C.UTF-8")
-	start := time.Now()
+[ -n "$wid" ] || { echo "no window after 30 s"; kill -KILL $pid; exit 4; }
+sleep 1.5
+xdotool windowfocus --sync "$wid"; sleep 0.3
+xdotool key --clearmodifiers ctrl+e; sleep 1.5
+xdotool key Return; sleep 1.5
+xdotool key Return
+for i in $(seq 1 100); do [ -s "$PDF" ] && break; sleep 0.2; done
+sleep 1
+import -window root "$SHOT"
+kill -0 $pid 2>/dev/null || { echo "parcours is gone after the export"; exit 5; }
+kill -TERM $pid; wait $pid; exit $?`
+	cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1400x860x24", "dbus-run-session", "sh", "-c", script)
+	cmd.Env = desktopEnv(t, dir, "BIN="+bin, "DOC="+doc, "LOG="+filepath.Join(dir, "log"), "PDF="+pdf, "SHOT="+filepath.Join(dir, "shot.png"))
 	out, err := cmd.CombinedOutput()
 	log, _ := os.ReadFile(filepath.Join(dir, "log"))
 	if err != nil {
 		t.Fatalf("app run: %v\n%s\napp log:\n%s", err, out, log)
 	}
-	t.Logf("window shown and closed in %v", time.Since(start).Round(time.Millisecond))
-	if strings.Contains(string(log), "panic") {
-		t.Errorf("the app panicked:\n%s", log)
+	if len(log) > 0 {
+		t.Errorf("the app printed:\n%s", log)
 	}
-	checkScreenshot(t, shot, d)
-	after, _ := os.ReadFile(doc)
-	if sha256.Sum256(before) != sha256.Sum256(after) {
-		t.Error("opening and closing changed the document")
-	}
-	// The lock is released: the document opens for writing again.
-	st, _, err = sqlite.Open(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if ro, why := st.ReadOnly(); ro {
-		t.Errorf("document still locked after the app quit: %s", why)
+	b, err := os.ReadFile(pdf)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b[len(b)-1024:], []byte("%%EOF")) {
+		t.Fatalf("no complete poster at %s: %v", pdf, err)
 	}
 }
 
