@@ -59,19 +59,16 @@ func (p *InsightsPanel) Refresh() {
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
-	link := func(id string) fyne.CanvasObject {
+	card := func(id string) fyne.CanvasObject {
 		t := j.Touchpoint(id)
 		if t == nil {
 			return widget.NewLabel(id)
 		}
-		b := widget.NewButton(t.Title, func() {
+		return link(t.Title, func() {
 			p.e.sel = cardsSelection(id)
 			p.e.showSelection()
 			p.e.scrollTo(id)
 		})
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		return b
 	}
 	add(heading(T("ui.insights.stages", formatDecimal(j.TargetScore))))
 	for i, si := range r.Stages {
@@ -97,9 +94,10 @@ func (p *InsightsPanel) Refresh() {
 			break
 		}
 		id := a.Touchpoint
-		add(container.NewBorder(nil, nil, nil,
-			widget.NewButton(T("ui.insights.mark_listened"), func() { _ = p.e.setTouchpointText(id, "listened", "true") }),
-			link(id)), wrap(a.Reason))
+		// The button goes under the text: beside it, it would leave a long
+		// title a narrow column.
+		add(card(id), wrap(a.Reason), container.NewHBox(
+			widget.NewButton(T("ui.insights.mark_listened"), func() { _ = p.e.setTouchpointText(id, "listened", "true") })))
 	}
 	add(widget.NewSeparator(), heading(T("ui.insights.no_lever", len(r.NoLever))))
 	for i, a := range r.NoLever {
@@ -107,7 +105,7 @@ func (p *InsightsPanel) Refresh() {
 			add(widget.NewLabel(T("ui.insights.more", len(r.NoLever)-maxListed)))
 			break
 		}
-		add(link(a.Touchpoint), wrap(a.Reason))
+		add(card(a.Touchpoint), wrap(a.Reason))
 	}
 	for _, list := range []struct {
 		key string
@@ -119,11 +117,11 @@ func (p *InsightsPanel) Refresh() {
 				add(widget.NewLabel(T("ui.insights.more", len(list.ids)-maxListed)))
 				break
 			}
-			add(link(id))
+			add(card(id))
 		}
 	}
 	if r.First != "" {
-		add(widget.NewSeparator(), widget.NewLabel(T("ui.insights.first")), link(r.First), widget.NewLabel(T("ui.insights.last")), link(r.Last))
+		add(widget.NewSeparator(), widget.NewLabel(T("ui.insights.first")), card(r.First), widget.NewLabel(T("ui.insights.last")), card(r.Last))
 	}
 	var channels []string
 	for _, c := range model.Channels {

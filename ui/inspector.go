@@ -189,8 +189,20 @@ func wrapped(s string) *widget.Label {
 	return l
 }
 
+// heading is a bold title that wraps to its panel's width.
 func heading(s string) fyne.CanvasObject {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// link is a text that does something when clicked and wraps to its
+// panel's width (a button would widen the panel to its whole text).
+func link(s string, tapped func()) *widget.Hyperlink {
+	h := widget.NewHyperlink(s, nil)
+	h.Wrapping = fyne.TextWrapWord
+	h.OnTapped = tapped
+	return h
 }
 
 // lines splits a multi-line field into its non-empty lines.
@@ -399,9 +411,7 @@ func (p *touchpointPanel) load(j *model.Journey, id string) {
 	for _, o := range j.Opportunities {
 		if slices.Contains(o.Touchpoints, id) {
 			oid := o.ID
-			b := widget.NewButton(o.Title, func() { p.in.e.editOpportunity(oid, nil) })
-			b.Alignment = widget.ButtonAlignLeading
-			p.opps.Add(b)
+			p.opps.Add(link(o.Title, func() { p.in.e.editOpportunity(oid, nil) }))
 		}
 	}
 	if len(p.opps.Objects) == 0 {
