@@ -118,6 +118,9 @@ type field struct {
 	commit  func(string) error
 	loaded  string
 	problem *widget.Label
+	// pass lets the wheel scroll the panel over a multi-line field that
+	// does not have the keyboard.
+	pass *wheelPass
 }
 
 func newField(multiLine bool, commit func(string) error) *field {
@@ -156,7 +159,18 @@ func (f *field) typing() bool {
 // FocusLost saves what was typed.
 func (f *field) FocusLost() {
 	f.Entry.FocusLost()
+	if f.pass != nil {
+		f.pass.Show()
+	}
 	f.submit()
+}
+
+// FocusGained gives the field the wheel, for its own text.
+func (f *field) FocusGained() {
+	if f.pass != nil {
+		f.pass.Hide()
+	}
+	f.Entry.FocusGained()
 }
 
 func (f *field) submit() {
@@ -173,8 +187,12 @@ func (f *field) submit() {
 	f.problem.Hide()
 }
 
-// row is a labelled field with its problem line under it.
-func row(label string, o fyne.CanvasObject, f *field) fyne.CanvasObject {
+// row is a labelled field with its problem line under it. A multi-line
+// field lets the wheel scroll the panel until it is clicked.
+func (in *Inspector) row(label string, o fyne.CanvasObject, f *field) fyne.CanvasObject {
+	if f != nil && f.MultiLine && o == fyne.CanvasObject(f) {
+		o = container.NewStack(f, newWheelPass(f, in.scroll))
+	}
 	items := []fyne.CanvasObject{widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), o}
 	if f != nil {
 		items = append(items, f.problem)
@@ -339,19 +357,19 @@ func newTouchpointPanel(in *Inspector) *touchpointPanel {
 	p.opps = container.NewVBox()
 	p.box = container.NewVBox(
 		heading(T("ui.touchpoint")),
-		row(T("ui.title"), p.title, p.title),
-		row(T("ui.description"), p.description, p.description),
-		row(T("ui.channel"), p.channel, nil),
-		row(T("ui.stage"), p.stage, nil),
-		row(T("ui.lane"), p.lane, nil),
-		row(T("ui.emotion"), p.emotion, nil),
-		row(T("ui.score"), container.NewBorder(nil, nil, nil, p.responses, p.score), p.score),
+		in.row(T("ui.title"), p.title, p.title),
+		in.row(T("ui.description"), p.description, p.description),
+		in.row(T("ui.channel"), p.channel, nil),
+		in.row(T("ui.stage"), p.stage, nil),
+		in.row(T("ui.lane"), p.lane, nil),
+		in.row(T("ui.emotion"), p.emotion, nil),
+		in.row(T("ui.score"), container.NewBorder(nil, nil, nil, p.responses, p.score), p.score),
 		p.listened,
-		row(T("ui.markers"), p.markers, nil),
-		row(T("ui.quotes"), p.quotes, p.quotes),
-		row(T("ui.note"), p.note, p.note),
-		row(T("ui.image"), container.NewVBox(container.NewStack(p.imageNone, p.image), imageButtons), nil),
-		row(T("ui.opportunities"), p.opps, nil),
+		in.row(T("ui.markers"), p.markers, nil),
+		in.row(T("ui.quotes"), p.quotes, p.quotes),
+		in.row(T("ui.note"), p.note, p.note),
+		in.row(T("ui.image"), container.NewVBox(container.NewStack(p.imageNone, p.image), imageButtons), nil),
+		in.row(T("ui.opportunities"), p.opps, nil),
 		widget.NewButton(T("ui.add_opportunity"), func() { e.editOpportunity("", []string{p.id}) }),
 		// Last, so that its coming and going moves no control under the
 		// pointer.
@@ -469,12 +487,12 @@ func newStagePanel(in *Inspector) *stagePanel {
 	p.kpis = newField(true, set("kpis"))
 	p.kpis.SetPlaceHolder(T("ui.kpis_hint"))
 	p.box = container.NewVBox(heading(T("ui.stage")),
-		row(T("ui.name"), p.name, p.name),
-		row(T("band.actions"), p.actions, p.actions),
-		row(T("band.thoughts"), p.thoughts, p.thoughts),
-		row(T("band.customer_goals"), p.goals, p.goals),
-		row(T("band.business_goals"), p.biz, p.biz),
-		row(T("band.kpis"), p.kpis, p.kpis),
+		in.row(T("ui.name"), p.name, p.name),
+		in.row(T("band.actions"), p.actions, p.actions),
+		in.row(T("band.thoughts"), p.thoughts, p.thoughts),
+		in.row(T("band.customer_goals"), p.goals, p.goals),
+		in.row(T("band.business_goals"), p.biz, p.biz),
+		in.row(T("band.kpis"), p.kpis, p.kpis),
 		p.touchpoints,
 		container.NewHBox(
 			widget.NewButton(T("ui.move_left"), func() { e.shiftStage(p.id, -1) }),
@@ -564,11 +582,11 @@ func newLanePanel(in *Inspector) *lanePanel {
 		swatches.Add(container.NewStack(b, container.NewPadded(rect)))
 	}
 	p.box = container.NewVBox(heading(T("ui.lane")),
-		row(T("ui.name"), p.name, p.name),
+		in.row(T("ui.name"), p.name, p.name),
 		p.owned,
 		container.NewBorder(nil, nil, p.leverage, nil, wrapped(T("ui.leverage"))),
 		wrapped(T("ui.leverage_hint")),
-		row(T("ui.color"), container.NewBorder(nil, nil, p.swatch, nil, p.color), p.color),
+		in.row(T("ui.color"), container.NewBorder(nil, nil, p.swatch, nil, p.color), p.color),
 		container.NewGridWrap(fyne.NewSize(30, 30), swatches.Objects...),
 		container.NewHBox(
 			widget.NewButton(T("ui.move_up"), func() { e.shiftLane(p.id, -1) }),
@@ -670,21 +688,21 @@ func newJourneyPanel(in *Inspector) *journeyPanel {
 		container.NewBorder(nil, nil, p.avatar, nil, container.NewVBox(
 			widget.NewButton(T("ui.choose_avatar"), func() { e.askImage(func(_ string, b []byte) { _ = e.setPersonaAvatar(p.personaID, b) }) }),
 			widget.NewButton(T("ui.remove_image"), func() { _ = e.setPersonaAvatar(p.personaID, nil) }))),
-		row(T("ui.name"), p.pName, p.pName),
-		row(T("ui.job"), p.pJob, p.pJob),
-		row(T("ui.age"), p.pAge, p.pAge),
-		row(T("ui.hobbies"), p.pHobbies, p.pHobbies),
-		row(T("ui.ambitions"), p.pAmbitions, p.pAmbitions),
-		row(T("ui.frustrations"), p.pFrustrations, p.pFrustrations),
-		row(T("ui.preferred_channels"), p.pChannels, nil),
-		row(T("ui.quote"), p.pQuote, p.pQuote),
+		in.row(T("ui.name"), p.pName, p.pName),
+		in.row(T("ui.job"), p.pJob, p.pJob),
+		in.row(T("ui.age"), p.pAge, p.pAge),
+		in.row(T("ui.hobbies"), p.pHobbies, p.pHobbies),
+		in.row(T("ui.ambitions"), p.pAmbitions, p.pAmbitions),
+		in.row(T("ui.frustrations"), p.pFrustrations, p.pFrustrations),
+		in.row(T("ui.preferred_channels"), p.pChannels, nil),
+		in.row(T("ui.quote"), p.pQuote, p.pQuote),
 	)
 	p.box = container.NewVBox(heading(T("ui.journey")),
-		row(T("ui.journey_title"), p.title, p.title),
-		row(T("ui.objective"), p.objective, p.objective),
-		row(T("ui.state"), p.state, nil),
-		row(T("ui.target_score"), p.target, p.target),
-		row(T("ui.persona"), p.persona, nil),
+		in.row(T("ui.journey_title"), p.title, p.title),
+		in.row(T("ui.objective"), p.objective, p.objective),
+		in.row(T("ui.state"), p.state, nil),
+		in.row(T("ui.target_score"), p.target, p.target),
+		in.row(T("ui.persona"), p.persona, nil),
 		p.personaBox,
 	)
 	return p

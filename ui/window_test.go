@@ -519,3 +519,34 @@ func TestPlanExportStatus(t *testing.T) {
 		t.Errorf("status %q", e.status.Text)
 	}
 }
+
+// The wheel over a multi-line field scrolls the inspector, until the
+// field is clicked; a new selection starts at the top of the panel.
+func TestWheelOverMultiLineFieldsScrollsThePanel(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	e.Window().Resize(fyne.NewSize(1400, 860))
+	selectCard(t, e, "t-panier")
+	f := e.inspector.touchpoint.description
+	c := e.Window().Canvas()
+	d := fyne.CurrentApp().Driver()
+	at := d.AbsolutePositionForObject(f).Add(fyne.NewPos(20, 20))
+	test.Scroll(c, at, 0, -120)
+	if y := e.inspector.scroll.Offset.Y; y <= 0 {
+		t.Fatalf("the wheel over the description did not scroll the panel (offset %v)", y)
+	}
+	// Clicked, the field has the keyboard and its own wheel.
+	at = d.AbsolutePositionForObject(f).Add(fyne.NewPos(20, 20))
+	test.TapCanvas(c, at)
+	if c.Focused() != f {
+		t.Fatalf("clicking the description gave the keyboard to %T", c.Focused())
+	}
+	before := e.inspector.scroll.Offset.Y
+	test.Scroll(c, at, 0, -120)
+	if e.inspector.scroll.Offset.Y != before {
+		t.Error("with the keyboard in the field, the wheel still scrolled the panel")
+	}
+	selectCard(t, e, "t-confirmation")
+	if y := e.inspector.scroll.Offset.Y; y != 0 {
+		t.Errorf("a new selection shows the panel scrolled at %v", y)
+	}
+}
