@@ -180,6 +180,7 @@ func shortcutsHelp() [][2]string {
 		{T("ui.key.ctrl_wheel"), T("ui.key.ctrl_wheel_do")}, {T("ui.key.space_drag"), T("ui.key.space_drag_do")},
 		{T("ui.key.header_drag"), T("ui.key.header_drag_do")},
 		{"Ctrl+M / Ctrl+Shift+M", T("ui.micro") + " / " + T("ui.macro")},
+		{"Ctrl+Shift+P", T("ui.show_palette")}, {"Ctrl+Shift+I", T("ui.show_inspector")},
 		{T("ui.key.double_click"), T("ui.key.double_click_do")}, {T("ui.key.shift_click"), T("ui.key.shift_click_do")},
 		{"Ctrl+Shift+O", T("ui.recent_dialog")}, {"Ctrl+I", T("ui.survey.menu")}, {"Ctrl+Shift+U", T("ui.language_setting")},
 		{"Ctrl+Shift+N", T("ui.journey_add")}, {"Ctrl+Shift+R", T("ui.journey_rename")}, {"Ctrl+Shift+D", T("ui.journey_duplicate")},
