@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parcours/canvas"
+	"parcours/model/sqlite"
 )
 
 // focusTitle puts the keyboard in the inspector's title field of the
@@ -548,5 +549,70 @@ func TestWheelOverMultiLineFieldsScrollsThePanel(t *testing.T) {
 	selectCard(t, e, "t-confirmation")
 	if y := e.inspector.scroll.Offset.Y; y != 0 {
 		t.Errorf("a new selection shows the panel scrolled at %v", y)
+	}
+}
+
+// Each menu item, reached by its shortcut as a user does, does its job
+// and leaves the window working. (The items that open a dialog are in
+// TestEscapeClosesEveryDialogAndDialogsDoNotStack.)
+func TestEveryMenuItemDoesItsJob(t *testing.T) {
+	path := sampleFile(t)
+	e := newTestEditor(t, path)
+	j := func() int { return len(e.Journey().Touchpoints) }
+	steps := []struct {
+		name string
+		keys fyne.Shortcut
+		ok   func() bool
+	}{
+		{"save", shortcut(fyne.KeyS, 0), func() bool { return strings.Contains(e.status.Text, "livraison.parcours") }},
+		{"select all", &fyne.ShortcutSelectAll{}, func() bool { return len(e.sel.ids) == 11 }},
+		{"duplicate", shortcut(fyne.KeyD, 0), func() bool { return j() == 22 && len(e.sel.ids) == 11 }},
+		{"undo", &fyne.ShortcutUndo{}, func() bool { return j() == 11 }},
+		{"redo", &fyne.ShortcutRedo{}, func() bool { return j() == 22 }},
+		{"undo again", &fyne.ShortcutUndo{}, func() bool { return j() == 11 }},
+		{"select all again", &fyne.ShortcutSelectAll{}, func() bool { return len(e.sel.ids) == 11 }},
+		// The cards carry opportunities: cutting them asks first; Enter
+		// answers yes.
+		{"cut", &fyne.ShortcutCut{}, func() bool { return e.dialogOpen() && strings.Contains(e.app.Clipboard().Content(), "t-panier") }},
+		{"enter", nil, func() bool { return j() == 0 }},
+		{"paste", &fyne.ShortcutPaste{}, func() bool { return j() == 11 }},
+		{"copy", &fyne.ShortcutCopy{}, func() bool { return strings.Contains(e.app.Clipboard().Content(), "parcours/v1") }},
+		{"zoom in", shortcut(fyne.KeyEqual, 0), func() bool { return e.mapView.Zoom() == DefaultZoom*ZoomStep }},
+		{"zoom out", shortcut(fyne.KeyMinus, 0), func() bool { return e.mapView.Zoom() == DefaultZoom }},
+		{"fit", shortcut(fyne.Key9, 0), func() bool { return e.mapView.Zoom() < DefaultZoom }},
+		{"zoom 100 %", shortcut(fyne.Key0, 0), func() bool { return e.mapView.Zoom() == DefaultZoom }},
+		{"macro", shortcut(fyne.KeyM, fyne.KeyModifierShift), func() bool { return e.view == 1 }},
+		{"micro", shortcut(fyne.KeyM, 0), func() bool { return e.view == 0 }},
+		{"hide palette", shortcut(fyne.KeyP, fyne.KeyModifierShift), func() bool { return !e.panes.leftShown }},
+		{"show palette", shortcut(fyne.KeyP, fyne.KeyModifierShift), func() bool { return e.panes.leftShown }},
+		{"hide inspector", shortcut(fyne.KeyI, fyne.KeyModifierShift), func() bool { return !e.panes.rightShown }},
+		{"show inspector", shortcut(fyne.KeyI, fyne.KeyModifierShift), func() bool { return e.panes.rightShown }},
+		{"add stage", shortcut(fyne.KeyG, fyne.KeyModifierShift), func() bool { return len(e.Journey().Stages) == 5 && e.sel.kind == selStage }},
+		{"add lane", shortcut(fyne.KeyL, fyne.KeyModifierShift), func() bool { return len(e.Journey().Lanes) == 6 && e.sel.kind == selLane }},
+		{"duplicate journey", shortcut(fyne.KeyD, fyne.KeyModifierShift), func() bool { return len(e.Document().Journeys) == 3 }},
+		{"add journey", shortcut(fyne.KeyN, fyne.KeyModifierShift), func() bool { return len(e.Document().Journeys) == 4 && len(e.Journey().Touchpoints) == 0 }},
+		{"find", shortcut(fyne.KeyF, 0), func() bool { return e.Window().Canvas().Focused() == e.search.text }},
+	}
+	for _, s := range steps {
+		if s.keys == nil {
+			key(e, fyne.KeyReturn)
+		} else {
+			press(t, e, s.keys)
+		}
+		if !s.ok() {
+			t.Fatalf("%s: not done (status %q)", s.name, e.status.Text)
+		}
+		if e.dialogOpen() && s.name != "cut" {
+			t.Fatalf("%s: left a dialog open", s.name)
+		}
+	}
+	e.Close()
+	st, d, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if len(d.Journeys) != 4 || len(d.Journeys[0].Stages) != 5 {
+		t.Fatalf("after the menu items the document holds %d journeys, %d stages in the first", len(d.Journeys), len(d.Journeys[0].Stages))
 	}
 }
