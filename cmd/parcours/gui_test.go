@@ -24,14 +24,14 @@ func TestAppOpensSampleAndClosesCleanly(t *testing.T) {
 	dir, bin, doc, d := appUnderTest(t, "xvfb-run", "dbus-run-session", "xwininfo", "import")
 	before, _ := os.ReadFile(doc)
 
-	shot := filepath.Join(dir, "shot.png")
+	shot := filepath.Join(dir, "shot")
 	script := `"$BIN" "$DOC" 2>"$LOG" & pid=$!
 for i in $(seq 1 150); do
   if xwininfo -root -tree | grep -q 'livraison.parcours'; then
     # A loaded machine draws late: pictures at 2, 5 and 10 s.
-    sleep 2; import -window root "$SHOT.1"
-    sleep 3; import -window root "$SHOT.2"
-    sleep 5; import -window root "$SHOT.3"
+    sleep 2; import -window root "$SHOT-1.png"
+    sleep 3; import -window root "$SHOT-2.png"
+    sleep 5; import -window root "$SHOT-3.png"
     kill -TERM $pid; wait $pid; exit $?
   fi
   kill -0 $pid 2>/dev/null || { echo "parcours exited before showing its window"; exit 3; }
@@ -50,8 +50,8 @@ echo "no window after 30 s"; kill -KILL $pid; exit 4`
 	if len(log) > 0 {
 		t.Errorf("a normal start printed:\n%s", log)
 	}
-	drawn := shot + ".3"
-	for _, s := range []string{shot + ".1", shot + ".2"} {
+	drawn := shot + "-3.png"
+	for _, s := range []string{shot + "-1.png", shot + "-2.png"} {
 		if hasHeader(s) {
 			drawn = s
 			break
