@@ -27,6 +27,8 @@ const (
 	cardPad     = 2.0
 	stripWidth  = 1.6
 	titleSize   = 9.0 // pt
+	titleLines  = 3
+	numberSize  = 7.0 // a card's place on the timeline
 	channelSize = 7.0
 	nameSize    = 10.0
 	stageSize   = 12.0
@@ -99,17 +101,27 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		perStage[t.Stage] = append(perStage[t.Stage], t)
 	}
 
-	// Columns: one time slot per touchpoint, so that every card has its
-	// own x and its point on the curve sits right under it.
+	// Columns of cards: a stage's touchpoints share a column as long as
+	// each one's lane is below the previous one's, so that the map reads
+	// left to right across the columns and top to bottom within one.
+	rowOf := make(map[string]int, len(j.Lanes))
+	for i, l := range j.Lanes {
+		rowOf[l.ID] = i
+	}
+	steps := Steps(shown, rowOf)
 	x := LabelWidth
 	colOf := make(map[string]int, len(j.Stages))
 	below := make(map[string]bool, len(report.Stages))
 	for _, si := range report.Stages {
 		below[si.Stage] = si.BelowTarget
 	}
+	nSteps := make(map[string]int, len(j.Stages))
+	for i, t := range shown {
+		nSteps[t.Stage] = max(nSteps[t.Stage], steps[i]+1)
+	}
 	for i, st := range j.Stages {
 		colOf[st.ID] = i
-		n := max(len(perStage[st.ID]), 1)
+		n := max(nSteps[st.ID], 1)
 		w := max(float64(n)*SlotWidth, st.Width)
 		c := Column{StageID: st.ID, Header: Rect{x, 0, w, HeaderHeight}, BelowTarget: below[st.ID]}
 		for k := 0; k < n; k++ {
@@ -141,9 +153,7 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	}
 	s.Grid = Rect{LabelWidth, gridTop, s.Width - LabelWidth, gridBottom - gridTop}
 
-	rowOf := make(map[string]int, len(j.Lanes))
 	for i, l := range j.Lanes {
-		rowOf[l.ID] = i
 		y := gridTop + float64(i)*LaneHeight
 		r := Row{LaneID: l.ID, Rect: Rect{0, y, s.Width, LaneHeight}, Label: Rect{0, y, LabelWidth, LaneHeight},
 			Owned: l.Owned, Leverage: l.Leverage, Color: ParseColor(l.Color)}
@@ -226,11 +236,28 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	for _, a := range report.NoLever {
 		advice[a.Touchpoint] = NoLever
 	}
+	// Each card's place on the whole timeline, as the appendix numbers it
+	// (the macro view leaves some out).
+	place := make(map[string]int, len(timeline))
+	for i, t := range timeline {
+		place[t.ID] = i + 1
+	}
+	// How many cards share each column, and which of them each card is.
+	type stepKey struct {
+		stage string
+		step  int
+	}
+	inStep := make(map[stepKey]int, len(shown))
+	for i, t := range shown {
+		inStep[stepKey{t.Stage, steps[i]}]++
+	}
+	s.Numbered = len(inStep) < len(shown)
 	slotInStage := map[string]int{}
+	seen := make(map[stepKey]int, len(inStep))
 	s.Cards = make([]Card, 0, len(shown))
 	s.Curve.Points = make([]CurvePoint, 0, len(shown))
 	cardOf := make([]*model.Touchpoint, 0, len(shown))
-	for _, t := range shown {
+	for i, t := range shown {
 		ci, ok1 := colOf[t.Stage]
 		ri, ok2 := rowOf[t.Lane]
 		if !ok1 || !ok2 {
@@ -238,27 +265,54 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		}
 		slot := slotInStage[t.Stage]
 		slotInStage[t.Stage]++
+		key := stepKey{t.Stage, steps[i]}
+		k, m := seen[key], inStep[key]
+		seen[key]++
 		col := s.Columns[ci]
-		cx := col.Slots[slot] + (SlotWidth-CardWidth)/2
+		cx := col.Slots[steps[i]] + (SlotWidth-CardWidth)/2
 		cy := s.Rows[ri].Rect.Y + (LaneHeight-CardHeight)/2
 		// The card itself is laid out below.
-		s.Cards = append(s.Cards, Card{Rect: Rect{cx, cy, CardWidth, CardHeight}, Column: ci, Row: ri, Slot: slot})
+		s.Cards = append(s.Cards, Card{Rect: Rect{cx, cy, CardWidth, CardHeight}, Column: ci, Row: ri, Slot: slot,
+			Step: steps[i], Number: place[t.ID]})
 		cardOf = append(cardOf, t)
-		px := cx + CardWidth/2
+		// The cards of a column share its width on the curve, in their
+		// order: the curve keeps moving right, each point under its card.
+		px := cx + CardWidth*(float64(k)+0.5)/float64(m)
 		p := CurvePoint{TouchpointID: t.ID, Point: Point{px, s.Curve.Levels[t.Emotion+2]}, Emotion: t.Emotion,
 			Peak: peaks[t.ID], Drop: drops[t.ID]}
-		p.Face = Face{Center: p.Point, Radius: faceRadius, Emotion: t.Emotion, Measured: t.Score != nil}
+		p.Face = Face{Center: p.Point, Radius: min(faceRadius, 0.45*CardWidth/float64(m)), Emotion: t.Emotion, Measured: t.Score != nil}
 		s.Curve.Points = append(s.Curve.Points, p)
 	}
 	// Wrapping the cards' titles is most of the work: on every core.
 	each(len(s.Cards), func(i int) {
 		c := &s.Cards[i]
-		card := layoutCard(cardOf[i], c.Rect, s.Rows[c.Row].Color)
-		card.Column, card.Row, card.Slot = c.Column, c.Row, c.Slot
+		card := layoutCard(cardOf[i], c.Rect, s.Rows[c.Row].Color, c.Number, s.Numbered)
+		card.Column, card.Row, card.Slot, card.Step = c.Column, c.Row, c.Slot, c.Step
 		card.Advice = advice[cardOf[i].ID]
 		*c = card
 	})
 	return s
+}
+
+// Steps says, for each touchpoint of shown (in timeline order), which
+// column of cards it takes within its stage, from 0: a touchpoint shares
+// the column of the one before it in the same stage when its lane (row)
+// is below that one's; otherwise it starts the next column. Reading the
+// columns left to right, each top to bottom, gives back the timeline.
+func Steps(shown []*model.Touchpoint, rowOf map[string]int) []int {
+	out := make([]int, len(shown))
+	for i, t := range shown {
+		if i == 0 || shown[i-1].Stage != t.Stage {
+			continue
+		}
+		prev, ok1 := rowOf[shown[i-1].Lane]
+		cur, ok2 := rowOf[t.Lane]
+		out[i] = out[i-1]
+		if !ok1 || !ok2 || cur <= prev {
+			out[i]++
+		}
+	}
+	return out
 }
 
 // each calls f(0) … f(n-1), on every core when there are many; a panic
@@ -395,17 +449,26 @@ func opportunityText(o *model.Opportunity) string {
 	return t
 }
 
-func layoutCard(t *model.Touchpoint, r Rect, color RGB) Card {
+// layoutCard lays out the card of t in r; number is its place on the
+// timeline, written at the left of its bottom row when numbered.
+func layoutCard(t *model.Touchpoint, r Rect, color RGB, number int, numbered bool) Card {
 	reg, bold := Fonts()
 	c := Card{TouchpointID: t.ID, Rect: r, Color: color, Listened: t.Listened, Emotion: t.Emotion,
-		Listen: Point{r.X + r.W, r.Y}, ListenRadius: listenRadius}
+		Listen: Point{r.X + r.W, r.Y}, ListenRadius: listenRadius, Number: number}
 	inner := Rect{r.X + stripWidth + cardPad, r.Y + cardPad, r.W - stripWidth - 2*cardPad, r.H - 2*cardPad}
-	bottom := inner.Y + inner.H // bottom row: face, channel, badges
+	bottom := inner.Y + inner.H // bottom row: number, face, channel, badges
 	rowH := 2 * faceRadius
-	c.Face = Face{Center: Point{inner.X + faceRadius, bottom - faceRadius}, Radius: faceRadius,
+	fx := inner.X
+	if numbered {
+		n := strconv.Itoa(number)
+		w := bold.Width(n, numberSize)
+		c.NumberText = block(bold, n, numberSize, Rect{inner.X, bottom - rowH, w + 0.01, rowH}, 1, true, MutedInk)
+		fx += w + 0.8
+	}
+	c.Face = Face{Center: Point{fx + faceRadius, bottom - faceRadius}, Radius: faceRadius,
 		Emotion: t.Emotion, Measured: t.Score != nil}
 	titleBox := Rect{inner.X, inner.Y, inner.W, inner.H - rowH - 1}
-	c.Title = block(bold, bold.Printable(t.Title), titleSize, titleBox, 3, false, Ink)
+	c.Title = block(bold, bold.Printable(t.Title), titleSize, titleBox, titleLines, false, Ink)
 
 	markers := t.Markers.List()
 	bx := inner.X + inner.W
@@ -416,7 +479,7 @@ func layoutCard(t *model.Touchpoint, r Rect, color RGB) Card {
 	}
 	// The channel's pictogram, then its name, between the face and the
 	// badges, on the face's middle line.
-	chX, chEnd := inner.X+2*faceRadius+1.2, bx-0.5
+	chX, chEnd := fx+2*faceRadius+1.2, bx-0.5
 	icon := max(min(iconSize, chEnd-chX), 0)
 	c.ChannelIcon = Pictogram{Channel: t.Channel, Box: Rect{chX, bottom - rowH/2 - icon/2, icon, icon}}
 	tx := chX + icon + iconGap
