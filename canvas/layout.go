@@ -13,22 +13,25 @@ import (
 )
 
 // Dimensions of the map in millimetres. They are sized for a poster read
-// at arm's length and for a card that holds three lines of title.
+// at arm's length: a card narrow enough that many fit across, holding
+// four lines of title at a size that stays readable once a long journey
+// is scaled down to its paper (see the poster's goals in CONTRACTS §6).
 const (
 	LabelWidth   = 40.0
 	HeaderHeight = 14.0
-	SlotWidth    = 50.0
-	CardWidth    = 44.0
-	CardHeight   = 30.0
-	LaneHeight   = CardHeight + 8
+	SlotWidth    = 46.0
+	CardWidth    = 40.0
+	CardHeight   = 31.0
+	LaneHeight   = CardHeight + 6
 	CurveGap     = 4.0
-	CurveHeight  = 45.0
+	CurveHeight  = 38.0
 
 	cardPad     = 2.0
 	stripWidth  = 1.6
-	titleSize   = 9.0 // pt
-	titleLines  = 3
-	numberSize  = 7.0 // a card's place on the timeline
+	titleSize   = 11.0 // pt
+	titleLines  = 4
+	numberSize  = 8.0 // a card's place on the timeline, before its title
+	numberGap   = 1.2 // between the number and the title
 	channelSize = 7.0
 	nameSize    = 10.0
 	stageSize   = 12.0
@@ -450,36 +453,47 @@ func opportunityText(o *model.Opportunity) string {
 }
 
 // layoutCard lays out the card of t in r; number is its place on the
-// timeline, written at the left of its bottom row when numbered.
+// timeline, written before the title when numbered.
 func layoutCard(t *model.Touchpoint, r Rect, color RGB, number int, numbered bool) Card {
 	reg, bold := Fonts()
 	c := Card{TouchpointID: t.ID, Rect: r, Color: color, Listened: t.Listened, Emotion: t.Emotion,
 		Listen: Point{r.X + r.W, r.Y}, ListenRadius: listenRadius, Number: number}
 	inner := Rect{r.X + stripWidth + cardPad, r.Y + cardPad, r.W - stripWidth - 2*cardPad, r.H - 2*cardPad}
-	bottom := inner.Y + inner.H // bottom row: number, face, channel, badges
+	bottom := inner.Y + inner.H // bottom row: face, channel, badges
 	rowH := 2 * faceRadius
-	fx := inner.X
-	if numbered {
-		n := strconv.Itoa(number)
-		w := bold.Width(n, numberSize)
-		c.NumberText = block(bold, n, numberSize, Rect{inner.X, bottom - rowH, w + 0.01, rowH}, 1, true, MutedInk)
-		fx += w + 0.8
-	}
-	c.Face = Face{Center: Point{fx + faceRadius, bottom - faceRadius}, Radius: faceRadius,
+	c.Face = Face{Center: Point{inner.X + faceRadius, bottom - faceRadius}, Radius: faceRadius,
 		Emotion: t.Emotion, Measured: t.Score != nil}
 	titleBox := Rect{inner.X, inner.Y, inner.W, inner.H - rowH - 1}
-	c.Title = block(bold, bold.Printable(t.Title), titleSize, titleBox, titleLines, false, Ink)
+	indent := 0.0
+	var n string
+	if numbered {
+		n = strconv.Itoa(number)
+		indent = bold.Width(n, numberSize) + numberGap
+	}
+	c.Title = block(bold, bold.Printable(t.Title), titleSize, titleBox, titleLines, false, Ink, indent)
+	if numbered {
+		// On the title's first line, sharing its baseline.
+		c.NumberText = Text{Size: numberSize, Bold: true, Color: MutedInk, LineHeight: c.Title.LineHeight,
+			Baseline: c.Title.Baseline, Lines: []Line{{Text: n, X: titleBox.X, Y: titleBox.Y}}}
+	}
 
 	markers := t.Markers.List()
 	bx := inner.X + inner.W
+	// Badges shrink a little when many, so that the pictogram keeps its
+	// room between them and the face.
+	bs := badgeSize
+	if n := float64(len(markers)); n > 0 {
+		room := inner.W - (2*faceRadius + 1.2) - iconSize - 0.5 - (n-1)*0.6
+		bs = max(min(badgeSize, room/n), 0.6*badgeSize)
+	}
 	for i := len(markers) - 1; i >= 0; i-- {
-		bx -= badgeSize
-		c.Badges = append([]Badge{{Marker: markers[i], Rect: Rect{bx, bottom - (rowH+badgeSize)/2, badgeSize, badgeSize}}}, c.Badges...)
+		bx -= bs
+		c.Badges = append([]Badge{{Marker: markers[i], Rect: Rect{bx, bottom - (rowH+bs)/2, bs, bs}}}, c.Badges...)
 		bx -= 0.6
 	}
 	// The channel's pictogram, then its name, between the face and the
 	// badges, on the face's middle line.
-	chX, chEnd := fx+2*faceRadius+1.2, bx-0.5
+	chX, chEnd := inner.X+2*faceRadius+1.2, bx-0.5
 	icon := max(min(iconSize, chEnd-chX), 0)
 	c.ChannelIcon = Pictogram{Channel: t.Channel, Box: Rect{chX, bottom - rowH/2 - icon/2, icon, icon}}
 	tx := chX + icon + iconGap
@@ -511,11 +525,16 @@ func LaneStatus(l *model.Lane) string {
 }
 
 // block wraps s into box; centred vertically when middle is true, else from
-// the top.
-func block(f *Font, s string, size float64, box Rect, maxLines int, middle bool, color RGB) Text {
+// the top. The first line is indent mm narrower, and starts that far right
+// (none is given but for a card's title).
+func block(f *Font, s string, size float64, box Rect, maxLines int, middle bool, color RGB, indent ...float64) Text {
+	in := 0.0
+	if len(indent) > 0 {
+		in = indent[0]
+	}
 	lh := size * PtToMM * lineSpacing
 	maxLines = min(maxLines, max(1, int(box.H/lh)))
-	lines, cut := f.Wrap(s, size, box.W, maxLines)
+	lines, cut := f.WrapIndent(s, size, box.W, in, maxLines)
 	t := Text{Size: size, LineHeight: lh, Color: color, Cut: cut,
 		Baseline: (lh-size*PtToMM)/2 + f.Ascent*size*PtToMM}
 	t.Bold = f.Bold
@@ -526,6 +545,9 @@ func block(f *Font, s string, size float64, box Rect, maxLines int, middle bool,
 	t.Lines = make([]Line, len(lines))
 	for i, l := range lines {
 		t.Lines[i] = Line{Text: l, X: box.X, Y: y + float64(i)*lh}
+	}
+	if len(t.Lines) > 0 {
+		t.Lines[0].X += in
 	}
 	return t
 }

@@ -114,7 +114,7 @@ func TestLongTitleWrapsAndEndsWithEllipsis(t *testing.T) {
 	c := s.Cards[s.CardIndex("t-panier")]
 	reg, bold := canvas.Fonts()
 	_ = reg
-	if !c.Title.Cut || len(c.Title.Lines) != 3 {
+	if !c.Title.Cut || len(c.Title.Lines) != 4 {
 		t.Fatalf("long title: cut=%v, %d lines", c.Title.Cut, len(c.Title.Lines))
 	}
 	for _, l := range c.Title.Lines {
@@ -125,7 +125,7 @@ func TestLongTitleWrapsAndEndsWithEllipsis(t *testing.T) {
 			t.Errorf("line %q runs into the bottom row", l.Text)
 		}
 	}
-	if last := c.Title.Lines[2].Text; !strings.HasSuffix(last, canvas.Ellipsis) {
+	if last := c.Title.Lines[3].Text; !strings.HasSuffix(last, canvas.Ellipsis) {
 		t.Errorf("last line %q has no ellipsis", last)
 	}
 }
