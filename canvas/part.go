@@ -103,3 +103,50 @@ func (t Text) shifted(dx float64) Text {
 	t.Lines = lines
 	return t
 }
+
+// Runs shares the stages out into n runs of neighbouring stages (at most
+// one stage a run, at least one run), each given as from, to for Part,
+// such that the widest of their Parts is as narrow as can be; widest is
+// that width, mm. Stages are never split.
+func (s *Scene) Runs(n int) (runs [][2]int, widest float64) {
+	cols := len(s.Columns)
+	n = max(1, min(n, cols))
+	width := func(from, to int) float64 {
+		if to <= from {
+			return LabelWidth
+		}
+		last := s.Columns[to-1].Header
+		return last.X + last.W - s.Columns[from].Header.X + LabelWidth
+	}
+	if n <= 1 {
+		return [][2]int{{0, cols}}, max(s.Width, width(0, cols))
+	}
+	// The least widest of runs from stage i on, shared into k runs, and
+	// where the first of them ends: a table of stages × runs.
+	const none = -1.0
+	best := make([][]float64, cols+1)
+	cut := make([][]int, cols+1)
+	for i := range best {
+		best[i] = make([]float64, n+1)
+		cut[i] = make([]int, n+1)
+		for k := range best[i] {
+			best[i][k] = none
+		}
+	}
+	for i := cols - 1; i >= 0; i-- {
+		best[i][1], cut[i][1] = width(i, cols), cols
+		for k := 2; k <= n && k <= cols-i; k++ {
+			for to := i + 1; to <= cols-(k-1); to++ {
+				w := max(width(i, to), best[to][k-1])
+				if best[i][k] == none || w < best[i][k] {
+					best[i][k], cut[i][k] = w, to
+				}
+			}
+		}
+	}
+	for i, k := 0, n; k > 0; k-- {
+		runs = append(runs, [2]int{i, cut[i][k]})
+		i = cut[i][k]
+	}
+	return runs, best[0][n]
+}

@@ -29,38 +29,8 @@ type wrapping struct {
 // wrapped is the map of s on n bands (n ≥ 1, at most one stage a band):
 // the stages shared out into n runs whose widest is as narrow as can be.
 func wrapped(s *canvas.Scene, n int) wrapping {
-	cols := len(s.Columns)
-	n = max(1, min(n, cols))
-	if n == 1 {
-		return wrapping{ranges: [][2]int{{0, cols}}, w: s.Width, h: s.Height}
-	}
-	width := func(from, to int) float64 {
-		if to <= from {
-			return canvas.LabelWidth
-		}
-		last := s.Columns[to-1].Header
-		return last.X + last.W - s.Columns[from].Header.X + canvas.LabelWidth
-	}
-	// Few stages, at most three bands: every way of cutting is tried.
-	best := wrapping{w: -1}
-	var try func(from int, ranges [][2]int, widest float64)
-	try = func(from int, ranges [][2]int, widest float64) {
-		left := n - len(ranges)
-		if left == 1 {
-			w := max(widest, width(from, cols))
-			if best.w < 0 || w < best.w {
-				best.ranges = append(append([][2]int(nil), ranges...), [2]int{from, cols})
-				best.w = w
-			}
-			return
-		}
-		for to := from + 1; to <= cols-(left-1); to++ {
-			try(to, append(ranges, [2]int{from, to}), max(widest, width(from, to)))
-		}
-	}
-	try(0, nil, 0)
-	best.h = float64(n)*s.Height + float64(n-1)*bandGap
-	return best
+	runs, w := s.Runs(n)
+	return wrapping{ranges: runs, w: w, h: float64(len(runs))*s.Height + float64(len(runs)-1)*bandGap}
 }
 
 // wrapFor picks the bands of s for a map area: the number of bands that

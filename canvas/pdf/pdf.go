@@ -40,7 +40,8 @@ type Options struct {
 	Tile *Paper
 
 	// Journeys are the journeys the scenes show, in the same order (the
-	// list may be shorter, or hold nil, where a scene has none). When a
+	// list may be shorter, or hold nil, where a scene has none; a journey
+	// split over several posters is given for each). When a
 	// scene had to shorten a text — a card title, a stage text, the
 	// objective in the title block — appendix pages after the posters list
 	// every touchpoint of its journey with its full texts, so that nothing
@@ -289,9 +290,23 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 			}
 		}
 	}()
+	// A journey split over several posters has one appendix, after the
+	// posters, where its first poster's would be.
+	first := make([]int, len(scenes))
+	seen := map[*model.Journey]int{}
+	for i := range scenes {
+		first[i] = i
+		if i < len(opts.Journeys) && opts.Journeys[i] != nil {
+			if f, ok := seen[opts.Journeys[i]]; ok {
+				first[i] = f
+			} else {
+				seen[opts.Journeys[i]] = i
+			}
+		}
+	}
 	for i, s := range scenes {
-		if i < len(opts.Journeys) && opts.Journeys[i] != nil && Shortened(s) {
-			appendices[i] = startAppendix(doc, opts.Journeys[i], cardOf(scenes[i], opts), opts)
+		if i < len(opts.Journeys) && opts.Journeys[i] != nil && Shortened(s) && appendices[first[i]] == nil {
+			appendices[first[i]] = startAppendix(doc, opts.Journeys[i], cardOf(scenes[i], opts), opts)
 		}
 	}
 	p := newPainter(newPDFSurface(f, doc))
@@ -314,7 +329,12 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 	}
 	for i := range scenes {
-		if shortened[i] && i < len(opts.Journeys) && opts.Journeys[i] != nil {
+		if shortened[i] {
+			shortened[first[i]] = true
+		}
+	}
+	for i := range scenes {
+		if shortened[i] && first[i] == i && i < len(opts.Journeys) && opts.Journeys[i] != nil {
 			if appendices[i] == nil {
 				appendices[i] = startAppendix(doc, opts.Journeys[i], cardOf(scenes[i], opts), opts)
 			}

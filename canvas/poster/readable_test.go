@@ -59,10 +59,35 @@ var (
 func titleSizes(t *testing.T, job poster.Job, name string) (least, most float64, lines int) {
 	t.Helper()
 	scenes := job.Scenes()
+	// The lines of the card titles, the first after the card's number
+	// when it has one; not those that some other text of the map also
+	// has, in a band or a header.
+	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	want := map[string]bool{}
 	for _, c := range scenes[0].Cards {
-		for _, l := range c.Title.Lines {
-			want[strings.Join(strings.Fields(l.Text), " ")] = true
+		for i, l := range c.Title.Lines {
+			if i == 0 && len(c.NumberText.Lines) > 0 {
+				want[flat(c.NumberText.Lines[0].Text+" "+l.Text)] = true
+				continue
+			}
+			want[flat(l.Text)] = true
+		}
+	}
+	other := []canvas.Text{scenes[0].Curve.Label}
+	for _, b := range scenes[0].AllBands() {
+		for _, c := range b.Cells {
+			other = append(other, c.Text)
+		}
+	}
+	for _, c := range scenes[0].Columns {
+		other = append(other, c.Name)
+	}
+	for _, r := range scenes[0].Rows {
+		other = append(other, r.Name, r.Status)
+	}
+	for _, t := range other {
+		for _, l := range t.Lines {
+			delete(want, flat(l.Text))
 		}
 	}
 	var buf bytes.Buffer
