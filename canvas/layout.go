@@ -26,21 +26,24 @@ const (
 	CurveGap     = 4.0
 	CurveHeight  = 38.0
 
-	cardPad     = 2.0
-	stripWidth  = 1.6
-	titleSize   = 11.0 // pt
-	titleLines  = 4
-	numberSize  = 8.0 // a card's place on the timeline, before its title
-	numberGap   = 1.2 // between the number and the title
-	channelSize = 7.0
-	nameSize    = 10.0
-	stageSize   = 12.0
-	lineSpacing = 1.2
-	faceRadius  = 3.2
-	badgeSize   = 4.2
-	iconSize    = 3.6 // a card's channel pictogram
-	iconGap     = 0.8 // between the pictogram and the channel's name
-	curvePad    = 6.0
+	cardPad    = 2.0
+	stripWidth = 1.6
+	titleSize  = 11.0 // pt
+	titleLines = 4
+	// A title with a word too long for a line is made smaller, down to
+	// this share of titleSize, before the word is broken.
+	minTitleShare = 0.8
+	numberSize    = 8.0 // a card's place on the timeline, before its title
+	numberGap     = 1.2 // between the number and the title
+	channelSize   = 7.0
+	nameSize      = 10.0
+	stageSize     = 12.0
+	lineSpacing   = 1.2
+	faceRadius    = 3.2
+	badgeSize     = 4.2
+	iconSize      = 3.6 // a card's channel pictogram
+	iconGap       = 0.8 // between the pictogram and the channel's name
+	curvePad      = 6.0
 	// The listened mark sits on the card's top-right corner and stays
 	// inside the slot's margin.
 	listenRadius = 1.7
@@ -470,7 +473,16 @@ func layoutCard(t *model.Touchpoint, r Rect, color RGB, number int, numbered boo
 		n = strconv.Itoa(number)
 		indent = bold.Width(n, numberSize) + numberGap
 	}
-	c.Title = block(bold, bold.Printable(t.Title), titleSize, titleBox, titleLines, false, Ink, indent)
+	title := bold.Printable(t.Title)
+	// A word too long for the card's width (« Remboursement ») makes its
+	// title a little smaller rather than broken, down to a floor.
+	size := titleSize
+	for _, w := range strings.Fields(title) {
+		if ww := bold.Width(w, size); ww > titleBox.W {
+			size = max(size*titleBox.W/ww*0.999, minTitleShare*titleSize)
+		}
+	}
+	c.Title = block(bold, title, size, titleBox, titleLines, false, Ink, indent)
 	if numbered {
 		// On the title's first line, sharing its baseline.
 		c.NumberText = Text{Size: numberSize, Bold: true, Color: MutedInk, LineHeight: c.Title.LineHeight,

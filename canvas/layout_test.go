@@ -499,3 +499,37 @@ func TestDropOnItselfMovesNothing(t *testing.T) {
 		}
 	}
 }
+
+// The first line of an indented text leaves the indent free; a word that
+// only the indent keeps off it starts the next line whole rather than
+// being broken.
+func TestWrapIndent(t *testing.T) {
+	_, bold := canvas.Fonts()
+	const size, indent = 11.0, 5.0
+	word := "Remboursement"
+	width := bold.Width(word, size) + 1
+	lines, cut := bold.WrapIndent("Choix du créneau de livraison au panier", size, width, indent, 6)
+	if cut || len(lines) < 2 || bold.Width(lines[0], size) > width-indent {
+		t.Errorf("lines %q: the first is wider than the indented line", lines)
+	}
+	lines, _ = bold.WrapIndent(word+" confirmé", size, width, indent, 4)
+	if len(lines) != 3 || lines[0] != "" || lines[1] != word {
+		t.Errorf("lines %q, want an empty first line then %q whole", lines, word)
+	}
+	s := canvas.Layout(livraison(t), livraison(t).Journeys[0])
+	c := s.Cards[s.CardIndex("t-panier")]
+	if n := c.NumberText; len(n.Lines) != 1 || n.Lines[0].Text != "1" || n.Lines[0].Y != c.Title.Lines[0].Y ||
+		n.Baseline != c.Title.Baseline || c.Title.Lines[0].X <= n.Lines[0].X+bold.Width("1", n.Size) {
+		t.Errorf("number %+v does not stand before the title's first line %+v", n, c.Title.Lines[0])
+	}
+	// A word too long for the card makes its title smaller, not broken.
+	c = s.Cards[s.CardIndex("t-rembourse")]
+	if c.Title.Size >= s.Cards[0].Title.Size || c.Title.Size < 0.8*s.Cards[0].Title.Size || len(c.Title.Lines) < 2 || c.Title.Lines[1].Text != "Remboursement" {
+		t.Errorf("title of t-rembourse at %.1f pt: %+v", c.Title.Size, c.Title.Lines)
+	}
+	for _, l := range c.Title.Lines {
+		if l.X+bold.Width(l.Text, c.Title.Size) > c.Rect.X+c.Rect.W {
+			t.Errorf("line %q overflows the card", l.Text)
+		}
+	}
+}

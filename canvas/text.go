@@ -278,6 +278,10 @@ paragraphs:
 			}
 			if line != "" {
 				lines = append(lines, line)
+			} else if len(lines) == 0 && indent > 0 && f.Width(w, size) <= full {
+				// A word that only the indent keeps off the first line
+				// starts the next one whole.
+				lines = append(lines, "")
 			}
 			// A word wider than the line is broken between characters.
 			for f.Width(w, size) > room() {
