@@ -2,6 +2,8 @@ package poster_test
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"html"
 	"math"
 	"os"
@@ -64,8 +66,15 @@ func titleSizes(t *testing.T, job poster.Job, name string) (least, most float64,
 	// has, in a band or a header.
 	flat := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	want := map[string]bool{}
-	for _, c := range scenes[0].Cards {
+	var cards []canvas.Card
+	for _, sc := range scenes {
+		cards = append(cards, sc.Cards...)
+	}
+	for _, c := range cards {
 		for i, l := range c.Title.Lines {
+			if l.Text == "" {
+				continue // the number alone, before a long first word
+			}
 			if i == 0 && len(c.NumberText.Lines) > 0 {
 				want[flat(c.NumberText.Lines[0].Text+" "+l.Text)] = true
 				continue
@@ -104,7 +113,8 @@ func titleSizes(t *testing.T, job poster.Job, name string) (least, most float64,
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Fatal("pdftotext not found: install poppler-utils to run this test")
 	}
-	out, err := exec.Command("pdftotext", "-bbox-layout", path, "-").CombinedOutput()
+	// The posters come first, one page each.
+	out, err := exec.Command("pdftotext", "-bbox-layout", "-l", strconv.Itoa(len(scenes)), path, "-").CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdftotext: %v\n%s", err, out)
 	}
@@ -147,14 +157,133 @@ func titleSizes(t *testing.T, job poster.Job, name string) (least, most float64,
 }
 
 func TestPosterTitlesReadable(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes and reads back four A0 posters")
-	}
 	for _, g := range titleGoals {
-		least, most, lines := titleSizes(t, defaultJob(mapOf(t, g.n)), "titles-"+g.name)
+		job := defaultJob(mapOf(t, g.n))
+		least, most, lines := titleSizes(t, job, "titles-"+g.name)
 		t.Logf("%s: card titles %.2f…%.2f pt (%d lines)", g.name, least, most, lines)
 		if least < g.goal {
 			t.Errorf("%s touchpoints: card titles at %.2f pt, want at least %.0f pt", g.name, least, g.goal)
 		}
+		if w := job.Readability(job.Scenes()); w != nil {
+			t.Errorf("%s touchpoints: warned %q", g.name, w)
+		}
+	}
+}
+
+// A map whose titles would print under 6 pt is said so, with what would
+// fix it; and the fixes named do fix it, read back from the PDF.
+func TestUnreadableTitlesAreSaid(t *testing.T) {
+	for _, n := range []int{300, 1000} {
+		job := defaultJob(mapOf(t, n))
+		scenes := job.Scenes()
+		err := job.Readability(scenes)
+		var w *poster.SmallTitles
+		if !errors.As(err, &w) {
+			t.Fatalf("%d touchpoints: Readability = %v, want a *SmallTitles", n, err)
+		}
+		size := job.TitleSize(scenes[0])
+		least := size
+		if n < 1000 { // reading back a thousand cards takes Poppler long
+			least, _, _ = titleSizes(t, job, fmt.Sprintf("small-%d", n))
+		}
+		t.Logf("%d touchpoints: %v (titles read back at %.2f pt)", n, w, least)
+		if w.Size >= poster.MinTitleSize || math.Abs(w.Size-size) > 1e-9 || math.Abs(least-size) > 0.01 {
+			t.Errorf("%d touchpoints: warned of %.2f pt, the job says %.2f, the PDF %.2f", n, w.Size, size, least)
+		}
+		line := w.Error()
+		if strings.Contains(line, "\n") || !strings.Contains(line, w.Journey) || !strings.Contains(line, "--paper "+w.Paper.Name) {
+			t.Errorf("%d touchpoints: warning %q", n, line)
+		}
+		if w.Paper.Name == "" {
+			t.Errorf("%d touchpoints: no paper named", n)
+		} else {
+			bigger := job
+			bigger.Options.Paper = w.Paper
+			bigger.Options.Tile = &pdf.Paper{Name: "A3", W: 297, H: 420}
+			if got := bigger.TitleSize(scenes[0]); got < poster.MinTitleSize {
+				t.Errorf("%d touchpoints: on %s the titles print at %.2f pt", n, w.Paper.Name, got)
+			}
+			if err := bigger.Readability(scenes); err != nil {
+				t.Errorf("%d touchpoints: on %s still %v", n, w.Paper.Name, err)
+			}
+		}
+		if n == 1000 {
+			// Even one stage a poster is too small: no split is offered.
+			if w.Split != 0 || strings.Contains(line, "--split") {
+				t.Errorf("1000 touchpoints: split offered in %q", line)
+			}
+			continue
+		}
+		if w.Split < 2 || !strings.Contains(line, fmt.Sprintf("--split %d", w.Split)) {
+			t.Fatalf("%d touchpoints: split %d in %q", n, w.Split, line)
+		}
+		split := job
+		split.Split = w.Split
+		parts := split.Scenes()
+		if len(parts) != w.Split {
+			t.Fatalf("split over %d: %d posters", w.Split, len(parts))
+		}
+		least, _, _ = titleSizes(t, split, fmt.Sprintf("split-%d", n))
+		if least < poster.MinTitleSize {
+			t.Errorf("split over %d posters: titles at %.2f pt", w.Split, least)
+		}
+		if err := split.Readability(parts); err != nil {
+			t.Errorf("split over %d posters: %v", w.Split, err)
+		}
+	}
+}
+
+// A journey split over posters: each poster has its title block numbered
+// (1/2…), the lane labels and its own stages, every stage on one poster;
+// the appendix lists every touchpoint once.
+func TestSplitPosters(t *testing.T) {
+	d := mapOf(t, 300)
+	job := defaultJob(d)
+	job.Split = 3
+	var buf bytes.Buffer
+	scenes := job.Scenes()
+	if len(scenes) != 3 {
+		t.Fatalf("%d posters, want 3", len(scenes))
+	}
+	if err := job.WritePDF(&buf, scenes); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "split.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	j := d.Journeys[0]
+	seen := map[string]int{}
+	for page := 1; page <= 3; page++ {
+		out, err := exec.Command("pdftotext", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), path, "-").CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdftotext: %v\n%s", err, out)
+		}
+		text := string(out)
+		if !strings.Contains(text, fmt.Sprintf("%s (%d/3)", j.Title, page)) {
+			t.Errorf("poster %d has no numbered title", page)
+		}
+		for _, l := range j.Lanes {
+			if !strings.Contains(text, l.Name) {
+				t.Errorf("poster %d has no label for lane %s", page, l.Name)
+			}
+		}
+		for _, st := range j.Stages {
+			if strings.Contains(text, st.Name+"\n") {
+				seen[st.Name]++
+			}
+		}
+	}
+	for _, st := range j.Stages {
+		if seen[st.Name] != 1 {
+			t.Errorf("stage %s on %d posters, want one", st.Name, seen[st.Name])
+		}
+	}
+	out, err := exec.Command("pdftotext", "-f", "4", path, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	if got := strings.Count(string(out), j.Touchpoints[0].Description); got != len(j.Touchpoints) {
+		t.Errorf("the appendix lists %d touchpoints' descriptions, want each of the %d once", got, len(j.Touchpoints))
 	}
 }
