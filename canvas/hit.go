@@ -1,5 +1,7 @@
 package canvas
 
+import "slices"
+
 // CardAt returns the index of the card under the point, or -1.
 func (s *Scene) CardAt(x, y float64) int {
 	for i := range s.Cards {
@@ -83,7 +85,7 @@ func (s *Scene) DropAt(x, y float64, moving string) (d Drop, ok bool) {
 		}
 		rows = append(rows, c.Row)
 	}
-	rows = append(rows[:d.Slot], append([]int{d.Row}, rows[d.Slot:]...)...)
+	rows = slices.Insert(rows, d.Slot, d.Row)
 	for i := 1; i <= d.Slot; i++ {
 		if rows[i] <= rows[i-1] {
 			d.Step++
