@@ -33,8 +33,7 @@ const (
 	// A title with a word too long for a line is made smaller, down to
 	// this share of titleSize, before the word is broken.
 	minTitleShare = 0.8
-	numberSize    = 8.0 // a card's place on the timeline, before its title
-	numberGap     = 1.2 // between the number and the title
+	numberGap     = 1.5 // between a card's number and its title
 	channelSize   = 7.0
 	nameSize      = 10.0
 	stageSize     = 12.0
@@ -467,12 +466,6 @@ func layoutCard(t *model.Touchpoint, r Rect, color RGB, number int, numbered boo
 	c.Face = Face{Center: Point{inner.X + faceRadius, bottom - faceRadius}, Radius: faceRadius,
 		Emotion: t.Emotion, Measured: t.Score != nil}
 	titleBox := Rect{inner.X, inner.Y, inner.W, inner.H - rowH - 1}
-	indent := 0.0
-	var n string
-	if numbered {
-		n = strconv.Itoa(number)
-		indent = bold.Width(n, numberSize) + numberGap
-	}
 	title := bold.Printable(t.Title)
 	// A word too long for the card's width (« Remboursement ») makes its
 	// title a little smaller rather than broken, down to a floor.
@@ -482,10 +475,19 @@ func layoutCard(t *model.Touchpoint, r Rect, color RGB, number int, numbered boo
 			size = max(size*titleBox.W/ww*0.999, minTitleShare*titleSize)
 		}
 	}
+	// The number is as large as the title, in the muted ink: text of one
+	// size reads back as one block, so that a PDF reader finds the title
+	// whole when searched.
+	indent := 0.0
+	var n string
+	if numbered {
+		n = strconv.Itoa(number)
+		indent = bold.Width(n, size) + numberGap
+	}
 	c.Title = block(bold, title, size, titleBox, titleLines, false, Ink, indent)
 	if numbered {
 		// On the title's first line, sharing its baseline.
-		c.NumberText = Text{Size: numberSize, Bold: true, Color: MutedInk, LineHeight: c.Title.LineHeight,
+		c.NumberText = Text{Size: size, Bold: true, Color: MutedInk, LineHeight: c.Title.LineHeight,
 			Baseline: c.Title.Baseline, Lines: []Line{{Text: n, X: titleBox.X, Y: titleBox.Y}}}
 	}
 

@@ -68,7 +68,8 @@ func (e *SmallTitles) Error() string {
 	if e.Paper.Name != "" {
 		fixes = append(fixes, msg.T("print.small.paper", e.Paper.Name))
 	}
-	size := fmt.Sprintf("%.1f", e.Size)
+	// Rounded down: a size just under the least never reads as the least.
+	size := fmt.Sprintf("%.1f", math.Floor(e.Size*10)/10)
 	if msg.Language() == msg.French {
 		size = strings.ReplaceAll(size, ".", ",")
 	}

@@ -32,7 +32,7 @@ func TestExportSaysWhenTitlesAreTooSmall(t *testing.T) {
 	if _, err := os.Stat("big.pdf"); err != nil {
 		t.Fatalf("no poster written: %v", err)
 	}
-	want := regexp.MustCompile(`^parcours: warning: the card titles of “Parcours généré — 300 points de contact” would print at 4\.7 pt, under the 6 pt a poster can be read at: split its stages over 2 posters \(--split 2\), or print it on a larger paper \(--paper \d+x\d+mm, tiled on office sheets with --tile A3\)\n$`)
+	want := regexp.MustCompile(`^parcours: warning: the card titles of “Parcours généré — 300 points de contact” would print at 4\.6 pt, under the 6 pt a poster can be read at: split its stages over 2 posters \(--split 2\), or print it on a larger paper \(--paper \d+x\d+mm, tiled on office sheets with --tile A3\)\n$`)
 	if !want.MatchString(stderr) {
 		t.Errorf("stderr %q", stderr)
 	}
@@ -51,7 +51,7 @@ func TestExportSaysWhenTitlesAreTooSmall(t *testing.T) {
 	}
 	t.Setenv("LANG", "fr_FR.UTF-8")
 	_, _, stderr = runMain("export", "-o", "big.pdf", "big.parcours")
-	if !strings.HasPrefix(stderr, "parcours: attention : les titres des cartes de « Parcours généré — 300 points de contact » s'imprimeraient en 4,7 pt") ||
+	if !strings.HasPrefix(stderr, "parcours: attention : les titres des cartes de « Parcours généré — 300 points de contact » s'imprimeraient en 4,6 pt") ||
 		!strings.Contains(stderr, "--split 2") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("French warning %q", stderr)
 	}
