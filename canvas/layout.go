@@ -241,24 +241,30 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	for _, a := range report.NoLever {
 		advice[a.Touchpoint] = NoLever
 	}
-	// Each card's place on the whole timeline, as the appendix numbers it
-	// (the macro view leaves some out).
-	place := make(map[string]int, len(timeline))
-	for i, t := range timeline {
-		place[t.ID] = i + 1
+	// Each card's place on the whole timeline, as the appendix numbers it:
+	// shown is the timeline, or in the macro view a part of it in order.
+	place := make([]int, len(shown))
+	for i, k := 0, 0; i < len(shown) && k < len(timeline); k++ {
+		if timeline[k] == shown[i] {
+			place[i] = k + 1
+			i++
+		}
 	}
-	// How many cards share each column, and which of them each card is.
-	type stepKey struct {
-		stage string
-		step  int
+	// The cards sharing a column follow one another in shown: each card's
+	// rank among them, and how many they are.
+	rank, share := make([]int, len(shown)), make([]int, len(shown))
+	for from := 0; from < len(shown); {
+		to := from + 1
+		for to < len(shown) && shown[to].Stage == shown[from].Stage && steps[to] == steps[from] {
+			to++
+		}
+		for i := from; i < to; i++ {
+			rank[i], share[i] = i-from, to-from
+		}
+		s.Numbered = s.Numbered || to-from > 1
+		from = to
 	}
-	inStep := make(map[stepKey]int, len(shown))
-	for i, t := range shown {
-		inStep[stepKey{t.Stage, steps[i]}]++
-	}
-	s.Numbered = len(inStep) < len(shown)
 	slotInStage := map[string]int{}
-	seen := make(map[stepKey]int, len(inStep))
 	s.Cards = make([]Card, 0, len(shown))
 	s.Curve.Points = make([]CurvePoint, 0, len(shown))
 	cardOf := make([]*model.Touchpoint, 0, len(shown))
@@ -270,15 +276,13 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		}
 		slot := slotInStage[t.Stage]
 		slotInStage[t.Stage]++
-		key := stepKey{t.Stage, steps[i]}
-		k, m := seen[key], inStep[key]
-		seen[key]++
+		k, m := rank[i], share[i]
 		col := s.Columns[ci]
 		cx := col.Slots[steps[i]] + (SlotWidth-CardWidth)/2
 		cy := s.Rows[ri].Rect.Y + (LaneHeight-CardHeight)/2
 		// The card itself is laid out below.
 		s.Cards = append(s.Cards, Card{Rect: Rect{cx, cy, CardWidth, CardHeight}, Column: ci, Row: ri, Slot: slot,
-			Step: steps[i], Number: place[t.ID]})
+			Step: steps[i], Number: place[i]})
 		cardOf = append(cardOf, t)
 		// The cards of a column share its width on the curve, in their
 		// order: the curve keeps moving right, each point under its card.
@@ -470,7 +474,7 @@ func layoutCard(t *model.Touchpoint, r Rect, color RGB, number int, numbered boo
 	// A word too long for the card's width (« Remboursement ») makes its
 	// title a little smaller rather than broken, down to a floor.
 	size := titleSize
-	for _, w := range strings.Fields(title) {
+	for w := range strings.FieldsSeq(title) {
 		if ww := bold.Width(w, size); ww > titleBox.W {
 			size = max(size*titleBox.W/ww*0.999, minTitleShare*titleSize)
 		}
