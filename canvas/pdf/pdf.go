@@ -145,7 +145,8 @@ func pageLayout(o Options) (title, area, footer canvas.Rect) {
 // Placement is where Write puts scene on the page: the page position of
 // the scene's origin (mm) and the scale k applied to every length and font
 // size. The map fills the area under the title block, less the persona
-// card, as much as it can, keeping its aspect, centred, never cut.
+// card, as much as it can, keeping its aspect, centred, never cut. A map
+// wrapped onto bands has its first band there (see Bands and MapBox).
 func Placement(scene *canvas.Scene, opts Options) (x, y, k float64) {
 	m := placeMap(scene, opts.withDefaults())
 	return m.x, m.y, m.k
