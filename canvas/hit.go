@@ -1,5 +1,7 @@
 package canvas
 
+import "slices"
+
 // CardAt returns the index of the card under the point, or -1.
 func (s *Scene) CardAt(x, y float64) int {
 	for i := range s.Cards {
@@ -25,14 +27,23 @@ func (s *Scene) CardIndex(id string) int {
 type Drop struct {
 	Column, Row int
 	Slot        int
-	// Line is where to draw the insertion mark while dragging: the x of
-	// the gap the card will go into, across the row.
+	// Step is the column of cards it lands in, within the stage, once the
+	// map is laid out again.
+	Step int
+	// Line is where to draw the insertion mark while dragging: across the
+	// row, in the gap at the left of the place the card lands in.
 	Line Rect
 }
 
 // DropAt says where a card dragged to (x, y) would land; ok is false
 // outside the grid, where a drop does nothing. moving is the touchpoint
 // being dragged ("" for a new one), left out of the slot count.
+//
+// The card lands in the stage and lane under the point, after the stage's
+// other cards that read before the point: those in a column of cards left
+// of it, those above it in its column, and in its own cell, a card whose
+// middle is left of it. So a card dropped in an empty place of a column
+// lands there, and one dropped on a card goes before or after it.
 func (s *Scene) DropAt(x, y float64, moving string) (d Drop, ok bool) {
 	if !s.Grid.Contains(x, y) {
 		return Drop{}, false
@@ -54,20 +65,33 @@ func (s *Scene) DropAt(x, y float64, moving string) (d Drop, ok bool) {
 		return Drop{}, false
 	}
 	col := s.Columns[d.Column]
-	// The slot is the number of the stage's other cards whose middle lies
-	// left of the pointer; the mark goes in the gap before the next one.
-	lineX := col.Body.X
+	step := len(col.Slots) // past the last column of cards: after them all
+	for k, left := range col.Slots {
+		if x < left+SlotWidth {
+			step = k
+			break
+		}
+	}
+	// The rows of the stage's other cards in timeline order, with the new
+	// one in its place: laid out again, they tell its column of cards.
+	var rows []int
 	for i := range s.Cards {
 		c := &s.Cards[i]
 		if c.Column != d.Column || c.TouchpointID == moving {
 			continue
 		}
-		mid := c.Rect.X + c.Rect.W/2
-		if mid < x {
+		if c.Step < step || (c.Step == step && (c.Row < d.Row || (c.Row == d.Row && c.Rect.X+c.Rect.W/2 < x))) {
 			d.Slot++
-			lineX = c.Rect.X + c.Rect.W + (SlotWidth-CardWidth)/2
+		}
+		rows = append(rows, c.Row)
+	}
+	rows = slices.Insert(rows, d.Slot, d.Row)
+	for i := 1; i <= d.Slot; i++ {
+		if rows[i] <= rows[i-1] {
+			d.Step++
 		}
 	}
+	lineX := min(col.Body.X+float64(d.Step)*SlotWidth+(SlotWidth-CardWidth)/4, col.Body.X+col.Body.W-0.5)
 	row := s.Rows[d.Row].Rect
 	d.Line = Rect{lineX - 0.5, row.Y + 1, 1, row.H - 2}
 	return d, true

@@ -13,29 +13,36 @@ import (
 )
 
 // Dimensions of the map in millimetres. They are sized for a poster read
-// at arm's length and for a card that holds three lines of title.
+// at arm's length: a card narrow enough that many fit across, holding
+// four lines of title at a size that stays readable once a long journey
+// is scaled down to its paper (see the poster's goals in CONTRACTS §6).
 const (
 	LabelWidth   = 40.0
 	HeaderHeight = 14.0
-	SlotWidth    = 50.0
-	CardWidth    = 44.0
-	CardHeight   = 30.0
-	LaneHeight   = CardHeight + 8
+	SlotWidth    = 46.0
+	CardWidth    = 40.0
+	CardHeight   = 31.0
+	LaneHeight   = CardHeight + 6
 	CurveGap     = 4.0
-	CurveHeight  = 45.0
+	CurveHeight  = 38.0
 
-	cardPad     = 2.0
-	stripWidth  = 1.6
-	titleSize   = 9.0 // pt
-	channelSize = 7.0
-	nameSize    = 10.0
-	stageSize   = 12.0
-	lineSpacing = 1.2
-	faceRadius  = 3.2
-	badgeSize   = 4.2
-	iconSize    = 3.6 // a card's channel pictogram
-	iconGap     = 0.8 // between the pictogram and the channel's name
-	curvePad    = 6.0
+	cardPad    = 2.0
+	stripWidth = 1.6
+	titleSize  = 11.0 // pt
+	titleLines = 4
+	// A title with a word too long for a line is made smaller, down to
+	// this share of titleSize, before the word is broken.
+	minTitleShare = 0.8
+	numberGap     = 1.5 // between a card's number and its title
+	channelSize   = 7.0
+	nameSize      = 10.0
+	stageSize     = 12.0
+	lineSpacing   = 1.2
+	faceRadius    = 3.2
+	badgeSize     = 4.2
+	iconSize      = 3.6 // a card's channel pictogram
+	iconGap       = 0.8 // between the pictogram and the channel's name
+	curvePad      = 6.0
 	// The listened mark sits on the card's top-right corner and stays
 	// inside the slot's margin.
 	listenRadius = 1.7
@@ -99,17 +106,27 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		perStage[t.Stage] = append(perStage[t.Stage], t)
 	}
 
-	// Columns: one time slot per touchpoint, so that every card has its
-	// own x and its point on the curve sits right under it.
+	// Columns of cards: a stage's touchpoints share a column as long as
+	// each one's lane is below the previous one's, so that the map reads
+	// left to right across the columns and top to bottom within one.
+	rowOf := make(map[string]int, len(j.Lanes))
+	for i, l := range j.Lanes {
+		rowOf[l.ID] = i
+	}
+	steps := Steps(shown, rowOf)
 	x := LabelWidth
 	colOf := make(map[string]int, len(j.Stages))
 	below := make(map[string]bool, len(report.Stages))
 	for _, si := range report.Stages {
 		below[si.Stage] = si.BelowTarget
 	}
+	nSteps := make(map[string]int, len(j.Stages))
+	for i, t := range shown {
+		nSteps[t.Stage] = max(nSteps[t.Stage], steps[i]+1)
+	}
 	for i, st := range j.Stages {
 		colOf[st.ID] = i
-		n := max(len(perStage[st.ID]), 1)
+		n := max(nSteps[st.ID], 1)
 		w := max(float64(n)*SlotWidth, st.Width)
 		c := Column{StageID: st.ID, Header: Rect{x, 0, w, HeaderHeight}, BelowTarget: below[st.ID]}
 		for k := 0; k < n; k++ {
@@ -141,9 +158,7 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	}
 	s.Grid = Rect{LabelWidth, gridTop, s.Width - LabelWidth, gridBottom - gridTop}
 
-	rowOf := make(map[string]int, len(j.Lanes))
 	for i, l := range j.Lanes {
-		rowOf[l.ID] = i
 		y := gridTop + float64(i)*LaneHeight
 		r := Row{LaneID: l.ID, Rect: Rect{0, y, s.Width, LaneHeight}, Label: Rect{0, y, LabelWidth, LaneHeight},
 			Owned: l.Owned, Leverage: l.Leverage, Color: ParseColor(l.Color)}
@@ -226,11 +241,34 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 	for _, a := range report.NoLever {
 		advice[a.Touchpoint] = NoLever
 	}
+	// Each card's place on the whole timeline, as the appendix numbers it:
+	// shown is the timeline, or in the macro view a part of it in order.
+	place := make([]int, len(shown))
+	for i, k := 0, 0; i < len(shown) && k < len(timeline); k++ {
+		if timeline[k] == shown[i] {
+			place[i] = k + 1
+			i++
+		}
+	}
+	// The cards sharing a column follow one another in shown: each card's
+	// rank among them, and how many they are.
+	rank, share := make([]int, len(shown)), make([]int, len(shown))
+	for from := 0; from < len(shown); {
+		to := from + 1
+		for to < len(shown) && shown[to].Stage == shown[from].Stage && steps[to] == steps[from] {
+			to++
+		}
+		for i := from; i < to; i++ {
+			rank[i], share[i] = i-from, to-from
+		}
+		s.Numbered = s.Numbered || to-from > 1
+		from = to
+	}
 	slotInStage := map[string]int{}
 	s.Cards = make([]Card, 0, len(shown))
 	s.Curve.Points = make([]CurvePoint, 0, len(shown))
 	cardOf := make([]*model.Touchpoint, 0, len(shown))
-	for _, t := range shown {
+	for i, t := range shown {
 		ci, ok1 := colOf[t.Stage]
 		ri, ok2 := rowOf[t.Lane]
 		if !ok1 || !ok2 {
@@ -238,27 +276,52 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		}
 		slot := slotInStage[t.Stage]
 		slotInStage[t.Stage]++
+		k, m := rank[i], share[i]
 		col := s.Columns[ci]
-		cx := col.Slots[slot] + (SlotWidth-CardWidth)/2
+		cx := col.Slots[steps[i]] + (SlotWidth-CardWidth)/2
 		cy := s.Rows[ri].Rect.Y + (LaneHeight-CardHeight)/2
 		// The card itself is laid out below.
-		s.Cards = append(s.Cards, Card{Rect: Rect{cx, cy, CardWidth, CardHeight}, Column: ci, Row: ri, Slot: slot})
+		s.Cards = append(s.Cards, Card{Rect: Rect{cx, cy, CardWidth, CardHeight}, Column: ci, Row: ri, Slot: slot,
+			Step: steps[i], Number: place[i]})
 		cardOf = append(cardOf, t)
-		px := cx + CardWidth/2
+		// The cards of a column share its width on the curve, in their
+		// order: the curve keeps moving right, each point under its card.
+		px := cx + CardWidth*(float64(k)+0.5)/float64(m)
 		p := CurvePoint{TouchpointID: t.ID, Point: Point{px, s.Curve.Levels[t.Emotion+2]}, Emotion: t.Emotion,
 			Peak: peaks[t.ID], Drop: drops[t.ID]}
-		p.Face = Face{Center: p.Point, Radius: faceRadius, Emotion: t.Emotion, Measured: t.Score != nil}
+		p.Face = Face{Center: p.Point, Radius: min(faceRadius, 0.45*CardWidth/float64(m)), Emotion: t.Emotion, Measured: t.Score != nil}
 		s.Curve.Points = append(s.Curve.Points, p)
 	}
 	// Wrapping the cards' titles is most of the work: on every core.
 	each(len(s.Cards), func(i int) {
 		c := &s.Cards[i]
-		card := layoutCard(cardOf[i], c.Rect, s.Rows[c.Row].Color)
-		card.Column, card.Row, card.Slot = c.Column, c.Row, c.Slot
+		card := layoutCard(cardOf[i], c.Rect, s.Rows[c.Row].Color, c.Number, s.Numbered)
+		card.Column, card.Row, card.Slot, card.Step = c.Column, c.Row, c.Slot, c.Step
 		card.Advice = advice[cardOf[i].ID]
 		*c = card
 	})
 	return s
+}
+
+// Steps says, for each touchpoint of shown (in timeline order), which
+// column of cards it takes within its stage, from 0: a touchpoint shares
+// the column of the one before it in the same stage when its lane (row)
+// is below that one's; otherwise it starts the next column. Reading the
+// columns left to right, each top to bottom, gives back the timeline.
+func Steps(shown []*model.Touchpoint, rowOf map[string]int) []int {
+	out := make([]int, len(shown))
+	for i, t := range shown {
+		if i == 0 || shown[i-1].Stage != t.Stage {
+			continue
+		}
+		prev, ok1 := rowOf[shown[i-1].Lane]
+		cur, ok2 := rowOf[t.Lane]
+		out[i] = out[i-1]
+		if !ok1 || !ok2 || cur <= prev {
+			out[i]++
+		}
+	}
+	return out
 }
 
 // each calls f(0) … f(n-1), on every core when there are many; a panic
@@ -395,23 +458,55 @@ func opportunityText(o *model.Opportunity) string {
 	return t
 }
 
-func layoutCard(t *model.Touchpoint, r Rect, color RGB) Card {
+// layoutCard lays out the card of t in r; number is its place on the
+// timeline, written before the title when numbered.
+func layoutCard(t *model.Touchpoint, r Rect, color RGB, number int, numbered bool) Card {
 	reg, bold := Fonts()
 	c := Card{TouchpointID: t.ID, Rect: r, Color: color, Listened: t.Listened, Emotion: t.Emotion,
-		Listen: Point{r.X + r.W, r.Y}, ListenRadius: listenRadius}
+		Listen: Point{r.X + r.W, r.Y}, ListenRadius: listenRadius, Number: number}
 	inner := Rect{r.X + stripWidth + cardPad, r.Y + cardPad, r.W - stripWidth - 2*cardPad, r.H - 2*cardPad}
 	bottom := inner.Y + inner.H // bottom row: face, channel, badges
 	rowH := 2 * faceRadius
 	c.Face = Face{Center: Point{inner.X + faceRadius, bottom - faceRadius}, Radius: faceRadius,
 		Emotion: t.Emotion, Measured: t.Score != nil}
 	titleBox := Rect{inner.X, inner.Y, inner.W, inner.H - rowH - 1}
-	c.Title = block(bold, bold.Printable(t.Title), titleSize, titleBox, 3, false, Ink)
+	title := bold.Printable(t.Title)
+	// A word too long for the card's width (« Remboursement ») makes its
+	// title a little smaller rather than broken, down to a floor.
+	size := titleSize
+	for w := range strings.FieldsSeq(title) {
+		if ww := bold.Width(w, size); ww > titleBox.W {
+			size = max(size*titleBox.W/ww*0.999, minTitleShare*titleSize)
+		}
+	}
+	// The number is as large as the title, in the muted ink: text of one
+	// size reads back as one block, so that a PDF reader finds the title
+	// whole when searched.
+	indent := 0.0
+	var n string
+	if numbered {
+		n = strconv.Itoa(number)
+		indent = bold.Width(n, size) + numberGap
+	}
+	c.Title = block(bold, title, size, titleBox, titleLines, false, Ink, indent)
+	if numbered {
+		// On the title's first line, sharing its baseline.
+		c.NumberText = Text{Size: size, Bold: true, Color: MutedInk, LineHeight: c.Title.LineHeight,
+			Baseline: c.Title.Baseline, Lines: []Line{{Text: n, X: titleBox.X, Y: titleBox.Y}}}
+	}
 
 	markers := t.Markers.List()
 	bx := inner.X + inner.W
+	// Badges shrink a little when many, so that the pictogram keeps its
+	// room between them and the face.
+	bs := badgeSize
+	if n := float64(len(markers)); n > 0 {
+		room := inner.W - (2*faceRadius + 1.2) - iconSize - 0.5 - (n-1)*0.6
+		bs = max(min(badgeSize, room/n), 0.6*badgeSize)
+	}
 	for i := len(markers) - 1; i >= 0; i-- {
-		bx -= badgeSize
-		c.Badges = append([]Badge{{Marker: markers[i], Rect: Rect{bx, bottom - (rowH+badgeSize)/2, badgeSize, badgeSize}}}, c.Badges...)
+		bx -= bs
+		c.Badges = append([]Badge{{Marker: markers[i], Rect: Rect{bx, bottom - (rowH+bs)/2, bs, bs}}}, c.Badges...)
 		bx -= 0.6
 	}
 	// The channel's pictogram, then its name, between the face and the
@@ -448,11 +543,16 @@ func LaneStatus(l *model.Lane) string {
 }
 
 // block wraps s into box; centred vertically when middle is true, else from
-// the top.
-func block(f *Font, s string, size float64, box Rect, maxLines int, middle bool, color RGB) Text {
+// the top. The first line is indent mm narrower, and starts that far right
+// (none is given but for a card's title).
+func block(f *Font, s string, size float64, box Rect, maxLines int, middle bool, color RGB, indent ...float64) Text {
+	in := 0.0
+	if len(indent) > 0 {
+		in = indent[0]
+	}
 	lh := size * PtToMM * lineSpacing
 	maxLines = min(maxLines, max(1, int(box.H/lh)))
-	lines, cut := f.Wrap(s, size, box.W, maxLines)
+	lines, cut := f.WrapIndent(s, size, box.W, in, maxLines)
 	t := Text{Size: size, LineHeight: lh, Color: color, Cut: cut,
 		Baseline: (lh-size*PtToMM)/2 + f.Ascent*size*PtToMM}
 	t.Bold = f.Bold
@@ -463,6 +563,9 @@ func block(f *Font, s string, size float64, box Rect, maxLines int, middle bool,
 	t.Lines = make([]Line, len(lines))
 	for i, l := range lines {
 		t.Lines[i] = Line{Text: l, X: box.X, Y: y + float64(i)*lh}
+	}
+	if len(t.Lines) > 0 {
+		t.Lines[0].X += in
 	}
 	return t
 }

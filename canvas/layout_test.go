@@ -20,6 +20,33 @@ func TestLayoutPutsEachCardInItsCellAndSlot(t *testing.T) {
 	if len(s.Cards) != len(j.Touchpoints) || len(s.Curve.Points) != len(j.Touchpoints) {
 		t.Fatalf("%d cards, %d curve points for %d touchpoints", len(s.Cards), len(s.Curve.Points), len(j.Touchpoints))
 	}
+	checkDense(t, s, j)
+	// The tracking stage's three touchpoints go down the lanes, then up:
+	// two columns of cards.
+	if n := len(s.Columns[1].Slots); n != 2 {
+		t.Errorf("stage Suivi has %d columns of cards, want 2", n)
+	}
+	if !s.Numbered {
+		t.Error("cards share columns but are not numbered")
+	}
+	if !s.Rows[0].Owned || s.Rows[3].Owned {
+		t.Errorf("ownership lost: %+v %+v", s.Rows[0].Owned, s.Rows[3].Owned)
+	}
+}
+
+// checkDense holds the dense layout's rules on s, the map of j: each card
+// in its stage's column and its lane's row, in a column of cards of its
+// stage, none overlapping; the timeline read back left to right across
+// the columns, top to bottom within one; touchpoints that follow one
+// another in a stage share a column exactly when the second's lane is
+// below the first's; one curve point per touchpoint, in timeline order,
+// always moving right, each inside its card's column.
+func checkDense(t *testing.T, s *canvas.Scene, j *model.Journey) {
+	t.Helper()
+	lane := map[string]int{}
+	for i, l := range j.Lanes {
+		lane[l.ID] = i
+	}
 	for i, c := range s.Cards {
 		tp := j.Touchpoint(c.TouchpointID)
 		col, row := s.Columns[c.Column], s.Rows[c.Row]
@@ -29,26 +56,39 @@ func TestLayoutPutsEachCardInItsCellAndSlot(t *testing.T) {
 		if !contains(col.Body, c.Rect) || !contains(row.Rect, c.Rect) {
 			t.Errorf("%s card %+v outside its cell", tp.ID, c.Rect)
 		}
-		// The curve point sits right under the card.
+		if c.Step < 0 || c.Step >= len(col.Slots) || c.Rect.X < col.Slots[c.Step] || c.Rect.X+c.Rect.W > col.Slots[c.Step]+canvas.SlotWidth {
+			t.Errorf("%s card %+v outside its column of cards %d", tp.ID, c.Rect, c.Step)
+		}
+		if c.Number != tp.Order {
+			t.Errorf("%s numbered %d, its order is %d", tp.ID, c.Number, tp.Order)
+		}
 		p := s.Curve.Points[i]
-		if p.TouchpointID != tp.ID || p.X != c.Rect.X+c.Rect.W/2 || p.Y != s.Curve.Levels[tp.Emotion+2] {
-			t.Errorf("curve point %+v not under card %s", p, tp.ID)
+		if p.TouchpointID != tp.ID || p.X <= c.Rect.X || p.X >= c.Rect.X+c.Rect.W || p.Y != s.Curve.Levels[tp.Emotion+2] {
+			t.Errorf("curve point %+v not under card %s %+v", p, tp.ID, c.Rect)
+		}
+		if i > 0 && s.Curve.Points[i-1].X >= p.X {
+			t.Errorf("curve goes back at %s", tp.ID)
 		}
 		for k := 0; k < i; k++ {
 			if overlap(s.Cards[k].Rect, c.Rect) {
 				t.Errorf("cards %s and %s overlap", s.Cards[k].TouchpointID, tp.ID)
 			}
 		}
-		if i > 0 && s.Cards[i-1].Rect.X >= c.Rect.X {
-			t.Errorf("card %s is not right of the previous one on the timeline", tp.ID)
+		if i == 0 {
+			continue
 		}
-	}
-	// Three touchpoints in the tracking stage → three slots.
-	if n := len(s.Columns[1].Slots); n != 3 {
-		t.Errorf("stage Suivi has %d slots, want 3", n)
-	}
-	if !s.Rows[0].Owned || s.Rows[3].Owned {
-		t.Errorf("ownership lost: %+v %+v", s.Rows[0].Owned, s.Rows[3].Owned)
+		prev := s.Cards[i-1]
+		before := prev.Column < c.Column || (prev.Column == c.Column && (prev.Step < c.Step || (prev.Step == c.Step && prev.Row < c.Row)))
+		if !before {
+			t.Errorf("card %s does not read after %s", tp.ID, prev.TouchpointID)
+		}
+		shared := prev.Column == c.Column && prev.Step == c.Step
+		if prev.Column == c.Column && shared != (lane[tp.Lane] > lane[j.Touchpoint(prev.TouchpointID).Lane]) {
+			t.Errorf("cards %s and %s: sharing a column is %v", prev.TouchpointID, tp.ID, shared)
+		}
+		if prev.Column == c.Column && !shared && c.Step != prev.Step+1 {
+			t.Errorf("card %s skips a column after %s", tp.ID, prev.TouchpointID)
+		}
 	}
 }
 
@@ -74,7 +114,7 @@ func TestLongTitleWrapsAndEndsWithEllipsis(t *testing.T) {
 	c := s.Cards[s.CardIndex("t-panier")]
 	reg, bold := canvas.Fonts()
 	_ = reg
-	if !c.Title.Cut || len(c.Title.Lines) != 3 {
+	if !c.Title.Cut || len(c.Title.Lines) != 4 {
 		t.Fatalf("long title: cut=%v, %d lines", c.Title.Cut, len(c.Title.Lines))
 	}
 	for _, l := range c.Title.Lines {
@@ -85,7 +125,7 @@ func TestLongTitleWrapsAndEndsWithEllipsis(t *testing.T) {
 			t.Errorf("line %q runs into the bottom row", l.Text)
 		}
 	}
-	if last := c.Title.Lines[2].Text; !strings.HasSuffix(last, canvas.Ellipsis) {
+	if last := c.Title.Lines[3].Text; !strings.HasSuffix(last, canvas.Ellipsis) {
 		t.Errorf("last line %q has no ellipsis", last)
 	}
 }
@@ -406,5 +446,90 @@ func TestPeaksAndDropsOnTheCurve(t *testing.T) {
 	}
 	if fmt.Sprint(peaks) != "[t-confirmation t-remise t-rembourse]" || fmt.Sprint(drops) != "[t-panier t-appel-ou t-absent t-retour]" {
 		t.Errorf("peaks %v, drops %v", peaks, drops)
+	}
+}
+
+// A card dropped anywhere on the grid lands, once the map is laid out
+// again, in the cell and the column of cards DropAt said, right of the
+// insertion mark; the dense layout's rules still hold after the drop.
+func TestDropLandsWhereItSays(t *testing.T) {
+	for _, d := range []*model.Document{livraison(t), modeltest.Generated(60, 6, 8)} {
+		j := d.Journeys[0]
+		s := canvas.Layout(d, j)
+		n := 0
+		for x := s.Grid.X + 0.7; x < s.Grid.X+s.Grid.W; x += 7.3 {
+			for y := s.Grid.Y + 0.9; y < s.Grid.Y+s.Grid.H; y += 9.1 {
+				n++
+				if len(j.Touchpoints) > 20 && n%7 != 0 {
+					continue // a sample of the big map's points
+				}
+				drop, ok := s.DropAt(x, y, "")
+				if !ok {
+					t.Fatalf("no drop at %.1f, %.1f inside the grid", x, y)
+				}
+				c := model.Clone(d)
+				cj := c.Journeys[0]
+				tp := &model.Touchpoint{ID: "t-new", Title: "Nouveau", Channel: model.ChannelEmail}
+				cj.Place(tp, s.Columns[drop.Column].StageID, s.Rows[drop.Row].LaneID, drop.Slot)
+				after := canvas.Layout(c, cj)
+				got := after.Cards[after.CardIndex("t-new")]
+				if got.Column != drop.Column || got.Row != drop.Row || got.Step != drop.Step || got.Slot != drop.Slot {
+					t.Fatalf("dropped at %.1f, %.1f: DropAt says %+v, the card lands in column %d row %d step %d slot %d",
+						x, y, drop, got.Column, got.Row, got.Step, got.Slot)
+				}
+				if l := drop.Line; l.X+l.W > got.Rect.X || got.Rect.X-(l.X+l.W) > canvas.SlotWidth-canvas.CardWidth || l.Y < got.Rect.Y-canvas.LaneHeight || l.Y > got.Rect.Y+got.Rect.H {
+					t.Fatalf("dropped at %.1f, %.1f: mark %+v is not at the left of the card %+v", x, y, l, got.Rect)
+				}
+				checkDense(t, after, cj)
+			}
+		}
+	}
+}
+
+// Moving a card keeps it out of the count: dropped on its own place, it
+// stays where it is.
+func TestDropOnItselfMovesNothing(t *testing.T) {
+	d := livraison(t)
+	j := d.Journeys[0]
+	s := canvas.Layout(d, j)
+	for _, c := range s.Cards {
+		drop, ok := s.DropAt(c.Rect.X+c.Rect.W/2, c.Rect.Y+c.Rect.H/2, c.TouchpointID)
+		if !ok || drop.Column != c.Column || drop.Row != c.Row || drop.Slot != c.Slot || drop.Step != c.Step {
+			t.Errorf("%s dropped on itself: %+v, it is in column %d row %d slot %d step %d", c.TouchpointID, drop, c.Column, c.Row, c.Slot, c.Step)
+		}
+	}
+}
+
+// The first line of an indented text leaves the indent free; a word that
+// only the indent keeps off it starts the next line whole rather than
+// being broken.
+func TestWrapIndent(t *testing.T) {
+	_, bold := canvas.Fonts()
+	const size, indent = 11.0, 5.0
+	word := "Remboursement"
+	width := bold.Width(word, size) + 1
+	lines, cut := bold.WrapIndent("Choix du créneau de livraison au panier", size, width, indent, 6)
+	if cut || len(lines) < 2 || bold.Width(lines[0], size) > width-indent {
+		t.Errorf("lines %q: the first is wider than the indented line", lines)
+	}
+	lines, _ = bold.WrapIndent(word+" confirmé", size, width, indent, 4)
+	if len(lines) != 3 || lines[0] != "" || lines[1] != word {
+		t.Errorf("lines %q, want an empty first line then %q whole", lines, word)
+	}
+	s := canvas.Layout(livraison(t), livraison(t).Journeys[0])
+	c := s.Cards[s.CardIndex("t-panier")]
+	if n := c.NumberText; len(n.Lines) != 1 || n.Lines[0].Text != "1" || n.Lines[0].Y != c.Title.Lines[0].Y ||
+		n.Baseline != c.Title.Baseline || c.Title.Lines[0].X <= n.Lines[0].X+bold.Width("1", n.Size) {
+		t.Errorf("number %+v does not stand before the title's first line %+v", n, c.Title.Lines[0])
+	}
+	// A word too long for the card makes its title smaller, not broken.
+	c = s.Cards[s.CardIndex("t-rembourse")]
+	if c.Title.Size >= s.Cards[0].Title.Size || c.Title.Size < 0.8*s.Cards[0].Title.Size || len(c.Title.Lines) < 2 || c.Title.Lines[1].Text != "Remboursement" {
+		t.Errorf("title of t-rembourse at %.1f pt: %+v", c.Title.Size, c.Title.Lines)
+	}
+	for _, l := range c.Title.Lines {
+		if l.X+bold.Width(l.Text, c.Title.Size) > c.Rect.X+c.Rect.W {
+			t.Errorf("line %q overflows the card", l.Text)
+		}
 	}
 }

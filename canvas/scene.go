@@ -54,8 +54,9 @@ type Column struct {
 	// BelowTarget is true when the stage's average measured score is
 	// under the journey's target experience score.
 	BelowTarget bool
-	// Slots holds the left edge of each time slot; one slot per touchpoint
-	// of the stage, at least one.
+	// Slots holds the left edge of each column of cards (SlotWidth wide)
+	// in the stage, at least one. Touchpoints that follow one another
+	// down the lanes share a column (see Steps).
 	Slots []float64
 }
 
@@ -90,15 +91,25 @@ type Badge struct {
 type Card struct {
 	TouchpointID string
 	Column, Row  int // indexes into Scene.Columns and Scene.Rows
-	Slot         int // time slot inside its column
-	Rect         Rect
-	Color        RGB // the lane's colour
-	Title        Text
-	Channel      Text
-	ChannelIcon  Pictogram // the channel's pictogram, left of its name
-	Face         Face
-	Badges       []Badge
-	Listened     bool
+	// Slot is the card's place among the stage's touchpoints shown, in
+	// timeline order, from 0 (model.MoveTouchpoint's Slot).
+	Slot int
+	// Step is the column of cards it takes within its stage, from 0: an
+	// index into its Column's Slots.
+	Step int
+	// Number is its place on the journey's whole timeline, from 1, as
+	// the poster's appendix numbers it; NumberText writes it on the card
+	// when the scene is Numbered.
+	Number      int
+	NumberText  Text
+	Rect        Rect
+	Color       RGB // the lane's colour
+	Title       Text
+	Channel     Text
+	ChannelIcon Pictogram // the channel's pictogram, left of its name
+	Face        Face
+	Badges      []Badge
+	Listened    bool
 	// Listen is where the listened mark (or the advice to listen) sits:
 	// centred on the card's top-right corner.
 	Listen       Point
@@ -194,6 +205,9 @@ type Scene struct {
 	Rows  []Row
 	Cards []Card
 	Curve Curve
+	// Numbered is true when some cards share a column: each card then
+	// shows its place on the timeline, so that the eye follows the order.
+	Numbered bool
 }
 
 // AllBands lists the rows of texts above the lanes, then those under the

@@ -233,8 +233,21 @@ const Ellipsis = "…"
 // more than maxLines lines would be needed, the last line ends with an
 // ellipsis and cut is true. s must already be Printable.
 func (f *Font) Wrap(s string, size, width float64, maxLines int) (lines []string, cut bool) {
+	return f.WrapIndent(s, size, width, 0, maxLines)
+}
+
+// WrapIndent is Wrap with the first line indent mm narrower, to leave
+// room at its left (for a card's number).
+func (f *Font) WrapIndent(s string, size, width, indent float64, maxLines int) (lines []string, cut bool) {
 	if maxLines <= 0 {
 		return nil, s != ""
+	}
+	full := width
+	room := func() float64 {
+		if len(lines) == 0 {
+			return full - indent
+		}
+		return full
 	}
 	// Once more lines than maxLines are made, the rest cannot show: long
 	// texts (a stage's hundred quotes) cost what is shown.
@@ -254,7 +267,7 @@ paragraphs:
 			if line != "" {
 				tryEm = f.em(f.em(lineEm, " "), w)
 			}
-			if tryEm*size*PtToMM <= width {
+			if tryEm*size*PtToMM <= room() {
 				if line != "" {
 					line = line + " " + w
 				} else {
@@ -265,10 +278,14 @@ paragraphs:
 			}
 			if line != "" {
 				lines = append(lines, line)
+			} else if len(lines) == 0 && indent > 0 && f.Width(w, size) <= full {
+				// A word that only the indent keeps off the first line
+				// starts the next one whole.
+				lines = append(lines, "")
 			}
 			// A word wider than the line is broken between characters.
-			for f.Width(w, size) > width {
-				n := f.fit(w, size, width)
+			for f.Width(w, size) > room() {
+				n := f.fit(w, size, room())
 				lines = append(lines, w[:n])
 				w = w[n:]
 			}
@@ -288,6 +305,10 @@ paragraphs:
 	}
 	lines = lines[:maxLines]
 	last := strings.TrimRight(lines[maxLines-1], " ")
+	width = full
+	if maxLines == 1 {
+		width -= indent
+	}
 	for last != "" && f.Width(last+Ellipsis, size) > width {
 		_, n := utf8.DecodeLastRuneInString(last)
 		last = strings.TrimRight(last[:len(last)-n], " ")

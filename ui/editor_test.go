@@ -142,8 +142,10 @@ func TestUndoRedoOfAMoveIsSaved(t *testing.T) {
 	e := newTestEditor(t, path)
 	v := e.View()
 	s := v.Scene()
+	// The far end of the last stage in the last lane reads last: right of
+	// the last column of cards and under them.
 	last := s.Columns[len(s.Columns)-1].Body
-	drag(v, cardCentre(t, v, "t-panier"), px(v, last.X+last.W-1, s.Rows[0].Rect.Y+5))
+	drag(v, cardCentre(t, v, "t-panier"), px(v, last.X+last.W-1, s.Rows[len(s.Rows)-1].Rect.Y+5))
 	if tp := e.Document().Journeys[0].Touchpoint("t-panier"); tp.Stage != "s-apres" || tp.Order != 11 {
 		t.Fatalf("t-panier in %s order %d, want last of s-apres", tp.Stage, tp.Order)
 	}
@@ -178,8 +180,10 @@ func TestSecondWindowOpensReadOnlyAndSavesNothing(t *testing.T) {
 	before := fileSum(t, path)
 	v := second.View()
 	s := v.Scene()
+	// The far end of the last stage in the last lane reads last: right of
+	// the last column of cards and under them.
 	last := s.Columns[len(s.Columns)-1].Body
-	drag(v, cardCentre(t, v, "t-panier"), px(v, last.X+last.W-1, s.Rows[0].Rect.Y+5))
+	drag(v, cardCentre(t, v, "t-panier"), px(v, last.X+last.W-1, s.Rows[len(s.Rows)-1].Rect.Y+5))
 	if tp := second.Document().Journeys[0].Touchpoint("t-panier"); tp.Stage != "s-commande" {
 		t.Errorf("a read-only window shows an unsaved move to %s", tp.Stage)
 	}
@@ -202,7 +206,7 @@ func TestCardsOutOfSightAreNotDrawn(t *testing.T) {
 	visible := 0
 	for i, co := range r.shown {
 		c := v.Scene().Cards[i].Rect
-		inView := c.X*v.Zoom() < 300+canvas.SlotWidth*v.Zoom()
+		inView := c.X*v.Zoom() < 300+canvas.SlotWidth*v.Zoom() && c.Y*v.Zoom() < 300+canvas.SlotWidth*v.Zoom()
 		if co.box.Visible() != inView {
 			t.Errorf("card %s visible=%v, in view=%v", v.Scene().Cards[i].TouchpointID, co.box.Visible(), inView)
 		}
@@ -267,8 +271,10 @@ func TestUndoShortcuts(t *testing.T) {
 	e := newTestEditor(t, path)
 	v := e.View()
 	s := v.Scene()
+	// The far end of the last stage in the last lane reads last: right of
+	// the last column of cards and under them.
 	last := s.Columns[len(s.Columns)-1].Body
-	drag(v, cardCentre(t, v, "t-panier"), px(v, last.X+last.W-1, s.Rows[0].Rect.Y+5))
+	drag(v, cardCentre(t, v, "t-panier"), px(v, last.X+last.W-1, s.Rows[len(s.Rows)-1].Rect.Y+5))
 	stage := func() string { return e.Document().Journeys[0].Touchpoint("t-panier").Stage }
 	press(t, e, &fyne.ShortcutUndo{})
 	if stage() != "s-commande" {

@@ -659,6 +659,7 @@ type cardObjects struct {
 	bg       *fcanvas.Rectangle
 	strip    *fcanvas.Rectangle
 	title    textObjects
+	number   textObjects // the card's place on the timeline, before its title
 	channel  textObjects
 	icon     *fcanvas.Image // the channel's pictogram
 	face     *faceObjects
@@ -722,6 +723,7 @@ func (co *cardObjects) update() {
 	co.strip.FillColor = rgb(c.Color)
 	place(co.strip, canvas.Rect{W: 1.6, H: c.Rect.H}, z)
 	co.title.set(c.Title, o, z, co.box.Add)
+	co.number.set(c.NumberText, o, z, co.box.Add)
 	co.channel.set(c.Channel, o, z, co.box.Add)
 	co.setIcon(c.ChannelIcon, o, z)
 	co.face.set(c.Face, o, z)

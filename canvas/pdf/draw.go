@@ -208,6 +208,7 @@ func (p *painter) card(c *canvas.Card) {
 		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, "D")
 	})
 	p.block(&c.Title)
+	p.block(&c.NumberText)
 	p.block(&c.Channel)
 	p.channelIcon(c.ChannelIcon)
 	p.face(c.Face)

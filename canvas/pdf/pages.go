@@ -86,8 +86,10 @@ func (p *painter) extraPages(f *fpdf.Fpdf, opts Options) {
 	cut := p.cut
 	defer func() { p.cut = cut }()
 	if opts.Plan {
+		done := map[*model.Journey]bool{} // a journey split over posters has one plan
 		for _, j := range opts.Journeys {
-			if j != nil {
+			if j != nil && !done[j] {
+				done[j] = true
 				p.planPages(f, opts, j)
 			}
 		}

@@ -40,7 +40,8 @@ type Options struct {
 	Tile *Paper
 
 	// Journeys are the journeys the scenes show, in the same order (the
-	// list may be shorter, or hold nil, where a scene has none). When a
+	// list may be shorter, or hold nil, where a scene has none; a journey
+	// split over several posters is given for each). When a
 	// scene had to shorten a text — a card title, a stage text, the
 	// objective in the title block — appendix pages after the posters list
 	// every touchpoint of its journey with its full texts, so that nothing
@@ -144,7 +145,8 @@ func pageLayout(o Options) (title, area, footer canvas.Rect) {
 // Placement is where Write puts scene on the page: the page position of
 // the scene's origin (mm) and the scale k applied to every length and font
 // size. The map fills the area under the title block, less the persona
-// card, as much as it can, keeping its aspect, centred, never cut.
+// card, as much as it can, keeping its aspect, centred, never cut. A map
+// wrapped onto bands has its first band there (see Bands and MapBox).
 func Placement(scene *canvas.Scene, opts Options) (x, y, k float64) {
 	m := placeMap(scene, opts.withDefaults())
 	return m.x, m.y, m.k
@@ -160,6 +162,7 @@ func PersonaBox(scene *canvas.Scene, opts Options) (canvas.Rect, bool) {
 // mapPlace is where the map and the persona card go on a poster page.
 type mapPlace struct {
 	x, y, k float64     // the scene's origin and scale
+	wrap    wrapping    // the map's bands
 	persona canvas.Rect // the persona card; zero when there is none
 	cols    int         // its columns of text: 1 beside the map, more above; 0 without card
 	size    float64     // its text size, points
@@ -169,44 +172,63 @@ type mapPlace struct {
 // placeMap puts the map in the area under the title block and, when the
 // journey has a persona and it is not left out, the persona card either
 // as a column at the map's left or as a strip above it, whichever leaves
-// the map larger. Card and map are centred together.
+// the map larger. Card and map are centred together. A long map is
+// wrapped onto bands (see wrapFor).
 func placeMap(s *canvas.Scene, opts Options) mapPlace {
 	title, area, _ := pageLayout(opts)
 	if s == nil || !(s.Width > 0) || !(s.Height > 0) {
 		return mapPlace{x: area.X, y: area.Y, k: 1}
 	}
-	fit := func(w, h float64) float64 { return min(w/s.Width, h/s.Height) }
-	k := fit(area.W, area.H)
 	if s.Profile == nil || opts.NoPersona {
-		return mapPlace{x: area.X + (area.W-s.Width*k)/2, y: area.Y + (area.H-s.Height*k)/2, k: k}
+		wr := wrapFor(s, func(w, h float64) float64 { return min(area.W/w, area.H/h) })
+		k := min(area.W/wr.w, area.H/wr.h)
+		return mapPlace{x: area.X + (area.W-wr.w*k)/2, y: area.Y + (area.H-wr.h*k)/2, k: k, wrap: wr}
 	}
 	img := personaAvatar(s.Profile)
 	sub := title.H * subtitleShare / canvas.PtToMM
-	// Never much larger than the map's own texts (some 8 pt at scale k, which
-	// the card must not outweigh).
 	smallest := personaMinBody * sub
-	body := max(min(personaBody*sub, 1.6*8*k), smallest)
 	gap := 0.015 * min(area.W, area.H)
+	cw := personaColumnShare * area.W
+	bodyFor := func(k float64) float64 {
+		// Never much larger than the map's own texts (some 8 pt at scale k,
+		// which the card must not outweigh).
+		return max(min(personaBody*sub, 1.6*8*k), smallest)
+	}
+	// The card's texts depend on the map's scale, and the best bands on
+	// the room the card leaves: the bands are chosen for the room it
+	// takes beside a map on one band, then the card is planned for them.
+	one := bodyFor(min(area.W/s.Width, area.H/s.Height))
+	sh1, _ := planPersona(s.Profile, img, area.W, personaStripShare*area.H, stripColumns(area.W, one), one, smallest)
+	wr := wrapFor(s, func(w, h float64) float64 {
+		return max(min((area.W-cw-gap)/w, area.H/h), min(area.W/w, (area.H-sh1-gap)/h))
+	})
+	fit := func(w, h float64) float64 { return min(w/wr.w, h/wr.h) }
+	body := bodyFor(fit(area.W, area.H))
 
 	// A column at the map's left, as long as its texts.
-	cw := personaColumnShare * area.W
 	ch, csize := planPersona(s.Profile, img, cw, area.H, 1, body, smallest)
 	kc := fit(area.W-cw-gap, area.H)
 	// A strip above the map, of columns of a readable measure.
-	cols := max(2, min(5, int(area.W/(40*body*canvas.PtToMM))))
+	cols := stripColumns(area.W, body)
 	sh, ssize := planPersona(s.Profile, img, area.W, personaStripShare*area.H, cols, body, smallest)
 	ks := fit(area.W, area.H-sh-gap)
 
 	if kc >= ks {
-		mw, mh := s.Width*kc, s.Height*kc
+		mw, mh := wr.w*kc, wr.h*kc
 		x := area.X + (area.W-cw-gap-mw)/2
 		y := area.Y + (area.H-max(mh, ch))/2
-		return mapPlace{x: x + cw + gap, y: y, k: kc, persona: canvas.Rect{X: x, Y: y, W: cw, H: ch}, cols: 1, size: csize, avatar: img}
+		return mapPlace{x: x + cw + gap, y: y, k: kc, wrap: wr, persona: canvas.Rect{X: x, Y: y, W: cw, H: ch}, cols: 1, size: csize, avatar: img}
 	}
-	mw, mh := s.Width*ks, s.Height*ks
+	mw, mh := wr.w*ks, wr.h*ks
 	y := area.Y + (area.H-sh-gap-mh)/2
-	return mapPlace{x: area.X + (area.W-mw)/2, y: y + sh + gap, k: ks,
+	return mapPlace{x: area.X + (area.W-mw)/2, y: y + sh + gap, k: ks, wrap: wr,
 		persona: canvas.Rect{X: area.X, Y: y, W: area.W, H: sh}, cols: cols, size: ssize, avatar: img}
+}
+
+// stripColumns is how many columns of text the persona card has as a
+// strip w mm wide, its texts at body points: of a readable measure.
+func stripColumns(w, body float64) int {
+	return max(2, min(5, int(w/(40*body*canvas.PtToMM))))
 }
 
 // Write paints one poster per scene, each being the journey's map with a
@@ -269,9 +291,23 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 			}
 		}
 	}()
+	// A journey split over several posters has one appendix, after the
+	// posters, where its first poster's would be.
+	first := make([]int, len(scenes))
+	seen := map[*model.Journey]int{}
+	for i := range scenes {
+		first[i] = i
+		if i < len(opts.Journeys) && opts.Journeys[i] != nil {
+			if f, ok := seen[opts.Journeys[i]]; ok {
+				first[i] = f
+			} else {
+				seen[opts.Journeys[i]] = i
+			}
+		}
+	}
 	for i, s := range scenes {
-		if i < len(opts.Journeys) && opts.Journeys[i] != nil && Shortened(s) {
-			appendices[i] = startAppendix(doc, opts.Journeys[i], cardOf(scenes[i], opts), opts)
+		if i < len(opts.Journeys) && opts.Journeys[i] != nil && Shortened(s) && appendices[first[i]] == nil {
+			appendices[first[i]] = startAppendix(doc, opts.Journeys[i], cardOf(scenes[i], opts), opts)
 		}
 	}
 	p := newPainter(newPDFSurface(f, doc))
@@ -294,7 +330,12 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 	}
 	for i := range scenes {
-		if shortened[i] && i < len(opts.Journeys) && opts.Journeys[i] != nil {
+		if shortened[i] {
+			shortened[first[i]] = true
+		}
+	}
+	for i := range scenes {
+		if shortened[i] && first[i] == i && i < len(opts.Journeys) && opts.Journeys[i] != nil {
 			if appendices[i] == nil {
 				appendices[i] = startAppendix(doc, opts.Journeys[i], cardOf(scenes[i], opts), opts)
 			}
@@ -449,7 +490,7 @@ func (p *painter) page(s *canvas.Scene, opts Options, logo *Image) {
 		p.personaCard(s.Profile, m.avatar, m.persona, m.cols, m.size)
 	}
 	p.setTransform(m.x, m.y, m.k)
-	p.scene(s)
+	p.bands(s, m.wrap)
 	p.setTransform(0, 0, 1)
 }
 

@@ -218,23 +218,25 @@ func TestMapFitsInsideMargins(t *testing.T) {
 					m = pdf.DefaultMargin
 				}
 				for _, s := range scenes {
-					x, y, k := pdf.Placement(s, opts)
+					_, _, k := pdf.Placement(s, opts)
+					box := pdf.MapBox(s, opts)
+					x, y := box.X, box.Y
 					const eps = 1e-9
-					if k <= 0 || x < m-eps || x+s.Width*k > p.W-m+eps || y+s.Height*k > p.H-m+eps {
+					if k <= 0 || x < m-eps || x+box.W > p.W-m+eps || y+box.H > p.H-m+eps {
 						t.Errorf("%s %s margin %v: map at (%.2f, %.2f) × %.4f = %.1f × %.1f mm overflows",
-							paper, orientation, m, x, y, k, s.Width*k, s.Height*k)
+							paper, orientation, m, x, y, k, box.W, box.H)
 					}
 					// Under the title block: at least 15 mm or 8 % of the page.
 					if y < m+max(15, 0.08*p.H)-eps {
 						t.Errorf("%s %s: map top %.2f runs into the title block", paper, orientation, y)
 					}
 					// It fills the area in one direction, centred in the other.
-					left, right := x-m, p.W-m-(x+s.Width*k)
+					left, right := x-m, p.W-m-(x+box.W)
 					if math.Abs(left-right) > 1e-6 {
 						t.Errorf("%s %s: not centred, %.2f mm left, %.2f mm right", paper, orientation, left, right)
 					}
 					fillsW := math.Abs(left) < 1e-6
-					fillsH := math.Abs(p.H-m-(y+s.Height*k)) < 1e-6
+					fillsH := math.Abs(p.H-m-(y+box.H)) < 1e-6
 					if !fillsW && !fillsH {
 						t.Errorf("%s %s: map fills neither the width nor the height", paper, orientation)
 					}
@@ -428,8 +430,7 @@ func TestPersonaCardBesideTheMap(t *testing.T) {
 				if !ok {
 					t.Fatalf("%s %s: no persona card for a journey with a persona", paper, orientation)
 				}
-				x, y, k := pdf.Placement(s, opts)
-				m := canvas.Rect{X: x, Y: y, W: s.Width * k, H: s.Height * k}
+				m := pdf.MapBox(s, opts)
 				const eps = 1e-9
 				for name, r := range map[string]canvas.Rect{"map": m, "card": card} {
 					if r.W <= 0 || r.H <= 0 || r.X < 10-eps || r.Y < 10+max(15, 0.08*p.H)-eps || r.X+r.W > p.W-10+eps || r.Y+r.H > p.H-10+eps {

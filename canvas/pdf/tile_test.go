@@ -178,7 +178,7 @@ func TestTiledPDF(t *testing.T) {
 	x, y, k := pdf.Placement(s, opts)
 	a1, a2, b4 := tl.Sheets[0], tl.Sheets[1], tl.Sheets[tl.Cols+3]
 	// A mark is a small text of the scene, moved to where it is wanted.
-	const markSize = 1.5 // pt, before scaling
+	const markSize = 1.2 // pt, before scaling
 	reg, _ := canvas.Fonts()
 	place := func(into *canvas.Text, text string, px, py float64) {
 		w := reg.Width(text, markSize*k)

@@ -31,16 +31,26 @@ type Job struct {
 	// its first target), each pair once. PDF only.
 	Compare bool
 	DPI     int // PNG only; 0 means raster.DefaultDPI
+	// Split prints each journey's map on that many posters (PDF only),
+	// its stages shared out among them, never split (see Readability);
+	// 0 or 1 prints one poster a journey.
+	Split int
 }
 
 // Scene lays out journey jr as the job prints it.
 func (j Job) Scene(jr *model.Journey) *canvas.Scene { return canvas.LayoutWith(j.Doc, jr, j.Layout) }
 
-// Scenes lays out each journey once.
+// Scenes lays out each journey once: the maps of the posters, in order,
+// several for a journey when the job splits it.
 func (j Job) Scenes() []*canvas.Scene {
 	scenes := make([]*canvas.Scene, 0, len(j.Journeys))
 	for _, jr := range j.Journeys {
-		scenes = append(scenes, j.Scene(jr))
+		s := j.Scene(jr)
+		if j.Split > 1 {
+			scenes = append(scenes, parts(s, j.Split)...)
+			continue
+		}
+		scenes = append(scenes, s)
 	}
 	return scenes
 }
@@ -89,6 +99,13 @@ func (j Job) dpi() int {
 // texts were shortened.
 func (j Job) WritePDF(w io.Writer, scenes []*canvas.Scene) error {
 	o := j.options()
+	if len(scenes) != len(j.Journeys) {
+		// A split map: the journey of each poster.
+		o.Journeys = make([]*model.Journey, len(scenes))
+		for i, s := range scenes {
+			o.Journeys[i] = j.journey(s.JourneyID)
+		}
+	}
 	if j.Compare {
 		pairs, err := j.Pairs()
 		if err != nil {

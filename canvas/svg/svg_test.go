@@ -199,6 +199,9 @@ func TestTexts(t *testing.T) {
 	}
 	for _, c := range s.Cards {
 		for _, l := range c.Title.Lines {
+			if l.Text == "" {
+				continue // the line of a card's number alone, before a long word
+			}
 			lines++
 			if !d.has(l.Text) {
 				t.Errorf("card title line %q is not a <text>", l.Text)

@@ -57,7 +57,7 @@ func init() {
 			args:  []string{"IN.json"},
 			flags: []flagSpec{{"o", "OUT.parcours", "cli.help.import.o"}},
 			run:   runImport},
-		{name: "export", synopsis: "export [--format json|pdf|png|svg] -o OUT [--journey ID|all] [--paper A0|A1|A2|A3|A4|WxHmm] [--orientation landscape|portrait] [--tile A4|A3] [--view micro|macro] [--dpi N] FILE.parcours",
+		{name: "export", synopsis: "export [--format json|pdf|png|svg] -o OUT [--journey ID|all] [--paper A0|A1|A2|A3|A4|WxHmm] [--orientation landscape|portrait] [--tile A4|A3] [--view micro|macro] [--dpi N] [--split N] FILE.parcours",
 			args: []string{"FILE.parcours"},
 			flags: []flagSpec{
 				{"format", "json|pdf|png|svg", "cli.help.export.format"},
@@ -73,6 +73,7 @@ func init() {
 				{"doc-version", "TEXT", "print.help.doc_version"},
 				{"with", "plan,compare", "print.help.with"},
 				{"without", "persona,opportunities,quotes", "print.help.without"},
+				{"split", "N", "print.help.split"},
 			},
 			run: runExport},
 		{name: "import-survey", synopsis: "import-survey [--journey ID] [--scale 10|5] FILE.parcours SURVEY.csv",

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,6 +20,11 @@ import (
 	"parcours/model/atomic"
 	"parcours/model/msg"
 )
+
+// maxSplit is the most posters --split shares a journey out over (a
+// journey has fewer stages than that; more posters than stages print one
+// stage each).
+const maxSplit = 99
 
 // DPI limits of the PNG export (CONTRACTS.md §1).
 const (
@@ -46,9 +52,11 @@ type exportPlan struct {
 	// pages added.
 	noPersona     bool
 	plan, compare bool
+	// split prints each journey on that many posters (0: one).
+	split int
 }
 
-func runExport(e *env, p *parser, args []string) error {
+func runExport(e *env, p *parser, args []string) (err error) {
 	plan, err := planExport(p, args[0])
 	if err != nil {
 		return err
@@ -85,7 +93,7 @@ func runExport(e *env, p *parser, args []string) error {
 	if err != nil {
 		return err
 	}
-	job := poster.Job{Doc: doc, Journeys: journeys, Layout: plan.layout, DPI: plan.dpi, Compare: plan.compare,
+	job := poster.Job{Doc: doc, Journeys: journeys, Layout: plan.layout, DPI: plan.dpi, Compare: plan.compare, Split: plan.split,
 		Options: pdf.Options{Paper: plan.paper, Tile: plan.tile, Footer: plan.footer, Version: plan.version,
 			NoPersona: plan.noPersona, Plan: plan.plan}}
 	if plan.logo != "" {
@@ -100,6 +108,15 @@ func runExport(e *env, p *parser, args []string) error {
 		}
 	}
 	scenes := job.Scenes()
+	// Titles too small to read are never printed silently: the poster is
+	// written, and one line says what would make it readable.
+	defer func() {
+		if err == nil {
+			if w := job.Readability(scenes); w != nil {
+				fmt.Fprintln(e.stderr, "parcours: "+oneLine(msg.T("cli.warning", w.Error())))
+			}
+		}
+	}()
 	if plan.format == "pdf" {
 		return output(e, plan.out, func(w io.Writer) error { return job.WritePDF(w, scenes) })
 	}
@@ -153,7 +170,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	given := func(name string) bool { _, ok := p.get(name); return ok }
 	switch plan.format {
 	case "json":
-		for _, name := range []string{"journey", "paper", "orientation", "tile", "view", "dpi", "logo", "footer", "doc-version", "with", "without"} {
+		for _, name := range []string{"journey", "paper", "orientation", "tile", "view", "dpi", "logo", "footer", "doc-version", "with", "without", "split"} {
 			if given(name) {
 				return nil, usage("cli.not_for_json", flagName(name))
 			}
@@ -164,7 +181,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 			return nil, usage("cli.not_for_format", "--dpi", "PDF")
 		}
 	case "png", "svg":
-		names := []string{"tile", "with"}
+		names := []string{"tile", "with", "split"}
 		if plan.format == "svg" {
 			names = append(names, "dpi") // a drawing, of any resolution
 		}
@@ -216,6 +233,13 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 		return nil, err
 	}
 	plan.noPersona, plan.layout.NoOpportunities, plan.layout.Quotes = without["persona"], without["opportunities"], !without["quotes"]
+	if v, ok := p.get("split"); ok {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 1 || n > maxSplit {
+			return nil, usage("cli.bad_value", v, "--split", msg.T("print.split.range", maxSplit))
+		}
+		plan.split = n
+	}
 	plan.dpi = raster.DefaultDPI
 	if v, ok := p.get("dpi"); ok {
 		n, err := strconv.Atoi(strings.TrimSpace(v))

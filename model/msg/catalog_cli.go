@@ -24,6 +24,9 @@ func init() {
 			"option %s manquante (usage : %s)"},
 		"cli.extra_arg": {"unexpected argument %q (usage: %s)",
 			"argument %q en trop (usage : %s)"},
+		// Printed on stderr when the work was done but something needs the
+		// user's eye (exit status 0).
+		"cli.warning": {"warning: %s", "attention : %s"},
 		"cli.bad_value": {"invalid value %q for %s: expected %s",
 			"valeur %q invalide pour %s : %s attendu"},
 		"cli.or": {"%s or %s", "%s ou %s"},

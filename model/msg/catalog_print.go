@@ -92,6 +92,21 @@ func init() {
 			"aucun parcours imprimé n'a de parcours à comparer : créez un parcours cible avec Parcours → Dupliquer en parcours cible"},
 		"print.cli.not_for_picture": {"option %s does not apply to a %s export: a picture is one page",
 			"l'option %s ne s'applique pas à un export %s : une image est une seule page"},
+		// Readable posters: a long journey split over several posters, and
+		// the warning when card titles would print too small.
+		"print.split.title": {"%s (%d/%d)", "%s (%d/%d)"},
+		"print.help.split": {"PDF: print each journey on N posters, its stages shared out among them (never split), each with the title block, lane labels and stage headers",
+			"PDF : imprimer chaque parcours sur N posters, ses étapes réparties entre eux (jamais coupées), chacun avec son cartouche, ses couloirs et ses en-têtes d'étapes"},
+		"print.split.range": {"a whole number from 1 to %d", "un nombre entier de 1 à %d"},
+		"print.small.head": {"the card titles of “%s” would print at %s pt, under the %v pt a poster can be read at: ",
+			"les titres des cartes de « %s » s'imprimeraient en %s pt, sous les %v pt lisibles sur un poster : "},
+		"print.small.split": {"split its stages over %d posters (--split %[1]d)",
+			"répartissez ses étapes sur %d posters (--split %[1]d)"},
+		"print.small.paper": {"print it on a larger paper (--paper %s, tiled on office sheets with --tile A3)",
+			"imprimez-le sur un papier plus grand (--paper %s, en mosaïque de feuilles avec --tile A3)"},
+		"print.small.or": {", or ", ", ou "},
+		"print.small.none": {"show its key moments only (--view macro), or cut the journey into shorter ones",
+			"n'affichez que ses moments clés (--view macro), ou découpez le parcours en parcours plus courts"},
 		"print.cli.all_to_stdout": {"--journey all makes one %s file per journey: give a file name with -o, not -",
 			"--journey all produit un fichier %s par parcours : donnez un nom de fichier avec -o, pas -"},
 	})
