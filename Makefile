@@ -9,7 +9,7 @@ DATA_DIR   := $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)/parco
 SAMPLE     := $(DATA_DIR)/livraison.parcours
 GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*') go.mod go.sum $(shell find assets -type f)
 
-.PHONY: run test lint bench bench-process deps build clean
+.PHONY: run test lint bench bench-process deps build clean install uninstall
 
 deps: .deps.stamp
 .deps.stamp: .ci/install-deps go.mod
@@ -27,6 +27,16 @@ $(SAMPLE): | $(BIN)
 
 run: $(BIN) $(SAMPLE)
 	$(BIN) $(SAMPLE)
+
+# For the current user, without root: the binary in BINDIR, the desktop
+# entry, the MIME type application/x-parcours and the icons under
+# XDG_DATA_HOME (default ~/.local/share). See packaging/linux/install.
+BINDIR ?= $(HOME)/.local/bin
+install: $(BIN)
+	BINDIR="$(BINDIR)" packaging/linux/install install $(BIN)
+
+uninstall:
+	BINDIR="$(BINDIR)" packaging/linux/install uninstall
 
 lint: .deps.stamp
 	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go' | while read -r f; do [ -f "$$f" ] && echo "$$f"; done)); \
