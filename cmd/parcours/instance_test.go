@@ -130,7 +130,6 @@ func TestSocketPlace(t *testing.T) {
 	}
 }
 
-
 // TestSecondCommandOpensWindowInRunningApp drives the real program under
 // its own Xvfb: Parcours runs on one document; `parcours OTHER` exits at
 // once and the running Parcours shows OTHER in a second window, writable;
