@@ -11,3 +11,41 @@ func init() {
 			"%s n'est pas un chemin absolu"},
 	})
 }
+
+// Mermaid journeys (model/mermaid).
+func init() {
+	add(map[string]wording{
+		"mermaid.read":       {"cannot read %s: %v", "impossible de lire %s : %v"},
+		"mermaid.file":       {"%s: %s", "%s : %s"},
+		"mermaid.at":         {"%s line %d: %s (%s)", "%s ligne %d : %s (%s)"},
+		"mermaid.count.one":  {"1 bad line", "1 ligne erronée"},
+		"mermaid.count.many": {"%d bad lines", "%d lignes erronées"},
+		"mermaid.too_big": {"more than %d MB: not a journey diagram",
+			"plus de %d Mo : ce n'est pas un diagramme de parcours"},
+		"mermaid.no_journey": {"no Mermaid journey diagram in it (the first line should be \"journey\")",
+			"aucun diagramme Mermaid journey (la première ligne devrait être « journey »)"},
+		"mermaid.not_journey": {"a Mermaid journey diagram starts with \"journey\", not %q",
+			"un diagramme Mermaid journey commence par « journey », pas par %q"},
+		"mermaid.unclosed": {"opened here and never closed",
+			"ouvert ici et jamais refermé"},
+		"mermaid.utf8": {"the text is not UTF-8 (save the file as UTF-8)",
+			"le texte n'est pas en UTF-8 (enregistrer le fichier en UTF-8)"},
+		"mermaid.semicolon": {"Mermaid does not accept \";\" in a journey",
+			"Mermaid n'accepte pas « ; » dans un parcours"},
+		"mermaid.journey_twice": {"a second \"journey\": one diagram per file",
+			"un second « journey » : un diagramme par fichier"},
+		"mermaid.section_colon": {"a section name cannot hold \":\"",
+			"un nom de section ne peut pas contenir « : »"},
+		"mermaid.no_score": {"%q is not a task: write \"Task: score: actors\"",
+			"%q n'est pas une tâche : écrire « Tâche: note: acteurs »"},
+		"mermaid.no_name": {"a task needs a name before its \":\"",
+			"une tâche a besoin d'un nom avant son « : »"},
+		"mermaid.colons": {"too many \":\" in a task: \"Task: score: actors\"",
+			"trop de « : » dans une tâche : « Tâche: note: acteurs »"},
+		"mermaid.bad_score": {"the score %q is not a whole number (1 to 5)",
+			"la note %q n'est pas un nombre entier (1 à 5)"},
+		// Written into the imported document, in its language.
+		"mermaid.other_actors": {"Other actors: %s", "Autres acteurs : %s"},
+		"mermaid.no_actor":     {"Customer", "Client"},
+	})
+}
