@@ -49,3 +49,49 @@ func init() {
 		"mermaid.no_actor":     {"Customer", "Client"},
 	})
 }
+
+// Touchpoint tables (model/table).
+func init() {
+	add(map[string]wording{
+		"table.col.stage":       {"Stage", "Étape"},
+		"table.col.lane":        {"Lane", "Couloir"},
+		"table.col.title":       {"Title", "Titre"},
+		"table.col.channel":     {"Channel", "Canal"},
+		"table.col.emotion":     {"Emotion", "Émotion"},
+		"table.col.markers":     {"Markers", "Marqueurs"},
+		"table.col.description": {"Description", "Description"},
+		"table.col.score":       {"Score", "Note"},
+		"table.col.quotes":      {"Quotes", "Verbatims"},
+		"table.sheet":           {"Touchpoints", "Points de contact"},
+
+		"table.read":  {"cannot read %s: %v", "impossible de lire %s : %v"},
+		"table.file":  {"%s: %s", "%s : %s"},
+		"table.line":  {"%s line %d: %s%s", "%s ligne %d : %s%s"},
+		"table.row":   {"%s, sheet %s, row %d: %s%s", "%s, feuille %s, ligne %d : %s%s"},
+		"table.count": {" (%d bad rows)", " (%d lignes erronées)"},
+		"table.empty": {"the file is empty", "le fichier est vide"},
+		"table.no_rows": {"a header but no touchpoint below it",
+			"un en-tête mais aucun point de contact en dessous"},
+		"table.not_xlsx": {"not an Excel workbook (.xlsx): %v",
+			"ce n'est pas un classeur Excel (.xlsx) : %v"},
+		"table.header.missing": {"no %s column (its header may be: %s)",
+			"pas de colonne %s (son en-tête peut être : %s)"},
+		"table.header.twice": {"columns %q and %q both give the %s",
+			"les colonnes %q et %q donnent toutes deux la colonne %s"},
+		"table.row.utf8": {"the text is not UTF-8 (save as \"CSV UTF-8\")",
+			"le texte n'est pas en UTF-8 (enregistrer au format « CSV UTF-8 »)"},
+		"table.row.many": {"%d fields where the header has %d",
+			"%d champs alors que l'en-tête en a %d"},
+		"table.row.empty": {"no %s", "pas de %s"},
+		"table.row.channel": {"unknown channel %q (channels: %s)",
+			"canal %q inconnu (canaux : %s)"},
+		"table.row.marker": {"unknown marker %q (markers: %s)",
+			"marqueur %q inconnu (marqueurs : %s)"},
+		"table.row.emotion": {"emotion %q is not a whole number from -2 to 2",
+			"émotion %q : un nombre entier de -2 à 2 est attendu"},
+		"table.row.score": {"score %q is not a number from 0 to 10",
+			"note %q : un nombre de 0 à 10 est attendu"},
+		"table.too_long": {"the %s of %q is %d characters long, more than a spreadsheet cell holds (%d)",
+			"la colonne %s de %q fait %d caractères, plus qu'une cellule de tableur n'en contient (%d)"},
+	})
+}
