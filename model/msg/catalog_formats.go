@@ -9,6 +9,10 @@ func init() {
 			"le Parcours déjà ouvert n'a pas pu ouvrir %s : %s"},
 		"cli.instance.relative": {"%s is not an absolute path",
 			"%s n'est pas un chemin absolu"},
+		"formats.one_journey": {"a %s export holds one journey: give its id to --journey",
+			"un export %s contient un seul parcours : donnez son identifiant à --journey"},
+		"formats.help.import.format": {"json, mermaid, csv or xlsx (default: from the extension of IN; JSON otherwise)",
+			"json, mermaid, csv ou xlsx (par défaut : d'après l'extension de IN ; JSON sinon)"},
 	})
 }
 
