@@ -232,6 +232,7 @@ func TestBadLines(t *testing.T) {
 		{"flowchart", "%% comment\nflowchart LR\nA --> B\n", `x.mmd line 2: a Mermaid journey diagram starts with "journey", not "flowchart" (1 bad line)`},
 		{"empty", "\n%% nothing\n", `x.mmd: no Mermaid journey diagram in it (the first line should be "journey")`},
 		{"unclosed", "journey\naccDescr {\nA: 5: Me\n", `x.mmd line 2: opened here and never closed (1 bad line)`},
+		{"front matter", "---\ntitle: x\njourney\n", `x.mmd line 1: opened here and never closed (1 bad line)`},
 		{"latin1", "journey\nsection Caf\xe9\n", `x.mmd line 2: the text is not UTF-8 (save the file as UTF-8) (1 bad line)`},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -62,12 +62,12 @@ func Read(r io.Reader, name, lang string) (*model.Document, error) {
 		}
 		return nil, &Error{File: name, Line: p.first, Bad: p.bad, Text: msg.T("mermaid.at", name, p.first, p.firstText, count)}
 	}
-	if !p.journey {
-		return nil, &Error{File: name, Text: msg.T("mermaid.file", name, msg.T("mermaid.no_journey"))}
-	}
 	if p.state == inDirective || p.state == inFrontMatter || p.state == inDescr {
 		return nil, &Error{File: name, Line: p.openedAt, Bad: 1,
 			Text: msg.T("mermaid.at", name, p.openedAt, msg.T("mermaid.unclosed"), msg.T("mermaid.count.one"))}
+	}
+	if !p.journey {
+		return nil, &Error{File: name, Text: msg.T("mermaid.file", name, msg.T("mermaid.no_journey"))}
 	}
 	// Stages in the diagram's order, those without tasks too; tasks before
 	// any section go to a stage without a name, first.
