@@ -66,19 +66,12 @@ func runGUI(path string) error {
 	case err != nil:
 		var fe *forwardError
 		if errors.As(err, &fe) {
-			return failure("cli.instance.failed", displayName(path), fe.text)
+			return failure("cli.instance.failed", fe.text)
 		}
 		return ui.Run(path)
 	}
 	defer stop()
 	return ui.RunServing(path, requests)
-}
-
-func displayName(path string) string {
-	if path == "" {
-		return "Parcours"
-	}
-	return path
 }
 
 // errForwarded says that the running Parcours took the request.

@@ -5,8 +5,8 @@ package msg
 // Mermaid journeys and spreadsheets of touchpoints.
 func init() {
 	add(map[string]wording{
-		"cli.instance.failed": {"the running Parcours could not open %s: %s",
-			"le Parcours déjà ouvert n'a pas pu ouvrir %s : %s"},
+		"cli.instance.failed": {"the running Parcours could not open it: %s",
+			"le Parcours déjà ouvert n'a pas pu l'ouvrir : %s"},
 		"cli.instance.relative": {"%s is not an absolute path",
 			"%s n'est pas un chemin absolu"},
 		"formats.one_journey": {"a %s export holds one journey: give its id to --journey",
