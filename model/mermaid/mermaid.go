@@ -17,8 +17,8 @@
 // Mermaid's grammar leaves no way to quote (its entity codes start with
 // "#", which begins a comment in a journey), so the characters it cannot
 // take in a text are written as look-alikes that Read turns back:
-// ":" as "꞉" (U+A789) in task names, sections and actors, "#" as "＃"
-// (U+FF03), ";" as "；" (U+FF1B), "," as "‚" (U+201A) in actors. Line
+// ":" as "꞉" (U+A789) in task names, sections and actors, "#" as "♯"
+// (U+266F), ";" as "\u037e" (U+037E), "," as "‚" (U+201A) in actors. Line
 // breaks and tabs become spaces. "%%" (a comment when it comes second on
 // a line) gets a zero-width space (U+200B) between its signs, and a text
 // that is empty, starts with "%" (a comment too), or that Mermaid would
@@ -43,11 +43,12 @@ const zwsp = "\u200b"
 // its look-alike; inActor adds the comma; inTitle is the journey's title,
 // where a colon is fine.
 var (
-	inText  = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "%%", "%"+zwsp+"%", ":", "꞉", "#", "＃", ";", "；")
-	inActor = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "%%", "%"+zwsp+"%", ":", "꞉", "#", "＃", ";", "；", ",", "‚")
-	inTitle = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "%%", "%"+zwsp+"%", "#", "＃", ";", "；")
-	// back turns the look-alikes into what they stand for.
-	back = strings.NewReplacer("꞉", ":", "＃", "#", "；", ";", "‚", ",", "%"+zwsp+"%", "%%")
+	inText  = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "%%", "%"+zwsp+"%", ":", "꞉", "#", "♯", ";", "\u037e")
+	inActor = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "%%", "%"+zwsp+"%", ":", "꞉", "#", "♯", ";", "\u037e", ",", "‚")
+	inTitle = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ", "%%", "%"+zwsp+"%", "#", "♯", ";", "\u037e")
+	// back turns the look-alikes into what they stand for. U+037E (Greek
+	// question mark) looks like ";" in every font with Greek letters.
+	back = strings.NewReplacer("꞉", ":", "♯", "#", "\u037e", ";", "‚", ",", "%"+zwsp+"%", "%%")
 )
 
 // keywords are the words Mermaid's lexer reads at the start of a line

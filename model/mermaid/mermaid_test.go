@@ -195,10 +195,10 @@ func TestEscapes(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		"  title Livraison : suivi ＃2； étape 1\n", // a colon is fine in the title
+		"  title Livraison : suivi ♯2\u037e étape 1\n", // a colon is fine in the title
 		"  section Commande꞉ choix\n",
 		"  section \u200bsection B\n",
-		"    \u200bTitle꞉ the deed ＃1； signed: 1: ",
+		"    \u200bTitle꞉ the deed ♯1\u037e signed: 1: ",
 		"    \u200bjourney planner: 5: ",
 		"    \u200b%\u200b% not a comment: ",
 		"    \u200b: ",
