@@ -9,7 +9,7 @@ DATA_DIR   := $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)/parco
 SAMPLE     := $(DATA_DIR)/livraison.parcours
 GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*') go.mod go.sum $(shell find assets -type f)
 
-.PHONY: run test lint bench bench-process deps build clean install uninstall
+.PHONY: run test lint bench bench-process deps build clean install uninstall mermaid
 
 deps: .deps.stamp
 .deps.stamp: .ci/install-deps go.mod
@@ -44,7 +44,13 @@ lint: .deps.stamp
 	go vet ./...
 	go tool staticcheck ./...
 
-test: lint
+# The Mermaid CLI draws a journey export in a test; only the tests need it.
+mermaid: .mermaid.stamp
+.mermaid.stamp: .ci/install-mermaid .ci/mermaid/package-lock.json
+	.ci/install-mermaid
+	@touch $@
+
+test: lint .mermaid.stamp
 	xvfb-run -a go test -count=1 -timeout 20m ./...
 
 bench: .deps.stamp
@@ -57,4 +63,4 @@ bench-process: .deps.stamp
 	.ci/bench-process
 
 clean:
-	rm -rf bin .deps.stamp
+	rm -rf bin .deps.stamp .mermaid.stamp

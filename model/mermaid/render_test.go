@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// mmdc finds the Mermaid CLI that .ci/install-deps installs (npm package
+// mmdc finds the Mermaid CLI that .ci/install-mermaid installs (npm package
 // @mermaid-js/mermaid-cli, driving Debian's chromium).
 func mmdc(t *testing.T) string {
 	t.Helper()
@@ -26,10 +26,10 @@ func mmdc(t *testing.T) string {
 	}
 	p := filepath.Join(dir, "node_modules", ".bin", "mmdc")
 	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("the Mermaid CLI is missing (%s): run .ci/install-deps", p)
+		t.Fatalf("the Mermaid CLI is missing (%s): run .ci/install-mermaid", p)
 	}
 	if _, err := exec.LookPath("chromium"); err != nil {
-		t.Fatal("chromium is missing: run .ci/install-deps")
+		t.Fatal("chromium is missing: run .ci/install-mermaid")
 	}
 	return p
 }
