@@ -264,6 +264,19 @@ func TestFrenchNote(t *testing.T) {
 	}
 }
 
+// TestJourneyLine: what follows "journey" on its line is read, as Mermaid
+// reads it; "journeys" is not the keyword.
+func TestJourneyLine(t *testing.T) {
+	doc, err := Read(strings.NewReader("JOURNEY title Un jour\nsection A\nT: 4: Moi\n"), "x.mmd", msg.English)
+	if err != nil || doc.Journeys[0].Title != "Un jour" {
+		t.Fatalf("%v %v", doc, err)
+	}
+	_, err = Read(strings.NewReader("journeys\n"), "x.mmd", msg.English)
+	if err == nil || !strings.Contains(err.Error(), `not "journeys"`) {
+		t.Errorf("journeys: %v", err)
+	}
+}
+
 // TestScoreClamped: emotion is score − 3 clamped to −2…+2.
 func TestScoreClamped(t *testing.T) {
 	doc, err := Read(strings.NewReader("journey\nsection S\nA: 0: X\nB: 1: X\nC: 3: X\nD: 5: X\nE: 9: X\nF: -4: X\n"), "x.mmd", msg.English)

@@ -208,13 +208,18 @@ func (p *parser) line(n int, raw string) {
 		lower = strings.ToLower(s)
 	}
 	if !p.journey {
-		if lower != "journey" {
+		_, rest, ok := keyword(s, lower, "journey")
+		if !ok || (rest != "" && !startsWithSpace(rest)) {
 			first, _, _ := strings.Cut(s, " ")
 			p.fail(n, "mermaid.not_journey", first)
 			p.stop = true
 			return
 		}
 		p.journey = true
+		// Mermaid reads on after the keyword: "journey title X" is fine.
+		if rest = strings.TrimSpace(rest); rest != "" {
+			p.line(n, rest)
+		}
 		return
 	}
 	if strings.ContainsRune(s, ';') {
