@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	_ "github.com/mattn/go-sqlite3"
@@ -85,10 +86,12 @@ func files(t *testing.T, dir string) []string {
 // asks the freedesktop tools what a document is and what opens it, and
 // uninstalls.
 func TestInstallAndUninstall(t *testing.T) {
-	need(t, "xdg-mime", "mimetype", "desktop-file-validate", "update-mime-database", "update-desktop-database")
+	need(t, "xdg-mime", "xdg-open", "mimetype", "desktop-file-validate", "update-mime-database", "update-desktop-database")
 	s := newSandbox(t)
+	// The binary installed is a stand-in that writes down its arguments.
 	fake := filepath.Join(s.dir, "parcours-built")
-	if err := os.WriteFile(fake, []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+	args := filepath.Join(s.dir, "args")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\nprintf '%s\\n' \"$@\" > '"+args+"'\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	s.run(t, "./install", "install", fake)
@@ -148,6 +151,25 @@ func TestInstallAndUninstall(t *testing.T) {
 	text, _ := os.ReadFile(entry)
 	if exe := "Exec=" + filepath.Join(s.bin, "parcours") + " %f\n"; !strings.Contains(string(text), exe) {
 		t.Errorf("the installed entry does not run the installed binary by its path (%q):\n%s", exe, text)
+	}
+
+	// A double-click is xdg-open: the installed binary gets the document,
+	// a name with a space in it included.
+	spaced := filepath.Join(s.dir, "ma carte.parcours")
+	if err := os.WriteFile(spaced, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.env = append(s.env, "DISPLAY=:0")
+	s.run(t, "xdg-open", spaced)
+	var opened []byte
+	for range 50 { // xdg-open may leave the program running on its own
+		if opened, _ = os.ReadFile(args); len(opened) > 0 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if string(opened) != spaced+"\n" {
+		t.Errorf("xdg-open ran the installed binary with %q, want %q", opened, spaced)
 	}
 
 	s.run(t, "./install", "uninstall")
