@@ -44,9 +44,9 @@ type instanceRequest struct {
 // Parcours's window; past it, it opens its own.
 var forwardTimeout = 20 * time.Second
 
-// runGUI opens path in the running Parcours if there is one, otherwise
-// becomes the Parcours that others hand their files to.
-func runGUI(path string) error {
+// openOrForward opens path in the running Parcours if there is one,
+// otherwise becomes the Parcours that others hand their files to.
+func openOrForward(path string) error {
 	if path != "" {
 		abs, err := filepath.Abs(path)
 		if err != nil {

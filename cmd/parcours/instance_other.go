@@ -4,6 +4,6 @@ package main
 
 import "parcours/ui"
 
-// runGUI opens the editor window: without unix sockets, each parcours is a
-// Parcours of its own.
-func runGUI(path string) error { return ui.Run(path) }
+// openOrForward opens the editor window: without unix sockets, each
+// parcours is a Parcours of its own.
+func openOrForward(path string) error { return ui.Run(path) }
