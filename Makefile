@@ -9,7 +9,7 @@ DATA_DIR   := $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)/parco
 SAMPLE     := $(DATA_DIR)/livraison.parcours
 GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*') go.mod go.sum $(shell find assets -type f)
 
-.PHONY: run test lint bench bench-process deps build clean
+.PHONY: run test lint bench bench-process deps build clean install uninstall mermaid
 
 deps: .deps.stamp
 .deps.stamp: .ci/install-deps go.mod
@@ -28,13 +28,29 @@ $(SAMPLE): | $(BIN)
 run: $(BIN) $(SAMPLE)
 	$(BIN) $(SAMPLE)
 
+# For the current user, without root: the binary in BINDIR, the desktop
+# entry, the MIME type application/x-parcours and the icons under
+# XDG_DATA_HOME (default ~/.local/share). See packaging/linux/install.
+BINDIR ?= $(HOME)/.local/bin
+install: $(BIN)
+	BINDIR="$(BINDIR)" packaging/linux/install install $(BIN)
+
+uninstall:
+	BINDIR="$(BINDIR)" packaging/linux/install uninstall
+
 lint: .deps.stamp
 	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go' | while read -r f; do [ -f "$$f" ] && echo "$$f"; done)); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	go vet ./...
 	go tool staticcheck ./...
 
-test: lint
+# The Mermaid CLI draws a journey export in a test; only the tests need it.
+mermaid: .mermaid.stamp
+.mermaid.stamp: .ci/install-mermaid .ci/mermaid/package-lock.json
+	.ci/install-mermaid
+	@touch $@
+
+test: lint .mermaid.stamp
 	xvfb-run -a go test -count=1 -timeout 20m ./...
 
 bench: .deps.stamp
@@ -47,4 +63,4 @@ bench-process: .deps.stamp
 	.ci/bench-process
 
 clean:
-	rm -rf bin .deps.stamp
+	rm -rf bin .deps.stamp .mermaid.stamp

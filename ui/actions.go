@@ -370,7 +370,7 @@ func (e *Editor) AddStage(index int) {
 }
 
 // lanePalette gives new lanes colours colour-blind readers can tell apart.
-var lanePalette = []string{"#4E79A7", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC"}
+var lanePalette = model.LanePalette
 
 // AddLane adds a lane at index (-1: last) and selects it.
 func (e *Editor) AddLane(index int) {

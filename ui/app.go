@@ -20,7 +20,10 @@ const AppID = "app.parcours.editor"
 
 // Run opens the window on the document at path, or on the last document
 // when path is empty, and returns when the window is closed.
-func Run(path string) error {
+func Run(path string) error { return run(path, nil) }
+
+// run is Run that also opens a window for each request (RunServing).
+func run(path string, requests <-chan OpenRequest) error {
 	if err := checkDisplay(); err != nil {
 		return err
 	}
@@ -32,6 +35,7 @@ func Run(path string) error {
 	a.Settings().SetTheme(newTheme())
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	e := NewEditor(a)
+	ws := &windows{list: []*Editor{e}}
 	if path == "" {
 		path = a.Preferences().String(prefLastDocument)
 		if _, err := os.Stat(path); err != nil {
@@ -47,9 +51,10 @@ func Run(path string) error {
 	// the file is left complete and its lock released.
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
-	background(func() error { <-sig; return nil }, func(error) { e.Close(); a.Quit() })
+	background(func() error { <-sig; return nil }, func(error) { ws.closeAll(); a.Quit() })
+	ws.serve(a, requests)
 	e.Window().ShowAndRun()
-	e.Close()
+	ws.closeAll()
 	return nil
 }
 

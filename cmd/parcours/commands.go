@@ -53,14 +53,15 @@ func init() {
 				{"lang", "fr|en", "cli.help.new.lang"},
 			},
 			run: runNew},
-		{name: "import", synopsis: "import IN.json -o OUT.parcours",
-			args:  []string{"IN.json"},
-			flags: []flagSpec{{"o", "OUT.parcours", "cli.help.import.o"}},
-			run:   runImport},
-		{name: "export", synopsis: "export [--format json|pdf|png|svg] -o OUT [--journey ID|all] [--paper A0|A1|A2|A3|A4|WxHmm] [--orientation landscape|portrait] [--tile A4|A3] [--view micro|macro] [--dpi N] [--split N] FILE.parcours",
+		{name: "import", synopsis: "import [--format json|mermaid|csv|xlsx] IN -o OUT.parcours",
+			args: []string{"IN"},
+			flags: []flagSpec{{"o", "OUT.parcours", "cli.help.import.o"},
+				{"format", "json|mermaid|csv|xlsx", "formats.help.import.format"}},
+			run: runImport},
+		{name: "export", synopsis: "export [--format json|pdf|png|svg|mermaid|csv|xlsx] -o OUT [--journey ID|all] [--paper A0|A1|A2|A3|A4|WxHmm] [--orientation landscape|portrait] [--tile A4|A3] [--view micro|macro] [--dpi N] [--split N] FILE.parcours",
 			args: []string{"FILE.parcours"},
 			flags: []flagSpec{
-				{"format", "json|pdf|png|svg", "cli.help.export.format"},
+				{"format", "json|pdf|png|svg|mermaid|csv|xlsx", "cli.help.export.format"},
 				{"o", "OUT", "cli.help.export.o"},
 				{"journey", "ID|all", "cli.help.export.journey"},
 				{"paper", "A0|A1|A2|A3|A4|WxHmm", "cli.help.export.paper"},
@@ -175,6 +176,10 @@ func runImport(e *env, p *parser, args []string) error {
 	if !ok || out == "" {
 		return usage("cli.missing_flag", "-o OUT.parcours", "parcours "+p.cmd.synopsis)
 	}
+	format, err := importFormat(p, in)
+	if err != nil {
+		return err
+	}
 	if err := checkNew(out); err != nil {
 		return err
 	}
@@ -190,7 +195,7 @@ func runImport(e *env, p *parser, args []string) error {
 		defer f.Close()
 		r = f
 	}
-	doc, err := model.ReadJSON(r, name)
+	doc, err := readImport(format, r, name)
 	if err != nil {
 		return inFile(name, err)
 	}

@@ -57,6 +57,9 @@ type exportPlan struct {
 }
 
 func runExport(e *env, p *parser, args []string) (err error) {
+	if format, ok := journeyExport(p); ok {
+		return runJourneyExport(e, p, args[0], format)
+	}
 	plan, err := planExport(p, args[0])
 	if err != nil {
 		return err
@@ -153,7 +156,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	}
 	plan.out = out
 	if v, ok := p.get("format"); ok {
-		f, err := choice("format", v, "json", "pdf", "png", "svg")
+		f, err := choice("format", v, exportFormats...)
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,5 @@
 package main
 
-import "parcours/ui"
-
-// runGUI opens the editor window; main keeps no other tie to Fyne.
-func runGUI(path string) error { return ui.Run(path) }
+// runGUI opens the editor window, or hands path to the Parcours already
+// running (instance.go); main keeps no other tie to Fyne.
+func runGUI(path string) error { return openOrForward(path) }

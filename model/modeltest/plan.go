@@ -23,7 +23,7 @@ func TrickyPlanRows() []plan.Row {
 
 // TrickyPlanCells are TrickyPlanRows as a spreadsheet in lang reads them
 // back, written out by hand: the header, then one line per row, impact
-// and effort as text.
+// and effort as text, the formula neutralised by an apostrophe.
 func TrickyPlanCells(lang string) [][]string {
 	if lang == msg.French {
 		return [][]string{
@@ -31,7 +31,7 @@ func TrickyPlanCells(lang string) [][]string {
 			{"o-1", "Créneaux du soir, du samedi; « vite »", "optimiser", "4", "2", "oui", "Équipe \"Web\"", "planifiée",
 				"Page de suivi 📦, Appel ; « où est mon colis ? »", "Suivi, Livraison"},
 			{"o-2", "Deux lignes\nsur le ticket 🎫", "transformer", "1", "5", "non", " espace devant", "réalisée", "", ""},
-			{"o-3", "=SUM(1,2)", "réparer", "3", "3", "non", "", "proposée", "x", "y"},
+			{"o-3", "'=SUM(1,2)", "réparer", "3", "3", "non", "", "proposée", "x", "y"},
 		}
 	}
 	return [][]string{
@@ -39,6 +39,6 @@ func TrickyPlanCells(lang string) [][]string {
 		{"o-1", "Créneaux du soir, du samedi; « vite »", "optimize", "4", "2", "yes", "Équipe \"Web\"", "planned",
 			"Page de suivi 📦; Appel ; « où est mon colis ? »", "Suivi; Livraison"},
 		{"o-2", "Deux lignes\nsur le ticket 🎫", "transform", "1", "5", "no", " espace devant", "done", "", ""},
-		{"o-3", "=SUM(1,2)", "repair", "3", "3", "no", "", "proposed", "x", "y"},
+		{"o-3", "'=SUM(1,2)", "repair", "3", "3", "no", "", "proposed", "x", "y"},
 	}
 }

@@ -1,8 +1,6 @@
 package plan
 
 import (
-	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -10,6 +8,7 @@ import (
 	"strings"
 
 	"parcours/model/msg"
+	"parcours/model/sheet"
 )
 
 // columns of the plan, in order. Their headers are the messages
@@ -59,48 +58,34 @@ func Header(lang string) []string {
 	return h
 }
 
-// Cells are a row's texts in lang, one per column: kinds, statuses and
-// yes/no worded in lang, impact and effort as plain integers, lists of
-// touchpoints and stages joined with "; " in English and ", " in French.
+// Cells are a row's texts in lang, one per column, as a spreadsheet file
+// carries them: kinds, statuses and yes/no worded in lang, impact and
+// effort as plain integers, lists of touchpoints and stages joined with
+// "; " in English and ", " in French, and every text that a spreadsheet
+// would take for a formula neutralised (sheet.Neutralize).
 func Cells(r Row, lang string) []string {
 	yes := tr(lang, "plan.no")
 	if r.QuickWin {
 		yes = tr(lang, "plan.yes")
 	}
 	sep := tr(lang, "plan.list_sep")
-	return []string{r.ID, r.Title, word(lang, "kind.", string(r.Kind)),
-		strconv.Itoa(r.Impact), strconv.Itoa(r.Effort), yes, r.Owner,
+	n := sheet.Neutralize
+	return []string{n(r.ID), n(r.Title), word(lang, "kind.", string(r.Kind)),
+		strconv.Itoa(r.Impact), strconv.Itoa(r.Effort), yes, n(r.Owner),
 		word(lang, "plan.status.", string(r.Status)),
-		strings.Join(r.Touchpoints, sep), strings.Join(r.Stages, sep)}
+		n(strings.Join(r.Touchpoints, sep)), n(strings.Join(r.Stages, sep))}
 }
 
-// WriteCSV writes the plan as the spreadsheets of lang's users read it:
-// in French ";" between fields and a UTF-8 byte order mark first (French
-// Excel expects both), in English ","; lines end with CRLF; a field that
-// holds the separator, a quote, a line break or starts with a space is
-// quoted, its quotes doubled (encoding/csv). The header is in lang, and so
-// are kinds, statuses and yes/no; lists of touchpoints and stages are
-// joined with "; " in English and ", " in French, so that the separator
-// rarely needs quotes.
+// WriteCSV writes the plan as the spreadsheets of lang's users read it
+// (sheet.WriteCSV): in French ";" between fields and a UTF-8 byte order
+// mark first, in English ","; lines end with CRLF. The header is in lang,
+// and so are kinds, statuses and yes/no; lists of touchpoints and stages
+// are joined with "; " in English and ", " in French, so that the
+// separator rarely needs quotes.
 func WriteCSV(w io.Writer, rows []Row, lang string) error {
-	b := bufio.NewWriter(w)
-	cw := csv.NewWriter(b)
-	cw.UseCRLF = true
-	if lang == msg.French {
-		cw.Comma = ';'
-		b.WriteString("\ufeff")
+	cells := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = Cells(r, lang)
 	}
-	if err := cw.Write(Header(lang)); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		if err := cw.Write(Cells(r, lang)); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return b.Flush()
+	return sheet.WriteCSV(w, Header(lang), cells, lang)
 }

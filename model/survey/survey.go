@@ -43,7 +43,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -52,6 +51,7 @@ import (
 	"parcours/model"
 	"parcours/model/insight"
 	"parcours/model/msg"
+	"parcours/model/sheet"
 )
 
 // Options says how to read a survey.
@@ -93,8 +93,6 @@ func (e *Error) Error() string { return e.Text }
 // Is makes every survey error a model.ErrInvalid: bad data, not a failure
 // of the program.
 func (e *Error) Is(target error) bool { return target == model.ErrInvalid }
-
-var bom = []byte("\xef\xbb\xbf")
 
 type role int
 
@@ -139,7 +137,7 @@ func Read(r io.Reader, name string, j *model.Journey, opts Options) (*Plan, erro
 	if err != nil {
 		return nil, &Error{File: name, Text: msg.T("survey.read", name, err)}
 	}
-	data = bytes.TrimPrefix(data, bom)
+	data = bytes.TrimPrefix(data, sheet.BOM)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{File: name, Text: msg.T("survey.file", name, msg.T("survey.empty"))}
 	}
@@ -173,7 +171,7 @@ func Read(r io.Reader, name string, j *model.Journey, opts Options) (*Plan, erro
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	if _, err := cr.Read(); err != nil { // the header, already checked
-		return nil, &Error{File: name, Line: 1, Text: msg.T("survey.at1", name, 1, quoting(err))}
+		return nil, &Error{File: name, Line: 1, Text: msg.T("survey.at1", name, 1, sheet.Quoting(err))}
 	}
 	for {
 		rec, err := cr.Read()
@@ -186,12 +184,12 @@ func Read(r io.Reader, name string, j *model.Journey, opts Options) (*Plan, erro
 			if errors.As(err, &pe) {
 				line = pe.StartLine
 			}
-			fail(line, quoting(err))
+			fail(line, sheet.Quoting(err))
 			stoppedAt = line
 			break
 		}
 		line, _ := cr.FieldPos(0)
-		if blank(rec) {
+		if sheet.Blank(rec) {
 			continue
 		}
 		rows++
@@ -251,35 +249,22 @@ func Read(r io.Reader, name string, j *model.Journey, opts Options) (*Plan, erro
 	return p, nil
 }
 
-// header finds the separator and the columns. It tries ";", tab and ","
-// in turn and keeps the first under which the header names a touchpoint
-// and a score column; failing that it reports what is wrong under the
-// separator that splits the header into most fields.
+// header finds the separator and the columns (sheet.Separator): the first
+// of ";", tab and "," under which the header names a touchpoint and a
+// score column.
 func header(data []byte, name string) (rune, columns, error) {
-	var (
-		bestErr    string
-		bestFields = -1
-	)
-	for _, sep := range []rune{';', '\t', ','} {
-		cr := csv.NewReader(bytes.NewReader(data))
-		cr.Comma = sep
-		cr.FieldsPerRecord = -1
-		rec, err := cr.Read()
-		if err != nil {
-			if len(bestErr) == 0 && bestFields < 0 {
-				bestErr = quoting(err)
-			}
-			continue
+	var cols columns
+	sep, problem := sheet.Separator(data, func(rec []string) string {
+		c, p := headerColumns(rec)
+		if p == "" {
+			cols = c
 		}
-		cols, problem := headerColumns(rec)
-		if problem == "" {
-			return sep, cols, nil
-		}
-		if len(rec) > bestFields {
-			bestFields, bestErr = len(rec), problem
-		}
+		return p
+	})
+	if problem != "" {
+		return 0, columns{}, &Error{File: name, Line: 1, Text: msg.T("survey.at1", name, 1, problem)}
 	}
-	return 0, columns{}, &Error{File: name, Line: 1, Text: msg.T("survey.at1", name, 1, bestErr)}
+	return sep, cols, nil
 }
 
 func headerColumns(rec []string) (columns, string) {
@@ -305,30 +290,6 @@ func headerColumns(rec []string) (columns, string) {
 		}
 	}
 	return c, ""
-}
-
-// quoting words a csv error for people.
-func quoting(err error) string {
-	switch {
-	case errors.Is(err, csv.ErrBareQuote):
-		return msg.T("survey.row.bare_quote")
-	case errors.Is(err, csv.ErrQuote):
-		return msg.T("survey.row.quote")
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return msg.T("survey.row.syntax", err)
-}
-
-func blank(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 func quoteKey(q string) string { return norm.NFC.String(strings.TrimSpace(q)) }
@@ -357,7 +318,7 @@ func row(rec []string, sep rune, cols columns, idx index, j *model.Journey, scal
 			return nil, 0, "", msg.T("survey.row.utf8")
 		}
 	}
-	if len(rec) > cols.fields && !blank(rec[cols.fields:]) {
+	if len(rec) > cols.fields && !sheet.Blank(rec[cols.fields:]) {
 		return nil, 0, "", msg.T("survey.row.many", len(rec), cols.fields)
 	}
 	for _, r := range []role{roleTouchpoint, roleScore} {
@@ -388,12 +349,12 @@ func row(rec []string, sep rune, cols columns, idx index, j *model.Journey, scal
 	if s == "" {
 		return nil, 0, "", msg.T("survey.row.no_score")
 	}
-	v, ok := plainNumber(s)
+	v, ok := sheet.PlainNumber(s)
 	if !ok {
 		return nil, 0, "", msg.T("survey.row.not_number", s)
 	}
-	if next := cols.at[roleScore] + 1; sep == ',' && next < len(rec) && digits(s) {
-		if n := strings.TrimSpace(rec[next]); digits(n) {
+	if next := cols.at[roleScore] + 1; sep == ',' && next < len(rec) && sheet.Digits(s) {
+		if n := strings.TrimSpace(rec[next]); sheet.Digits(n) {
 			return nil, 0, "", msg.T("survey.row.split", s, n, s, n)
 		}
 	}
@@ -411,33 +372,6 @@ func row(rec []string, sep rune, cols columns, idx index, j *model.Journey, scal
 		verbatim = rec[c]
 	}
 	return t, v, verbatim, ""
-}
-
-// plainNumber reads an optional minus sign, ASCII digits, and at most one
-// decimal point or comma followed by digits.
-func plainNumber(s string) (float64, bool) {
-	body := strings.TrimPrefix(s, "-")
-	intPart, frac, hasSep := strings.Cut(strings.Replace(body, ",", ".", 1), ".")
-	if !digits(intPart) || (hasSep && !digits(frac)) {
-		return 0, false
-	}
-	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
-	if err != nil {
-		return 0, false
-	}
-	return v, true
-}
-
-func digits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // Command returns the edit that imports the plan in one undoable step: each
