@@ -231,8 +231,9 @@ const Ellipsis = "…"
 // Wrap breaks s into lines no wider than width mm at size points, breaking
 // at spaces and, for words longer than a line, between characters. When
 // more than maxLines lines would be needed, the last line ends with an
-// ellipsis and cut is true. s must already be Printable.
-func (f *Font) Wrap(s string, size, width float64, maxLines int) (lines []string, cut bool) {
+// ellipsis and cut is true. s must already be Printable. Wrap (in
+// wrapmemo.go) remembers the answers of wrap.
+func (f *Font) wrap(s string, size, width float64, maxLines int) (lines []string, cut bool) {
 	if maxLines <= 0 {
 		return nil, s != ""
 	}

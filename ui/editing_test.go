@@ -165,8 +165,12 @@ func TestSearchHighlightsMatchesAndDimsTheRest(t *testing.T) {
 		t.Fatalf("matches %v, want %v", e.search.matches, want)
 	}
 	r := test.WidgetRenderer(e.View()).(*mapRenderer)
-	if !r.cards["t-panier"].dim.Visible() || r.cards["t-remise"].dim.Visible() {
-		t.Error("dimming wrong: t-panier should be dimmed, t-remise not")
+	if !r.cards["t-panier"].dim.Visible() {
+		t.Error("t-panier, which does not match, is not dimmed")
+	}
+	e.scrollTo("t-remise")
+	if r.cards["t-remise"].dim.Visible() {
+		t.Error("t-remise, which matches, is dimmed")
 	}
 	e.search.Next(1)
 	if e.sel.one() != "t-remise" {
@@ -350,7 +354,7 @@ func TestZoomWithCtrlWheelAndFit(t *testing.T) {
 	}
 	v.SetZoom(MinZoom)
 	r := test.WidgetRenderer(v).(*mapRenderer)
-	for _, co := range r.shown {
+	for _, co := range r.cards {
 		for _, l := range co.title.lines {
 			if l.Visible() {
 				t.Fatalf("a title line is drawn at %v px/mm", v.Zoom())
