@@ -83,7 +83,7 @@ type MapView struct {
 	size   fyne.Size
 	drag   *dragState
 	ix     indexes
-	mods     modifierSource
+	mods   modifierSource
 
 	preview  *canvas.Rect // where a palette item would land
 	anchor   *zoomAnchor
@@ -109,12 +109,12 @@ type dragState struct {
 	index int // the stage or lane being moved or resized, the curve point
 	// emotion is where a dragged curve point would be dropped.
 	emotion int
-	card  int // index in scene.Cards of the grabbed card; -1 otherwise
-	start fyne.Position
-	at    fyne.Position
-	drop  canvas.Drop
-	ok    bool
-	ids   []string // the cards that move with the grabbed one
+	card    int // index in scene.Cards of the grabbed card; -1 otherwise
+	start   fyne.Position
+	at      fyne.Position
+	drop    canvas.Drop
+	ok      bool
+	ids     []string // the cards that move with the grabbed one
 	// cards are the scene indexes of ids, and moving the same as a set.
 	cards  []int
 	moving map[string]bool
@@ -438,4 +438,3 @@ func (v *MapView) rubberBand(d *dragState) canvas.Rect {
 	x1, y1 := v.mm(d.at)
 	return canvas.Rect{X: math.Min(x0, x1), Y: math.Min(y0, y1), W: math.Abs(x1 - x0), H: math.Abs(y1 - y0)}
 }
-
