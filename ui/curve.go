@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"strconv"
 
 	"parcours/canvas"
 )
@@ -89,4 +90,15 @@ func (v *MapView) curvePoint(i int) canvas.CurvePoint {
 		p.Peak, p.Drop = false, false
 	}
 	return p
+}
+
+// setEmotion sets a touchpoint's emotion from the curve, as one step of
+// undo, and selects its card.
+func (e *Editor) setEmotion(id string, emotion int) {
+	// A failure has been shown by the edit itself.
+	if err := e.setTouchpointText(id, "emotion", strconv.Itoa(emotion)); err != nil {
+		return
+	}
+	e.sel = cardsSelection(id)
+	e.showSelection()
 }

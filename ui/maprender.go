@@ -114,6 +114,18 @@ func (r *mapRenderer) buildStatic() {
 	top = append(top, paper(canvas.Rect{W: s.Width, H: s.Grid.Y}))
 	corner = append(corner, paper(canvas.Rect{W: s.Grid.X, H: s.Grid.Y}))
 
+	// lined is a rectangle with the grid's lines around it.
+	lined := func(fill canvas.RGB, rect canvas.Rect) fyne.CanvasObject {
+		bg := fcanvas.NewRectangle(rgb(fill))
+		bg.StrokeColor, bg.StrokeWidth = rgb(canvas.GridLine), 1
+		place(bg, rect, z)
+		return bg
+	}
+	// leftOf is the part of a row in the frozen lane names column.
+	leftOf := func(rect canvas.Rect) canvas.Rect {
+		rect.W = min(rect.W, s.Grid.X-rect.X)
+		return rect
+	}
 	// bandRow draws a row of stage texts: its cells in one layer, its
 	// label (with its piece of the row's background) in another.
 	bandRow := func(b *canvas.Band, i int, cells, label *[]fyne.CanvasObject) {
@@ -121,12 +133,8 @@ func (r *mapRenderer) buildStatic() {
 		if i%2 == 1 {
 			fill = canvas.BandAltFill
 		}
-		for _, to := range []*[]fyne.CanvasObject{cells, label} {
-			bg := fcanvas.NewRectangle(rgb(fill))
-			bg.StrokeColor, bg.StrokeWidth = rgb(canvas.GridLine), 1
-			place(bg, b.Rect, z)
-			*to = append(*to, bg)
-		}
+		*cells = append(*cells, lined(fill, b.Rect))
+		*label = append(*label, lined(fill, leftOf(b.Rect)))
 		var t textObjects
 		t.set(b.Label, canvas.Point{}, z, func(o fyne.CanvasObject) { *label = append(*label, o) })
 		for k := range b.Cells {
@@ -147,12 +155,8 @@ func (r *mapRenderer) buildStatic() {
 		if !row.Owned {
 			fill = canvas.NotOwned
 		}
-		for _, to := range []*[]fyne.CanvasObject{&body, &left} {
-			bg := fcanvas.NewRectangle(rgb(fill))
-			bg.StrokeColor, bg.StrokeWidth = rgb(canvas.GridLine), 1
-			place(bg, row.Rect, z)
-			*to = append(*to, bg)
-		}
+		body = append(body, lined(fill, row.Rect))
+		left = append(left, lined(fill, leftOf(row.Rect)))
 		strip := fcanvas.NewRectangle(rgb(row.Color))
 		if !row.Owned {
 			// A hollow strip: the lane's colour, but not its ownership.

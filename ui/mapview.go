@@ -83,7 +83,9 @@ type MapView struct {
 	size   fyne.Size
 	drag   *dragState
 	ix     indexes
-	mods   modifierSource
+	// opening is true until the opening zoom is set (ZoomToOpen).
+	opening bool
+	mods    modifierSource
 
 	preview  *canvas.Rect // where a palette item would land
 	anchor   *zoomAnchor
@@ -187,6 +189,7 @@ func (v *MapView) SetFilter(matches map[string]bool) {
 func (v *MapView) SetViewport(offset fyne.Position, size fyne.Size) {
 	v.offset, v.size = offset, size
 	v.Refresh()
+	v.applyOpening()
 }
 
 // visible is the part of the map in sight, in mm; zero size means all.

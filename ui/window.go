@@ -70,6 +70,7 @@ func NewEditor(a fyne.App) *Editor {
 	e.mapView.OnMoveStage = e.moveStageTo
 	e.mapView.OnMoveLane = e.moveLaneTo
 	e.mapView.OnResizeStage = e.resizeStage
+	e.mapView.OnEmotion = e.setEmotion
 	e.scroll = container.NewScroll(e.mapView)
 	e.scroll.OnScrolled = func(p fyne.Position) { e.mapView.SetViewport(p, e.scroll.Size()) }
 	e.mapView.OnScroll = e.scroll.Scrolled
@@ -129,7 +130,8 @@ func NewEditor(a fyne.App) *Editor {
 		e.insights.SetVisible(t == insightsTab)
 		e.plan.SetVisible(t == planTab)
 	}
-	split := container.NewHSplit(e.scroll, right)
+	// The map view is told the size of the part of it in sight.
+	split := container.NewHSplit(watchSize(e.scroll, func(s fyne.Size) { e.mapView.SetViewport(e.scroll.Offset, s) }), right)
 	split.Offset = 0.74
 	left := container.NewBorder(e.persona.Content(), nil, nil, nil, e.palette.Content())
 	e.workspace = container.NewBorder(top, nil, left, nil, split)
@@ -305,6 +307,7 @@ func (e *Editor) attach(st *sqlite.Store, doc *model.Document) {
 	e.body.Refresh()
 	e.refreshJourneys()
 	e.relayout()
+	e.mapView.ZoomToOpen()
 	e.updateTitle()
 	e.updateMenus()
 }
