@@ -16,6 +16,9 @@ func (v *MapView) CreateRenderer() fyne.WidgetRenderer {
 		bg: fcanvas.NewRectangle(rgb(canvas.Paper)), insertion: fcanvas.NewRectangle(selectInk),
 		band: fcanvas.NewRectangle(bandFill)}
 	r.band.StrokeColor, r.band.StrokeWidth = selectInk, 1
+	for i := range r.veils {
+		r.veils[i] = fcanvas.NewRectangle(veilFill)
+	}
 	r.insertion.Hide()
 	r.band.Hide()
 	r.Refresh()
@@ -51,6 +54,7 @@ type mapRenderer struct {
 
 	insertion *fcanvas.Rectangle
 	band      *fcanvas.Rectangle
+	veils     [2]*fcanvas.Rectangle // left and right of the spotlight
 	objects   []fyne.CanvasObject
 
 	builtScene *canvas.Scene
@@ -382,6 +386,19 @@ func (r *mapRenderer) assemble() {
 		}
 	}
 	r.objects = append(r.objects, r.left, r.top, r.corner)
+	if sp := v.spotlight; sp != nil {
+		// Over the headers of the other stages too, not over the lane
+		// names.
+		z := float32(v.zoom)
+		off := v.frozenOffset()
+		from := off.X + float32(s.Grid.X)*z
+		left, right := float32(sp.X)*z, float32(sp.X+sp.W)*z
+		r.veils[0].Move(fyne.NewPos(from, 0))
+		r.veils[0].Resize(fyne.NewSize(max(0, left-from), float32(s.Height)*z))
+		r.veils[1].Move(fyne.NewPos(right, 0))
+		r.veils[1].Resize(fyne.NewSize(max(0, float32(s.Width)*z-right), float32(s.Height)*z))
+		r.objects = append(r.objects, r.veils[0], r.veils[1])
+	}
 	if d != nil && d.kind == dragCards {
 		for _, id := range d.ids {
 			if co := r.cards[id]; co != nil {

@@ -30,6 +30,7 @@ var (
 	bandFill  = color.NRGBA{0x00, 0x72, 0xB2, 0x22}
 	dimFill   = color.NRGBA{0xFF, 0xFF, 0xFF, 0xB0}
 	matchInk  = color.NRGBA{0xE6, 0x9F, 0x00, 0xFF}
+	veilFill  = color.NRGBA{0xFF, 0xFF, 0xFF, 0xE0}
 )
 
 // modifierSource tells which modifier keys are held. Fyne's scroll and tap
@@ -85,7 +86,10 @@ type MapView struct {
 	ix     indexes
 	// opening is true until the opening zoom is set (ZoomToOpen).
 	opening bool
-	mods    modifierSource
+	// spotlight, when set, is the part of the map (its x range) shown
+	// plainly; the rest is veiled (presentation mode).
+	spotlight *canvas.Rect
+	mods      modifierSource
 
 	preview  *canvas.Rect // where a palette item would land
 	anchor   *zoomAnchor
@@ -168,6 +172,13 @@ func (v *MapView) SetZoom(z float64) {
 // nil removes the mark.
 func (v *MapView) SetPreview(r *canvas.Rect) {
 	v.preview = r
+	v.Refresh()
+}
+
+// SetSpotlight veils the map left and right of r's columns; nil lifts
+// the veil.
+func (v *MapView) SetSpotlight(r *canvas.Rect) {
+	v.spotlight = r
 	v.Refresh()
 }
 

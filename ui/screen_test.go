@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"parcours/canvas"
@@ -301,5 +302,119 @@ func TestDraggingACurvePointSetsTheEmotion(t *testing.T) {
 	drag(v, px(v, p.X, p.Y), px(v, p.X+5, p.Y+0.3*step))
 	if emotion() != 1 || !e.editor.CanRedo() {
 		t.Errorf("a drag within the level changed something: emotion %d, redo lost", emotion())
+	}
+}
+
+// Presentation mode, from the View menu: full screen, the map alone with
+// large text, stage by stage with the arrows, Escape to leave.
+func TestPresentationModeStageByStage(t *testing.T) {
+	e := openSampleAt(t, fyne.NewSize(1920, 1080))
+	c := e.Window().Canvas()
+	key := func(k fyne.KeyName) {
+		t.Helper()
+		// With nothing focused, the window's canvas gets the keys.
+		if c.Focused() != nil {
+			t.Fatalf("%v has the focus", c.Focused())
+		}
+		c.OnTypedKey()(&fyne.KeyEvent{Name: k})
+	}
+	inspector := T("ui.tab.inspector")
+	if _, ok := findDrawn(drawnTexts(e), inspector); !ok {
+		t.Fatal("the inspector is not shown before presenting")
+	}
+	var present *fyne.MenuItem
+	for _, m := range e.Window().MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == T("ui.present") {
+				present = it
+			}
+		}
+	}
+	if present == nil || present.Shortcut == nil || present.Shortcut.ShortcutName() != (&desktop.CustomShortcut{KeyName: fyne.KeyF5}).ShortcutName() {
+		t.Fatalf("no View menu item to present with F5: %+v", present)
+	}
+	press(t, e, &desktop.CustomShortcut{KeyName: fyne.KeyF5})
+	p := e.presenting
+	if p == nil || !e.Window().FullScreen() || e.Window().MainMenu() != nil {
+		t.Fatalf("not presenting full screen without menus: %v %v", e.Window().FullScreen(), e.Window().MainMenu())
+	}
+	texts := drawnTexts(e)
+	if _, ok := findDrawn(texts, inspector); ok {
+		t.Error("the inspector is still shown")
+	}
+	if _, ok := findDrawn(texts, e.status.Text); ok && e.status.Text != "" {
+		t.Error("the status bar is still shown")
+	}
+
+	s := p.view.Scene()
+	area := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.scroll)
+	size := p.scroll.Size()
+	// shown lists the stages and cards drawn in sight and not veiled.
+	shown := func() (stages, cards []string) {
+		z, off, sp := float32(p.view.Zoom()), p.scroll.Offset, p.view.spotlight
+		if sp == nil {
+			t.Fatal("no stage in the spotlight")
+		}
+		left, right := area.X+float32(sp.X)*z-off.X, area.X+float32(sp.X+sp.W)*z-off.X
+		for _, d := range drawnTexts(e) {
+			if d.at.X < max(area.X, left) || d.at.X+d.size.Width > min(area.X+size.Width, right)+1 || d.at.Y+d.size.Height > area.Y+size.Height+1 {
+				continue
+			}
+			for i, col := range s.Columns {
+				if d.text == col.Name.Lines[0].Text {
+					stages = append(stages, s.Columns[i].StageID)
+				}
+			}
+			for _, card := range s.Cards {
+				if len(card.Title.Lines) > 0 && d.text == card.Title.Lines[0].Text {
+					cards = append(cards, card.TouchpointID)
+					if d.px < presentTitlePixels {
+						t.Errorf("title %q drawn at %v px", d.text, d.px)
+					}
+				}
+			}
+		}
+		return stages, cards
+	}
+	stages, cards := shown()
+	if !slices.Equal(stages, []string{"s-commande"}) || !slices.Contains(cards, "t-panier") || slices.Contains(cards, "t-page-suivi") {
+		t.Fatalf("first screen shows stages %v, cards %v", stages, cards)
+	}
+	// The curve's point and the advice of the stage's cards are drawn.
+	r := test.WidgetRenderer(p.view).(*mapRenderer)
+	if r.points["t-panier"] == nil || r.cards["t-panier"].ring.Visible() == false {
+		t.Error("the first card's curve point or advice ring is not drawn")
+	}
+
+	key(fyne.KeyRight)
+	stages, cards = shown()
+	if !slices.Contains(stages, "s-suivi") || slices.Contains(cards, "t-panier") || !slices.Contains(cards, "t-appel-ou") {
+		t.Fatalf("after →: stages %v, cards %v", stages, cards)
+	}
+	if len(r.cards["t-appel-ou"].badges) == 0 {
+		t.Error("the markers of a card are not drawn")
+	}
+	for range 5 {
+		key(fyne.KeyRight)
+	}
+	if stages, _ = shown(); !slices.Contains(stages, "s-apres") {
+		t.Errorf("→ past the end shows %v", stages)
+	}
+	key(fyne.KeyLeft)
+	if stages, _ = shown(); !slices.Contains(stages, "s-livraison") {
+		t.Errorf("← shows %v", stages)
+	}
+
+	key(fyne.KeyEscape)
+	if e.presenting != nil || e.Window().FullScreen() || e.Window().MainMenu() == nil {
+		t.Fatal("Escape did not leave presentation mode")
+	}
+	if _, ok := findDrawn(drawnTexts(e), inspector); !ok {
+		t.Error("the inspector did not come back")
+	}
+	// The map's own keys work again.
+	key(fyne.KeyRight)
+	if e.sel.kind != selCards {
+		t.Errorf("→ on the map selects no card after presenting: %v", e.sel)
 	}
 }

@@ -55,6 +55,8 @@ type Editor struct {
 	persona   *PersonaCard
 	search    *Search
 
+	presenting *presentation // nil unless in presentation mode
+
 	undoItem, redoItem *fyne.MenuItem
 	recentMenu         *fyne.Menu
 }
@@ -228,6 +230,8 @@ func (e *Editor) buildMenus() {
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.micro"), shortcut(fyne.KeyM, 0), func() { e.viewMode.SetSelected(T("ui.micro")) }),
 		item(T("ui.macro"), shortcut(fyne.KeyM, fyne.KeyModifierShift), func() { e.viewMode.SetSelected(T("ui.macro")) }),
+		fyne.NewMenuItemSeparator(),
+		item(T("ui.present"), &desktop.CustomShortcut{KeyName: fyne.KeyF5}, e.Present),
 	)
 	// ctrl++ on most keyboards is ctrl+shift+=.
 	e.win.Canvas().AddShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift), func(fyne.Shortcut) { e.mapView.SetZoom(e.mapView.Zoom() * ZoomStep) })
