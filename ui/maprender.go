@@ -43,6 +43,10 @@ type mapRenderer struct {
 	bg *fcanvas.Rectangle
 
 	body, left, top, corner *fyne.Container
+	// sticky are the texts of each stage's header and rows, which slide
+	// along their column to stay in sight when its start is scrolled
+	// under the lane names.
+	sticky []stickyTexts
 
 	cards      map[string]*cardObjects // the cards in view, by touchpoint
 	points     map[string]*pointObjects
@@ -99,11 +103,20 @@ func (r *mapRenderer) scale() float32 {
 	return 1
 }
 
+// stickyTexts are the texts of one stage column in the frozen header.
+type stickyTexts struct {
+	col   int
+	lines []*fcanvas.Text
+	base  []fyne.Position
+	width []float32
+}
+
 // buildStatic makes the objects of the lanes, stages, rows of texts and
 // curve band for the scene and zoom, in their layers.
 func (r *mapRenderer) buildStatic() {
 	s, z := r.v.scene, r.v.zoom
 	r.body, r.left, r.top, r.corner = nil, nil, nil, nil
+	r.sticky = r.sticky[:0]
 	if s == nil {
 		return
 	}
@@ -130,6 +143,18 @@ func (r *mapRenderer) buildStatic() {
 		rect.W = min(rect.W, s.Grid.X-rect.X)
 		return rect
 	}
+	sticky := make([]stickyTexts, len(s.Columns))
+	stick := func(col int, t *textObjects) {
+		st := &sticky[col]
+		st.col = col
+		for _, l := range t.lines {
+			if l.Visible() {
+				st.lines = append(st.lines, l)
+				st.base = append(st.base, l.Position())
+				st.width = append(st.width, l.MinSize().Width)
+			}
+		}
+	}
 	// bandRow draws a row of stage texts: its cells in one layer, its
 	// label (with its piece of the row's background) in another.
 	bandRow := func(b *canvas.Band, i int, cells, label *[]fyne.CanvasObject) {
@@ -144,6 +169,9 @@ func (r *mapRenderer) buildStatic() {
 		for k := range b.Cells {
 			var t textObjects
 			t.set(b.Cells[k].Text, canvas.Point{}, z, func(o fyne.CanvasObject) { *cells = append(*cells, o) })
+			if cells == &top {
+				stick(b.Cells[k].Column, &t)
+			}
 		}
 	}
 	for i := range s.Bands {
@@ -182,6 +210,7 @@ func (r *mapRenderer) buildStatic() {
 		top = append(top, h)
 		var name textObjects
 		name.set(col.Name, canvas.Point{}, z, func(o fyne.CanvasObject) { top = append(top, o) })
+		stick(i, &name)
 		if col.BelowTarget {
 			bar := fcanvas.NewRectangle(rgb(canvas.BelowTargetInk))
 			place(bar, canvas.Rect{X: col.Header.X, Y: col.Header.Y + col.Header.H - canvas.BelowTargetBar, W: col.Header.W, H: canvas.BelowTargetBar}, z)
@@ -210,6 +239,11 @@ func (r *mapRenderer) buildStatic() {
 		c := container.NewWithoutLayout(objs...)
 		c.Resize(fyne.NewSize(float32(w*z), float32(h*z)))
 		return c
+	}
+	for _, st := range sticky {
+		if len(st.lines) > 0 {
+			r.sticky = append(r.sticky, st)
+		}
 	}
 	r.body = layer(body, s.Width, s.Height)
 	r.left = layer(left, s.Grid.X, s.Height)
@@ -358,6 +392,18 @@ func (r *mapRenderer) freeze() {
 	r.left.Move(fyne.NewPos(off.X, 0))
 	r.top.Move(fyne.NewPos(0, off.Y))
 	r.corner.Move(off)
+	// A stage whose start is under the lane names keeps its name and
+	// texts in sight, each line as far as the stage's end.
+	s, z := r.v.scene, float32(r.v.zoom)
+	edge := off.X + float32(s.Grid.X)*z
+	for _, st := range r.sticky {
+		h := s.Columns[st.col].Header
+		x0, end := float32(h.X)*z, float32(h.X+h.W)*z
+		for i, l := range st.lines {
+			shift := max(0, min(edge-x0, end-(st.base[i].X-x0)-st.base[i].X-st.width[i]))
+			l.Move(st.base[i].Add(fyne.NewPos(shift, 0)))
+		}
+	}
 }
 
 // assemble lists the objects to draw, back to front: the body, the curve,

@@ -203,6 +203,13 @@ func TestFrozenHeadersStayInSightWhileScrollingAndZooming(t *testing.T) {
 	s, z := v.Scene(), float32(v.Zoom())
 	off := e.scroll.Offset
 	under := s.Columns[s.StageInsertAt(float64(off.X/z)+s.Grid.X+1)-1]
+	if under.Header.X*float64(z) >= float64(off.X) {
+		t.Fatalf("stage %s starts in sight: scroll further for this test", under.StageID)
+	}
+	// The stage whose start is under the lane names keeps its name in sight.
+	if d, ok := findDrawn(inMap(e), under.Name.Lines[0].Text); !ok || d.at.X < area.X+float32(s.Grid.X)*z {
+		t.Errorf("the name of stage %s, scrolled under the lane names, is not in sight (%v)", under.StageID, d.at)
+	}
 	v.Tapped(&fyne.PointEvent{Position: off.Add(fyne.NewPos(float32(s.Grid.X)*z+5, 5))})
 	if e.sel.kind != selStage || e.sel.one() != under.StageID {
 		t.Errorf("a click on the frozen header selected %v %v, want stage %s", e.sel.kind, e.sel.ids, under.StageID)
