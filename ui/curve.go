@@ -4,6 +4,9 @@ import (
 	"math"
 	"strconv"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
 	"parcours/canvas"
 )
 
@@ -101,4 +104,42 @@ func (e *Editor) setEmotion(id string, emotion int) {
 	}
 	e.sel = cardsSelection(id)
 	e.showSelection()
+}
+
+var (
+	_ desktop.Hoverable  = (*MapView)(nil)
+	_ desktop.Cursorable = (*MapView)(nil)
+)
+
+// MouseIn implements desktop.Hoverable.
+func (v *MapView) MouseIn(e *desktop.MouseEvent) { v.hover(e.Position) }
+
+// MouseMoved implements desktop.Hoverable.
+func (v *MapView) MouseMoved(e *desktop.MouseEvent) { v.hover(e.Position) }
+
+// MouseOut implements desktop.Hoverable.
+func (v *MapView) MouseOut() { v.cursor = nil }
+
+// Cursor implements desktop.Cursorable: the pointer says what a drag from
+// there would do — up and down over a point of the curve, sideways over a
+// stage's right edge.
+func (v *MapView) Cursor() desktop.Cursor {
+	if v.cursor == nil {
+		return desktop.DefaultCursor
+	}
+	return v.cursor
+}
+
+func (v *MapView) hover(p fyne.Position) {
+	v.cursor = nil
+	if v.scene == nil {
+		return
+	}
+	x, y := v.sceneAt(p)
+	switch {
+	case v.curvePointAt(x, y) >= 0:
+		v.cursor = desktop.VResizeCursor
+	case v.scene.StageEdgeAt(x, y) >= 0:
+		v.cursor = desktop.HResizeCursor
+	}
 }

@@ -84,6 +84,9 @@ type MapView struct {
 	size   fyne.Size
 	drag   *dragState
 	ix     indexes
+	// cursor is the pointer's shape over the place hovered; nil: the
+	// default.
+	cursor desktop.Cursor
 	// opening is true until the opening zoom is set (ZoomToOpen).
 	opening bool
 	// spotlight, when set, is the part of the map (its x range) shown

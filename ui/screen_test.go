@@ -249,6 +249,14 @@ func TestDraggingACurvePointSetsTheEmotion(t *testing.T) {
 	}
 	e.scrollTo("t-retour")
 	p := pointOf("t-retour")
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: px(v, p.X, p.Y+1)}})
+	if v.Cursor() != desktop.VResizeCursor {
+		t.Errorf("over a point of the curve the pointer is %v", v.Cursor())
+	}
+	v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: px(v, p.X+10, p.Y)}})
+	if v.Cursor() != desktop.DefaultCursor {
+		t.Errorf("beside the curve's points the pointer is %v", v.Cursor())
+	}
 	v.Tapped(&fyne.PointEvent{Position: px(v, p.X+1, p.Y)})
 	if e.sel.kind != selCards || e.sel.one() != "t-retour" {
 		t.Fatalf("a click on the curve selected %v %v", e.sel.kind, e.sel.ids)
