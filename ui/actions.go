@@ -501,7 +501,8 @@ func (e *Editor) editInPlace(h canvas.Hit) {
 	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.mapView)
 	w := float32(box.W * z)
 	pop.Resize(fyne.NewSize(max(w, 160), entry.MinSize().Height))
-	pop.ShowAtPosition(origin.Add(fyne.NewPos(float32(box.X*z), float32(box.Y*z))))
+	// Where the map draws it: the stage headers and lane names stay in sight.
+	pop.ShowAtPosition(origin.Add(e.mapView.ScreenPos(box)))
 	e.win.Canvas().Focus(entry)
 }
 

@@ -251,11 +251,16 @@ func (v *MapView) ScreenPos(r canvas.Rect) fyne.Position {
 		return p
 	}
 	off := v.frozenOffset()
-	if r.X+r.W <= v.scene.Grid.X {
+	inNames, inHeaders := r.X+r.W <= v.scene.Grid.X, r.Y+r.H <= v.scene.Grid.Y
+	if inNames {
 		p.X += off.X
 	}
-	if r.Y+r.H <= v.scene.Grid.Y {
+	if inHeaders {
 		p.Y += off.Y
+	}
+	if inHeaders && !inNames {
+		// As its name does, when the stage starts under the lane names.
+		p.X = max(p.X, off.X+float32(v.scene.Grid.X*v.zoom))
 	}
 	return p
 }

@@ -214,6 +214,16 @@ func TestFrozenHeadersStayInSightWhileScrollingAndZooming(t *testing.T) {
 	if e.sel.kind != selStage || e.sel.one() != under.StageID {
 		t.Errorf("a click on the frozen header selected %v %v, want stage %s", e.sel.kind, e.sel.ids, under.StageID)
 	}
+	// A double click there edits the name where it is drawn.
+	v.DoubleTapped(&fyne.PointEvent{Position: off.Add(fyne.NewPos(float32(s.Grid.X)*z+5, 5))})
+	entry := inlineEntryOnTop(t, e)
+	if entry.Text != under.Name.Lines[0].Text {
+		t.Errorf("editing %q", entry.Text)
+	}
+	if at := fyne.CurrentApp().Driver().AbsolutePositionForObject(entry); at.X < area.X || at.Y < area.Y || at.X > area.X+e.scroll.Size().Width || at.Y > area.Y+float32(s.Grid.Y)*z {
+		t.Errorf("the stage name is edited at %v, out of the frozen header row at %v", at, area)
+	}
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	v.Tapped(&fyne.PointEvent{Position: off.Add(fyne.NewPos(10, float32(s.Grid.Y)*z+10))})
 	if e.sel.kind != selLane {
 		t.Errorf("a click on the frozen lane names selected %v %v", e.sel.kind, e.sel.ids)
