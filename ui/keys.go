@@ -48,6 +48,8 @@ func (e *Editor) typedKey(k *fyne.KeyEvent) {
 		e.DeleteSelection()
 	case fyne.KeyF2:
 		e.renameSelection()
+	case fyne.KeyF5: // the desktop driver sends no shortcut without a modifier
+		e.Present()
 	case fyne.KeyEscape:
 		e.sel = selection{}
 		e.showSelection()
