@@ -231,14 +231,10 @@ const Ellipsis = "…"
 // Wrap breaks s into lines no wider than width mm at size points, breaking
 // at spaces and, for words longer than a line, between characters. When
 // more than maxLines lines would be needed, the last line ends with an
-// ellipsis and cut is true. s must already be Printable.
-func (f *Font) Wrap(s string, size, width float64, maxLines int) (lines []string, cut bool) {
-	return f.WrapIndent(s, size, width, 0, maxLines)
-}
-
-// WrapIndent is Wrap with the first line indent mm narrower, to leave
-// room at its left (for a card's number).
-func (f *Font) WrapIndent(s string, size, width, indent float64, maxLines int) (lines []string, cut bool) {
+// ellipsis and cut is true; the first line is indent mm narrower, to leave
+// room at its left (for a card's number). s must already be Printable.
+// Wrap and WrapIndent (in wrapmemo.go) remember the answers of wrap.
+func (f *Font) wrap(s string, size, width, indent float64, maxLines int) (lines []string, cut bool) {
 	if maxLines <= 0 {
 		return nil, s != ""
 	}

@@ -574,7 +574,8 @@ func (e *Editor) editInPlace(h canvas.Hit) {
 	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(e.mapView)
 	w := float32(box.W * z)
 	pop.Resize(fyne.NewSize(max(w, 160), entry.MinSize().Height))
-	pop.ShowAtPosition(origin.Add(fyne.NewPos(float32(box.X*z), float32(box.Y*z))))
+	// Where the map draws it: the stage headers and lane names stay in sight.
+	pop.ShowAtPosition(origin.Add(e.mapView.ScreenPos(box)))
 	e.win.Canvas().Focus(entry)
 	// The whole name is selected, so that typing replaces it.
 	entry.TypedShortcut(&fyne.ShortcutSelectAll{})

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -12,12 +13,23 @@ import (
 	"parcours/model/sqlite"
 )
 
-// bigEditor opens a 1000-touchpoint journey (6 stages × 8 lanes) in a
+// benchSizes are the map sizes the gesture benchmarks run at: a large
+// real map and a generated stress case.
+var benchSizes = []int{1000, 20000}
+
+// forSizes runs bench as a sub-benchmark per map size.
+func forSizes(b *testing.B, bench func(b *testing.B, n int)) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) { bench(b, n) })
+	}
+}
+
+// bigEditor opens an n-touchpoint journey (6 stages × 8 lanes) in a
 // 1400×860 window.
-func bigEditor(b *testing.B) *Editor {
+func bigEditor(b *testing.B, n int) *Editor {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "big.parcours")
-	st, err := sqlite.Create(path, modeltest.Generated(1000, 6, 8))
+	st, err := sqlite.Create(path, modeltest.Generated(n, 6, 8))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -34,8 +46,10 @@ func bigEditor(b *testing.B) *Editor {
 
 // BenchmarkDragEvent is one pointer move while dragging a card: from the
 // event to the card's objects moved and the drop mark placed.
-func BenchmarkDragEvent(b *testing.B) {
-	e := bigEditor(b)
+func BenchmarkDragEvent(b *testing.B) { forSizes(b, benchDragEvent) }
+
+func benchDragEvent(b *testing.B, n int) {
+	e := bigEditor(b, n)
 	v := e.View()
 	c := v.Scene().Cards[3].Rect
 	start := px(v, c.X+c.W/2, c.Y+c.H/2)
@@ -49,10 +63,12 @@ func BenchmarkDragEvent(b *testing.B) {
 	}
 }
 
-// BenchmarkZoomStep is one zoom step on the 1000-touchpoint map: new
+// BenchmarkZoomStep is one zoom step on a big map: new
 // scale, cards in view redrawn, the rest left hidden.
-func BenchmarkZoomStep(b *testing.B) {
-	e := bigEditor(b)
+func BenchmarkZoomStep(b *testing.B) { forSizes(b, benchZoomStep) }
+
+func benchZoomStep(b *testing.B, n int) {
+	e := bigEditor(b, n)
 	v := e.View()
 	z := v.Zoom()
 	b.ReportAllocs()
@@ -67,10 +83,12 @@ func BenchmarkZoomStep(b *testing.B) {
 	}
 }
 
-// BenchmarkDropAndSave is the end of a drag on the 1000-touchpoint map:
+// BenchmarkDropAndSave is the end of a drag on a big map:
 // the move applied, saved to disk, laid out again and shown.
-func BenchmarkDropAndSave(b *testing.B) {
-	e := bigEditor(b)
+func BenchmarkDropAndSave(b *testing.B) { forSizes(b, benchDropAndSave) }
+
+func benchDropAndSave(b *testing.B, n int) {
+	e := bigEditor(b, n)
 	v := e.View()
 	s := v.Scene()
 	stages := []string{s.Columns[0].StageID, s.Columns[1].StageID}

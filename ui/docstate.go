@@ -84,7 +84,8 @@ func (e *Editor) rememberWindow() {
 }
 
 // restoreWindow brings the open document back as it was left; a document
-// seen for the first time opens at the default zoom, at its start.
+// seen for the first time opens at its opening zoom (OpeningZoom), at its
+// start.
 func (e *Editor) restoreWindow() {
 	var ws windowState
 	if k := e.docKey("window"); k != "" {
@@ -96,13 +97,13 @@ func (e *Editor) restoreWindow() {
 	if ws.Width >= 400 && ws.Height >= 300 {
 		e.win.Resize(fyne.NewSize(ws.Width, ws.Height))
 	}
-	zoom := DefaultZoom
-	if ws.Zoom > 0 {
-		zoom = ws.Zoom
-	}
-	e.mapView.SetZoom(zoom)
 	e.refreshJourneys()
 	e.relayout()
+	if ws.Zoom <= 0 {
+		e.mapView.ZoomToOpen()
+		return
+	}
+	e.mapView.SetZoom(ws.Zoom)
 	e.scroll.ScrollToOffset(fyne.NewPos(max(0, ws.X), max(0, ws.Y)))
 	e.mapView.SetViewport(e.scroll.Offset, e.scroll.Size())
 }

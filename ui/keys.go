@@ -58,6 +58,8 @@ func (e *Editor) typedKey(k *fyne.KeyEvent) {
 		e.DeleteSelection()
 	case fyne.KeyF2:
 		e.renameSelection()
+	case fyne.KeyF5: // the desktop driver sends no shortcut without a modifier
+		e.Present()
 	case fyne.KeyEscape:
 		e.sel = selection{}
 		e.showSelection()
@@ -179,8 +181,9 @@ func shortcutsHelp() [][2]string {
 		{"Ctrl+= / Ctrl+-", T("ui.zoom_in") + " / " + T("ui.zoom_out")}, {"Ctrl+0", T("ui.zoom_reset")}, {"Ctrl+9", T("ui.fit")},
 		{T("ui.key.ctrl_wheel"), T("ui.key.ctrl_wheel_do")}, {T("ui.key.space_drag"), T("ui.key.space_drag_do")},
 		{T("ui.key.header_drag"), T("ui.key.header_drag_do")},
-		{"Ctrl+M / Ctrl+Shift+M", T("ui.micro") + " / " + T("ui.macro")},
+		{"Ctrl+M / Ctrl+Shift+M", T("ui.micro") + " / " + T("ui.macro")}, {"F5", T("ui.present")},
 		{"Ctrl+Shift+P", T("ui.show_palette")}, {"Ctrl+Shift+I", T("ui.show_inspector")},
+		{T("ui.key.curve"), T("ui.key.curve_do")},
 		{T("ui.key.double_click"), T("ui.key.double_click_do")}, {T("ui.key.shift_click"), T("ui.key.shift_click_do")},
 		{"Ctrl+Shift+O", T("ui.recent_dialog")}, {"Ctrl+I", T("ui.survey.menu")}, {"Ctrl+Shift+U", T("ui.language_setting")},
 		{"Ctrl+Shift+N", T("ui.journey_add")}, {"Ctrl+Shift+R", T("ui.journey_rename")}, {"Ctrl+Shift+D", T("ui.journey_duplicate")},

@@ -57,6 +57,8 @@ type Editor struct {
 	persona   *PersonaCard
 	search    *Search
 
+	presenting *presentation // nil unless in presentation mode
+
 	undoItem, redoItem  *fyne.MenuItem
 	leftItem, rightItem *fyne.MenuItem
 	recentMenu          *fyne.Menu
@@ -75,6 +77,7 @@ func NewEditor(a fyne.App) *Editor {
 	e.mapView.OnMoveStage = e.moveStageTo
 	e.mapView.OnMoveLane = e.moveLaneTo
 	e.mapView.OnResizeStage = e.resizeStage
+	e.mapView.OnEmotion = e.setEmotion
 	e.scroll = container.NewScroll(e.mapView)
 	e.scroll.OnScrolled = func(p fyne.Position) { e.mapView.SetViewport(p, e.scroll.Size()) }
 	e.mapView.OnScroll = e.scroll.Scrolled
@@ -136,7 +139,8 @@ func NewEditor(a fyne.App) *Editor {
 		e.plan.SetVisible(t == planTab)
 	}
 	left := container.NewBorder(e.persona.Content(), nil, nil, nil, e.palette.Content())
-	e.panes = newPanes(left, e.scroll, right)
+	// The map view is told the size of the part of it in sight.
+	e.panes = newPanes(left, watchSize(e.scroll, func(s fyne.Size) { e.mapView.SetViewport(e.scroll.Offset, s) }), right)
 	e.panes.OnResized = e.rememberPanes
 	e.restorePanes()
 	e.workspace = container.NewBorder(top, nil, nil, nil, e.panes)
@@ -235,6 +239,7 @@ func (e *Editor) buildMenus() {
 		item(T("ui.micro"), shortcut(fyne.KeyM, 0), func() { e.viewMode.SetSelected(T("ui.micro")) }),
 		item(T("ui.macro"), shortcut(fyne.KeyM, fyne.KeyModifierShift), func() { e.viewMode.SetSelected(T("ui.macro")) }),
 		fyne.NewMenuItemSeparator(),
+		item(T("ui.present"), &desktop.CustomShortcut{KeyName: fyne.KeyF5}, e.Present),
 	)
 	e.leftItem = item(T("ui.show_palette"), shortcut(fyne.KeyP, fyne.KeyModifierShift), func() { e.toggleSide(true) })
 	e.rightItem = item(T("ui.show_inspector"), shortcut(fyne.KeyI, fyne.KeyModifierShift), func() { e.toggleSide(false) })

@@ -474,8 +474,8 @@ func TestWindowStateIsRememberedPerDocument(t *testing.T) {
 	if err := e.New("blank", "fr", other); err != nil {
 		t.Fatal(err)
 	}
-	if e.mapView.Zoom() != DefaultZoom {
-		t.Errorf("a new document opened at zoom %v", e.mapView.Zoom())
+	if want := OpeningZoom(e.mapView.Scene(), e.scroll.Size().Width); e.mapView.Zoom() != want {
+		t.Errorf("a new document opened at zoom %v, not its opening zoom %v", e.mapView.Zoom(), want)
 	}
 	e.Close()
 	if err := e.Open(path); err != nil {
@@ -559,6 +559,7 @@ func TestEveryMenuItemDoesItsJob(t *testing.T) {
 	path := sampleFile(t)
 	e := newTestEditor(t, path)
 	j := func() int { return len(e.Journey().Touchpoints) }
+	z0 := e.mapView.Zoom()
 	steps := []struct {
 		name string
 		keys fyne.Shortcut
@@ -577,8 +578,8 @@ func TestEveryMenuItemDoesItsJob(t *testing.T) {
 		{"enter", nil, func() bool { return j() == 0 }},
 		{"paste", &fyne.ShortcutPaste{}, func() bool { return j() == 11 }},
 		{"copy", &fyne.ShortcutCopy{}, func() bool { return strings.Contains(e.app.Clipboard().Content(), "parcours/v1") }},
-		{"zoom in", shortcut(fyne.KeyEqual, 0), func() bool { return e.mapView.Zoom() == DefaultZoom*ZoomStep }},
-		{"zoom out", shortcut(fyne.KeyMinus, 0), func() bool { return e.mapView.Zoom() == DefaultZoom }},
+		{"zoom in", shortcut(fyne.KeyEqual, 0), func() bool { return e.mapView.Zoom() == z0*ZoomStep }},
+		{"zoom out", shortcut(fyne.KeyMinus, 0), func() bool { return e.mapView.Zoom() == z0 }},
 		{"fit", shortcut(fyne.Key9, 0), func() bool { return e.mapView.Zoom() < DefaultZoom }},
 		{"zoom 100 %", shortcut(fyne.Key0, 0), func() bool { return e.mapView.Zoom() == DefaultZoom }},
 		{"macro", shortcut(fyne.KeyM, fyne.KeyModifierShift), func() bool { return e.view == 1 }},
