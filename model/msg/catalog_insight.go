@@ -56,14 +56,6 @@ func init() {
 		"survey.at":   {"%s line %d: %s (%s)", "%s ligne %d : %s (%s)"},
 		"survey.at1":  {"%s line %d: %s", "%s ligne %d : %s"},
 		"survey.file": {"%s: %s", "%s : %s"},
-		"survey.count.one": {"1 bad row",
-			"1 ligne erronée"},
-		"survey.count.many": {"%d bad rows",
-			"%d lignes erronées"},
-		"survey.count.stopped.one": {"1 bad row up to line %d, past which the file cannot be read",
-			"1 ligne erronée jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible"},
-		"survey.count.stopped.many": {"%d bad rows up to line %d, past which the file cannot be read",
-			"%d lignes erronées jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible"},
 
 		"survey.read":       {"cannot read %s: %v", "impossible de lire %s : %v"},
 		"survey.scale":      {"survey scale %d is not supported: use 10 or 5", "l'échelle d'enquête %d n'est pas prise en charge : utilisez 10 ou 5"},
@@ -115,5 +107,17 @@ func init() {
 		"survey.gone": {"touchpoint %q is no longer in journey %q",
 			"le point de contact %q n'est plus dans le parcours %q"},
 		"survey.gone_journey": {"journey %q no longer exists", "le parcours %q n'existe plus"},
+	})
+}
+
+// How many rows of a survey are bad (the end of a survey error).
+func init() {
+	addCounted(map[string]counted{
+		"survey.count": {0,
+			"%d bad row", "%d bad rows",
+			"%d ligne erronée", "%d lignes erronées"},
+		"survey.count.stopped": {0,
+			"%d bad row up to line %d, past which the file cannot be read", "%d bad rows up to line %d, past which the file cannot be read",
+			"%d ligne erronée jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible", "%d lignes erronées jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible"},
 	})
 }

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"parcours/model/msg"
+)
+
+// The window (Fyne's lang, go-i18n) and the command line (msg) word every
+// message that takes a count alike, whatever the count, in both languages.
+func TestWindowAndMessagesCountAlike(t *testing.T) {
+	verb := regexp.MustCompile(`%[-+# 0]*[0-9]*(\.[0-9]+)?[a-zA-Z%]`)
+	for _, l := range []struct{ env, lang string }{{"en_GB.UTF-8", msg.English}, {"fr_FR.UTF-8", msg.French}} {
+		t.Run(l.lang, func(t *testing.T) {
+			useLanguage(t, l.env)
+			counted := 0
+			for _, k := range msg.Keys() {
+				if msg.Forms(k, l.lang) == nil {
+					continue
+				}
+				counted++
+				for _, n := range []int{0, 1, 2, 1000000} {
+					var args []any
+					en, _ := msg.Pair(k)
+					for _, v := range verb.FindAllString(en, -1) {
+						switch {
+						case v == "%%":
+						case strings.HasSuffix(v, "d"):
+							args = append(args, 7)
+						default:
+							args = append(args, "x")
+						}
+					}
+					// The count is the first argument that changes the wording.
+					for i := range args {
+						if _, isInt := args[i].(int); isInt {
+							a := append([]any(nil), args...)
+							a[i] = n
+							if c, ok := msg.Count(k, a...); ok && c == n {
+								args = a
+								break
+							}
+						}
+					}
+					if got, want := T(k, args...), msg.T(k, args...); got != want {
+						t.Errorf("%s with %d: window %q, messages %q", k, n, got, want)
+					}
+				}
+			}
+			if counted < 15 {
+				t.Errorf("only %d counted messages", counted)
+			}
+		})
+	}
+}
+
+// What a user reads when counts are 0, 1 and 2, in English and French:
+// the search bar's matches, the status after a copy, the selection, the
+// measured touchpoints of each stage in the Insights tab.
+func TestCountsReadInTheUsersLanguage(t *testing.T) {
+	for _, c := range []struct {
+		env                    string
+		found0, found1, found2 string
+		copied1, copied2       string
+		selected2              string
+		measured1, measured2   string
+	}{
+		{"en_GB.UTF-8", "0 found", "1 found", "2 found", "1 touchpoint copied", "2 touchpoints copied",
+			"2 touchpoints selected", "(1 measured)", "(2 measured)"},
+		{"fr_FR.UTF-8", "0 trouvé", "1 trouvé", "2 trouvés", "1 point de contact copié", "2 points de contact copiés",
+			"2 points de contact sélectionnés", "(1 mesuré)", "(2 mesurés)"},
+	} {
+		t.Run(c.env, func(t *testing.T) {
+			useLanguage(t, c.env)
+			e := newTestEditor(t, sampleFile(t))
+			test.Type(e.search.text, "zzz")
+			if got := e.search.count.Text; got != c.found0 {
+				t.Errorf("search with no match says %q, want %q", got, c.found0)
+			}
+			e.search.text.SetText("")
+			test.Type(e.search.text, "Remise du colis")
+			if got := e.search.count.Text; got != c.found1 {
+				t.Errorf("search with one match says %q, want %q", got, c.found1)
+			}
+			e.search.text.SetText("")
+			e.search.marker.SetSelectedIndex(1 + 4) // breaker: t-page-suivi, t-absent
+			if got := e.search.count.Text; got != c.found2 {
+				t.Errorf("search with two matches says %q, want %q", got, c.found2)
+			}
+			e.search.Clear()
+
+			selectCard(t, e, "t-panier")
+			press(t, e, &fyne.ShortcutCopy{})
+			if got := e.status.Text; got != c.copied1 {
+				t.Errorf("copying one card says %q, want %q", got, c.copied1)
+			}
+			e.sel = cardsSelection("t-remise", "t-absent")
+			e.showSelection()
+			press(t, e, &fyne.ShortcutCopy{})
+			if got := e.status.Text; got != c.copied2 {
+				t.Errorf("copying two cards says %q, want %q", got, c.copied2)
+			}
+			if got := e.inspector.cards.count.Text; got != c.selected2 {
+				t.Errorf("two cards selected: %q, want %q", got, c.selected2)
+			}
+
+			// Livraison has one measured touchpoint (t-remise), Commande two.
+			e.insights.SetVisible(true)
+			var lines []string
+			for _, o := range test.LaidOutObjects(e.insights.Content()) {
+				if l, ok := o.(*widget.Label); ok {
+					lines = append(lines, l.Text)
+				}
+			}
+			all := strings.Join(lines, "\n")
+			for stage, want := range map[string]string{"Livraison": c.measured1, "Commande": c.measured2} {
+				found := false
+				for _, l := range lines {
+					found = found || strings.HasPrefix(l, stage+" — ") && strings.Contains(l, want)
+				}
+				if !found {
+					t.Errorf("Insights: no %q for %s in\n%s", want, stage, all)
+				}
+			}
+		})
+	}
+}
