@@ -39,7 +39,7 @@ func init() {
 		"band.quotes":         {"Customer quotes", "Verbatims"},
 		"canvas.kpi":          {"%s: %s (target %s)", "%s : %s (cible %s)"},
 		"canvas.opportunity":  {"%s (%s, impact %d, effort %d)", "%s (%s, impact %d, effort %d)"},
-		"canvas.quick_win":    {"quick win", "quick win"},
+		"canvas.quick_win":    {"quick win", "gain rapide"},
 		"kind.repair":         {"repair", "réparer"},
 		"kind.optimize":       {"optimize", "optimiser"},
 		"kind.innovate":       {"innovate", "innover"},

@@ -8,7 +8,7 @@ func init() {
 		// Action plan pages.
 		"print.plan.title":   {"Action plan — %s", "Plan d'action — %s"},
 		"print.plan.running": {"Action plan — %s (continued)", "Plan d'action — %s (suite)"},
-		"print.plan.summary": {"Opportunities: %d · quick wins: %d", "Opportunités : %d · quick wins : %d"},
+		"print.plan.summary": {"Opportunities: %d · quick wins: %d", "Opportunités : %d · gains rapides : %d"},
 		"print.plan.matrix":  {"Impact/effort matrix", "Matrice impact/effort"},
 		"print.plan.list":    {"Opportunities by priority", "Opportunités par priorité"},
 		"print.plan.number":  {"No.", "N°"},

@@ -54,7 +54,7 @@ func init() {
 		"print.tp.emotion":             {"Emotion: %s", "Émotion : %s"},
 		"print.tp.score":               {"Score: %s/10", "Note : %s/10"},
 		"print.tp.no_score":            {"Score not measured", "Note non mesurée"},
-		"print.tp.listened":            {"Listening point", "Point d'écoute"},
+		"print.tp.listened":            {"Listening point in place", "Point d'écoute en place"},
 		"print.tp.markers":             {"Markers: %s", "Marqueurs : %s"},
 		"print.tp.description":         {"Description", "Description"},
 		"print.tp.note":                {"Note", "Note"},

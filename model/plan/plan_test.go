@@ -210,7 +210,7 @@ func TestMatrix(t *testing.T) {
 	}
 	// Names in both languages, with the seeds' words in French.
 	msg.SetLanguage(msg.French)
-	if plan.MajorProjects.Name() != "Projets structurels" || plan.QuickWins.Name() != "Quick wins" {
+	if plan.MajorProjects.Name() != "Projets structurels" || plan.QuickWins.Name() != "Gains rapides" {
 		t.Errorf("French names %q %q", plan.MajorProjects.Name(), plan.QuickWins.Name())
 	}
 	msg.SetLanguage(msg.English)
