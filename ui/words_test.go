@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -126,6 +127,92 @@ func TestCountsReadInTheUsersLanguage(t *testing.T) {
 				}
 				if !found {
 					t.Errorf("Insights: no %q for %s in\n%s", want, stage, all)
+				}
+			}
+		})
+	}
+}
+
+// shownShortcut is the shortcut text Fyne draws beside a menu item ("Ctrl+Shift+Del").
+func shownShortcut(t *testing.T, it *fyne.MenuItem) string {
+	t.Helper()
+	var parts []string
+	for _, o := range test.LaidOutObjects(widget.NewMenu(fyne.NewMenu("", it))) {
+		if x, ok := o.(*fcanvas.Text); ok && x.Text != it.Label && x.Text != "" {
+			parts = append(parts, x.Text)
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+// Help → Keyboard Shortcuts names every key as the menus draw it, in
+// English and in French: "Del" in both, not « Suppr » beside a menu's "Del".
+func TestShortcutsDialogNamesKeysAsTheMenusDo(t *testing.T) {
+	for _, env := range []string{"en_GB.UTF-8", "fr_FR.UTF-8"} {
+		t.Run(env, func(t *testing.T) {
+			useLanguage(t, env)
+			e := newTestEditor(t, sampleFile(t))
+			var open *fyne.MenuItem
+			for _, m := range e.Window().MainMenu().Items {
+				for _, it := range m.Items {
+					if it.Label == T("ui.shortcuts") {
+						open = it
+					}
+				}
+			}
+			if open == nil {
+				t.Fatal("no Help → Keyboard Shortcuts")
+			}
+			open.Action()
+			top := e.Window().Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("the shortcuts dialog did not open")
+			}
+			var cells []string
+			for _, o := range test.LaidOutObjects(top) {
+				if l, ok := o.(*widget.Label); ok {
+					cells = append(cells, l.Text)
+				}
+			}
+			rows := map[string]string{} // action → keys
+			for i := 0; i+1 < len(cells); i++ {
+				if strings.HasPrefix(cells[i], "Ctrl+") || cells[i] == T("ui.key.delete") || cells[i] == "F2" {
+					rows[cells[i+1]] = cells[i]
+				}
+			}
+			checked := 0
+			for _, m := range e.Window().MainMenu().Items {
+				for _, it := range m.Items {
+					if it.Shortcut == nil || it.IsSeparator {
+						continue
+					}
+					if _, ok := it.Shortcut.(fyne.KeyboardShortcut); !ok {
+						continue
+					}
+					menu := shownShortcut(t, it)
+					keys, found := "", false
+					for action, k := range rows {
+						if action == it.Label || strings.Contains(action, it.Label+" / ") || strings.HasSuffix(action, " / "+it.Label) {
+							keys, found = k, true
+						}
+					}
+					if !found {
+						t.Errorf("%s (%s) is not in the shortcuts dialog", it.Label, menu)
+						continue
+					}
+					checked++
+					if !strings.Contains(keys, menu) {
+						t.Errorf("%s: the menu shows %q, the dialog %q", it.Label, menu, keys)
+					}
+				}
+			}
+			if checked < 25 {
+				t.Errorf("only %d menu shortcuts checked", checked)
+			}
+			key := regexp.MustCompile(`\bSuppr\b|\bMaj\+`)
+			for _, c := range cells {
+				if key.MatchString(c) {
+					t.Errorf("the dialog says %q where the menus say Del and Shift", c)
 				}
 			}
 		})

@@ -70,11 +70,11 @@ func init() {
 		"ui.key.ctrl_arrows_do":  {"move the card one slot or one lane", "déplacer la carte d'un créneau ou d'un couloir"},
 		"ui.key.ctrl_wheel":      {"Ctrl+wheel", "Ctrl+molette"},
 		"ui.key.ctrl_wheel_do":   {"zoom", "zoomer"},
-		"ui.key.delete":          {"Delete", "Suppr"},
+		"ui.key.delete":          {"Del", "Del"}, // as Fyne's menus name the key, in every language
 		"ui.key.double_click":    {"Double click", "Double clic"},
 		"ui.key.double_click_do": {"edit a title or a name in place", "modifier un titre ou un nom sur place"},
 		"ui.key.escape_do":       {"cancel an edit, clear the selection", "annuler une modification, désélectionner"},
-		"ui.key.shift_click":     {"Shift+click, drag on empty space", "Maj+clic, glisser dans le vide"},
+		"ui.key.shift_click":     {"Shift+click, drag on empty space", "Shift+clic, glisser dans le vide"},
 		"ui.key.shift_click_do":  {"select several cards", "sélectionner plusieurs cartes"},
 		"ui.key.tab_do":          {"next card", "carte suivante"},
 		"ui.kpis_hint":           {"one KPI a line: name ; value ; target", "un indicateur par ligne : nom ; valeur ; cible"},
