@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"parcours"
 	"parcours/model/msg"
 )
 
@@ -56,3 +57,8 @@ func T(key string, args ...any) string {
 	}
 	return fmt.Sprintf(f, args...)
 }
+
+// appVersion is the version Help → About shows: the one `parcours version`
+// prints, from FyneApp.toml (Fyne's own metadata says 0.0.1 unless the app
+// was built by `fyne package`).
+func appVersion() string { return parcours.Version() }

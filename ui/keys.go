@@ -191,7 +191,7 @@ func (e *Editor) showShortcuts() {
 }
 
 func (e *Editor) showAbout() {
-	dialog.ShowInformation("Parcours", T("ui.about_text", e.app.Metadata().Version), e.win)
+	dialog.ShowInformation("Parcours", T("ui.about_text", appVersion()), e.win)
 }
 
 // askLanguage chooses the window's language; Fyne reads it at start, so

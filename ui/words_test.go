@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"parcours"
 	"parcours/model/msg"
 )
 
@@ -216,5 +217,34 @@ func TestShortcutsDialogNamesKeysAsTheMenusDo(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Help → About shows the version `parcours version` prints.
+func TestAboutShowsTheProgramsVersion(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	for _, m := range e.Window().MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == T("ui.about") {
+				it.Action()
+			}
+		}
+	}
+	top := e.Window().Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Help → About opened nothing")
+	}
+	want := "Parcours " + parcours.Version() + " — "
+	found := false
+	for _, s := range textsOf(top) {
+		found = found || strings.HasPrefix(s, want)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			found = found || strings.HasPrefix(l.Text, want)
+		}
+	}
+	if !found || parcours.Version() == "0.0.1" {
+		t.Errorf("About does not say %q: %v", want, textsOf(top))
 	}
 }
