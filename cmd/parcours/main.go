@@ -13,7 +13,6 @@ import (
 	"parcours/model/msg"
 )
 
-
 func main() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 // openWindow runs the editor; tests replace it.
