@@ -255,13 +255,7 @@ func (p *painter) planPages(f *fpdf.Fpdf, opts Options, j *model.Journey) {
 		y := max(matrixBottom(grid), legend.Y+legend.H) + hoGap
 		table = canvas.Rect{X: body.X, Y: y, W: body.W, H: body.Y + body.H - y}
 	}
-	rank := make(map[string]int, len(rows))
-	for i, r := range rows {
-		if _, dup := rank[r.ID]; !dup {
-			rank[r.ID] = i + 1
-		}
-	}
-	p.matrix(j, rank, grid)
+	p.matrix(j, plan.Numbers(rows), grid)
 	p.quadrantLegend(counts, legend)
 
 	y := p.section(table.X, table.Y, table.W, msg.T("print.plan.list"))

@@ -220,3 +220,11 @@ func TestMatrix(t *testing.T) {
 		}
 	}
 }
+
+func TestNumbersFollowTheRows(t *testing.T) {
+	rows := []plan.Row{{ID: "o-b"}, {ID: "o-a"}, {ID: "o-b"}, {ID: "o-c"}}
+	n := plan.Numbers(rows)
+	if n["o-b"] != 1 || n["o-a"] != 2 || n["o-c"] != 4 || len(n) != 3 {
+		t.Errorf("numbers %v", n)
+	}
+}
