@@ -182,7 +182,7 @@ func (e *Editor) previewSurvey(name string, data []byte, scale int) {
 		grid.Add(widget.NewLabel(fmt.Sprint(c.NewResponses)))
 	}
 	scales := []string{T("ui.survey.scale10"), T("ui.survey.scale5")}
-	scaleSel := widget.NewSelect(scales, nil)
+	scaleSel := newChoice(scales, nil)
 	if scale == 5 {
 		scaleSel.SetSelectedIndex(1)
 	} else {

@@ -199,7 +199,7 @@ func (e *Editor) showAbout() {
 func (e *Editor) askLanguage() {
 	options := []string{T("ui.lang.system"), T("ui.lang.fr"), T("ui.lang.en")}
 	codes := []string{"", "fr", "en"}
-	sel := widget.NewSelect(options, nil)
+	sel := newChoice(options, nil)
 	sel.SetSelectedIndex(max(0, slices.Index(codes, e.app.Preferences().String(prefLanguage))))
 	dialog.ShowForm(T("ui.language_setting"), T("ui.ok"), T("ui.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(T("ui.language"), sel)}, func(ok bool) {

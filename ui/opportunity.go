@@ -48,7 +48,7 @@ func (e *Editor) editOpportunity(id string, link []string) {
 	}
 	title := widget.NewEntry()
 	title.SetText(o.Title)
-	kind := widget.NewSelect(kindNames(), nil)
+	kind := newChoice(kindNames(), nil)
 	kind.SetSelectedIndex(slices.Index(model.OpportunityKinds, o.Kind))
 	impact := widget.NewRadioGroup(oneToFive, nil)
 	impact.Horizontal, impact.Required = true, true
@@ -58,7 +58,7 @@ func (e *Editor) editOpportunity(id string, link []string) {
 	effort.SetSelected(strconv.Itoa(o.Effort))
 	owner := widget.NewEntry()
 	owner.SetText(o.Owner)
-	status := widget.NewSelect(statusNames(), nil)
+	status := newChoice(statusNames(), nil)
 	status.SetSelectedIndex(slices.Index(model.OpportunityStatuses, o.Status))
 	linked := map[string]bool{}
 	for _, t := range o.Touchpoints {

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"image/png"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -8,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parcours"
@@ -246,5 +250,66 @@ func TestAboutShowsTheProgramsVersion(t *testing.T) {
 	}
 	if !found || parcours.Version() == "0.0.1" {
 		t.Errorf("About does not say %q: %v", want, textsOf(top))
+	}
+}
+
+// selectShowsWhole reports whether s is wide enough for its longest option,
+// as Fyne's Select lays out its text (else it is cut with an ellipsis).
+func selectShowsWhole(s *widget.Select) (bool, string) {
+	th := s.Theme()
+	pad := th.Size(theme.SizeNameInnerPadding)
+	room := s.Size().Width - pad*3 - th.Size(theme.SizeNameInlineIcon) - pad
+	for _, o := range s.Options {
+		if fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width > room+0.5 {
+			return false, o
+		}
+	}
+	return true, ""
+}
+
+// File → Language… shows its choices whole: « Langue du système », not
+// « Langue du … ».
+func TestLanguageDialogShowsItsChoicesWhole(t *testing.T) {
+	for _, env := range []string{"fr_FR.UTF-8", "en_GB.UTF-8"} {
+		t.Run(env, func(t *testing.T) {
+			useLanguage(t, env)
+			e := newTestEditor(t, sampleFile(t))
+			fyne.CurrentApp().Settings().SetTheme(newTheme())
+			e.Window().Resize(fyne.NewSize(1400, 860))
+			for _, m := range e.Window().MainMenu().Items {
+				for _, it := range m.Items {
+					if it.Label == T("ui.language_setting") {
+						it.Action()
+					}
+				}
+			}
+			top := e.Window().Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("File → Language… opened nothing")
+			}
+			n := 0
+			for _, o := range test.LaidOutObjects(top) {
+				if c, ok := o.(*choice); ok {
+					s := &c.Select
+					n++
+					if whole, o := selectShowsWhole(s); !whole {
+						t.Errorf("%q is cut in a %v px choice", o, s.Size().Width)
+					}
+				}
+			}
+			if n != 1 {
+				t.Fatalf("%d choices in the Language dialog", n)
+			}
+			if dir := os.Getenv("PARCOURS_SHOTS"); dir != "" {
+				f, err := os.Create(filepath.Join(dir, "language-"+env[:2]+".png"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				if err := png.Encode(f, e.Window().Canvas().Capture()); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -15,6 +15,7 @@ func init() {
 		"ui.any":                 {"(any)", "(tous)"},
 		"ui.cannot_read":         {"cannot read %s", "impossible de lire %s"},
 		"ui.channel":             {"Channel", "Canal"},
+		"ui.choose":              {"(Choose)", "(Choisir)"},
 		"ui.choose_avatar":       {"Choose a picture…", "Choisir une photo…"},
 		"ui.choose_image":        {"Choose a screenshot…", "Choisir une capture…"},
 		"ui.clear":               {"Clear", "Effacer"},
