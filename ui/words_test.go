@@ -313,3 +313,43 @@ func TestLanguageDialogShowsItsChoicesWhole(t *testing.T) {
 		})
 	}
 }
+
+// A listened touchpoint is one with a listening point (« point d'écoute »,
+// the seeds' word), not a « maîtrisé » one; quick wins are « gains
+// rapides ». Read in the French window: inspector, Insights, Action plan.
+func TestFrenchSaysListeningPointAndGainsRapides(t *testing.T) {
+	for _, k := range msg.Keys() {
+		if _, fr := msg.Pair(k); strings.Contains(strings.ToLower(fr), "maîtris") || strings.Contains(strings.ToLower(fr), "quick win") && k != "plan.col.quick_win" {
+			t.Errorf("%s: %q", k, fr)
+		}
+	}
+	useLanguage(t, "fr_FR.UTF-8")
+	e := newTestEditor(t, sampleFile(t))
+	selectCard(t, e, "t-panier")
+	e.insights.SetVisible(true)
+	e.plan.SetVisible(true)
+	e.plan.matrix.SetChecked(true)
+	var all []string
+	for _, o := range []fyne.CanvasObject{e.Window().Content(), e.insights.Content(), e.plan.Content()} {
+		all = append(all, textsOf(o)...)
+		for _, x := range test.LaidOutObjects(o) {
+			switch w := x.(type) {
+			case *widget.Label:
+				all = append(all, w.Text)
+			case *widget.Button:
+				all = append(all, w.Text)
+			}
+		}
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{"Point d'écoute en place (une enquête ici)", "Marquer en place", "Gains rapides — "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the French window does not say %q", want)
+		}
+	}
+	for _, bad := range []string{"aîtris", "Quick win", "Mark listened"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the French window says %q", bad)
+		}
+	}
+}

@@ -509,7 +509,7 @@ func planColumns() []planColumn {
 		{head: msg.T("plan.col.kind")},
 		{head: msg.T("plan.col.impact"), centre: true},
 		{head: msg.T("plan.col.effort"), centre: true},
-		{head: msg.T("plan.col.quick_win"), centre: true},
+		{head: msg.T("print.plan.quick_win"), centre: true},
 		{head: msg.T("plan.col.owner"), share: 1.5},
 		{head: msg.T("plan.col.status")},
 		{head: msg.T("plan.col.touchpoints"), share: 2.6},
