@@ -66,14 +66,15 @@ func (p *InsightsPanel) Refresh() {
 		if t == nil {
 			return widget.NewLabel(id)
 		}
-		b := widget.NewButton(t.Title, func() {
+		// A wrapping link, not a button: a button is as wide as its title
+		// and a long title would cut the panel.
+		l := newTapLabel(t.Title, func() {
 			p.e.sel = cardsSelection(id)
 			p.e.showSelection()
 			p.e.scrollTo(id)
 		})
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		return b
+		l.Importance = widget.HighImportance
+		return l
 	}
 	add(heading(T("ui.insights.stages", formatDecimal(j.TargetScore))))
 	for i, si := range r.Stages {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -131,6 +132,31 @@ func TestActionPlanFitsTheSidePanel(t *testing.T) {
 					}
 				})
 			}
+		}
+	}
+}
+
+// The Insights tab too: its links wrap, its buttons keep their words,
+// nothing runs past a 360 or 420 px side panel.
+func TestInsightsFitTheSidePanel(t *testing.T) {
+	for _, env := range []string{"fr_FR.UTF-8", "en_GB.UTF-8"} {
+		for _, width := range []float32{360, 420} {
+			t.Run(fmt.Sprintf("%s-%v", env[:2], width), func(t *testing.T) {
+				useLanguage(t, env)
+				e := newTestEditor(t, sampleFile(t))
+				fyne.CurrentApp().Settings().SetTheme(newTheme())
+				p := NewInsightsPanel(e)
+				p.SetVisible(true)
+				w := test.NewWindow(container.NewVScroll(p.Content()))
+				defer w.Close()
+				w.Resize(fyne.NewSize(width, 860))
+				if got := w.Canvas().Size().Width; got > width+0.5 {
+					t.Fatalf("the panel's content widens it to %v px", got)
+				}
+				for _, c := range cutTexts(t, w.Content(), width) {
+					t.Error(c)
+				}
+			})
 		}
 	}
 }

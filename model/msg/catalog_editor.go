@@ -66,7 +66,7 @@ func init() {
 		"ui.journey_rename":      {"Rename the journey…", "Renommer le parcours…"},
 		"ui.journey_title":       {"Title (the customer's words)", "Titre (les mots du client)"},
 		"ui.key.arrows":          {"Arrows", "Flèches"},
-		"ui.key.arrows_do":       {"select the card before, after, above or below", "sélectionner la carte précédente, suivante, au-dessus ou en dessous"},
+		"ui.key.arrows_do":       {"select the card before, after, above or below", "sélectionner la carte d'à côté, au-dessus ou en dessous"},
 		"ui.key.ctrl_arrows":     {"Ctrl+arrows", "Ctrl+flèches"},
 		"ui.key.ctrl_arrows_do":  {"move the card one slot or one lane", "déplacer la carte d'un créneau ou d'un couloir"},
 		"ui.key.ctrl_wheel":      {"Ctrl+wheel", "Ctrl+molette"},
