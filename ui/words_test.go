@@ -342,7 +342,7 @@ func TestFrenchSaysListeningPointAndGainsRapides(t *testing.T) {
 		}
 	}
 	text := strings.Join(all, "\n")
-	for _, want := range []string{"Point d'écoute en place (une enquête ici)", "Marquer en place", "Gains rapides — "} {
+	for _, want := range []string{"Point d'écoute en place (enquête)", "Marquer en place", "Gains rapides — "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the French window does not say %q", want)
 		}

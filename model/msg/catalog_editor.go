@@ -85,7 +85,7 @@ func init() {
 		"ui.language_setting":    {"Language…", "Langue…"},
 		"ui.leverage":            {"The partner acts on our feedback (leverage)", "Le prestataire agit sur nos retours (levier)"},
 		"ui.leverage_hint":       {"Listen where the company can act: its own lanes, or a partner that gives leverage.", "Écouter là où l'entreprise peut agir : ses couloirs, ou un prestataire qui lui donne un levier."},
-		"ui.listened":            {"Listening point in place (a survey here)", "Point d'écoute en place (une enquête ici)"},
+		"ui.listened":            {"Listening point in place (survey)", "Point d'écoute en place (enquête)"},
 		"ui.macro":               {"Macro", "Macro"},
 		"ui.marker":              {"Marker", "Marqueur"},
 		"ui.markers":             {"Markers", "Marqueurs"},
