@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -351,5 +352,36 @@ func TestFrenchSaysListeningPointAndGainsRapides(t *testing.T) {
 		if strings.Contains(text, bad) {
 			t.Errorf("the French window says %q", bad)
 		}
+	}
+}
+
+// The survey preview counts its rows and touchpoints each with its own
+// plural: "1 row; 1 touchpoint gets…", « 2 lignes ; 2 points de contact
+// reçoivent… ».
+func TestSurveyPreviewCountsRowsAndTouchpoints(t *testing.T) {
+	for _, c := range []struct{ env, csv, want string }{
+		{"en_GB.UTF-8", "touchpoint;score\nt-panier;7\n", "1 row; 1 touchpoint gets a new score and a listening point:"},
+		{"en_GB.UTF-8", "touchpoint;score\nt-panier;7\nt-panier;8\nt-remise;6\n", "3 rows; 2 touchpoints get a new score and a listening point:"},
+		{"fr_FR.UTF-8", "touchpoint;score\nt-panier;7\n", "1 ligne ; 1 point de contact reçoit une nouvelle note et un point d'écoute :"},
+		{"fr_FR.UTF-8", "touchpoint;score\nt-panier;7\nt-panier;8\nt-remise;6\n", "3 lignes ; 2 points de contact reçoivent une nouvelle note et un point d'écoute :"},
+	} {
+		t.Run(c.env, func(t *testing.T) {
+			useLanguage(t, c.env)
+			e := newTestEditor(t, sampleFile(t))
+			e.previewSurvey("enquete.csv", []byte(c.csv), 10)
+			top := e.Window().Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no preview")
+			}
+			var labels []string
+			for _, o := range test.LaidOutObjects(top) {
+				if l, ok := o.(*widget.Label); ok {
+					labels = append(labels, l.Text)
+				}
+			}
+			if !slices.Contains(labels, c.want) {
+				t.Errorf("the preview does not say %q: %q", c.want, labels)
+			}
+		})
 	}
 }
