@@ -73,8 +73,7 @@ func T(key string, args ...any) string {
 }
 
 // Plural categories (CLDR) of the counted messages. French also has
-// "many", for round millions (« 1 000 000 de points de contact »); our
-// messages word it as "other".
+// "many", for round millions; our messages word it as "other".
 const (
 	One   = "one"
 	Many  = "many"
