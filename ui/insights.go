@@ -166,7 +166,7 @@ func (e *Editor) previewSurvey(name string, data []byte, scale int) {
 		grid.Add(widget.NewLabel(fmt.Sprint(c.NewResponses)))
 	}
 	scales := []string{T("ui.survey.scale10"), T("ui.survey.scale5")}
-	scaleSel := widget.NewSelect(scales, func(string) { e.released() })
+	scaleSel := newChoice(scales, nil)
 	if scale == 5 {
 		scaleSel.SetSelectedIndex(1)
 	} else {
@@ -184,13 +184,13 @@ func (e *Editor) previewSurvey(name string, data []byte, scale int) {
 			e.previewSurvey(name, data, next)
 		}
 	}
-	summary := widget.NewLabel(T("ui.survey.summary", plan.Rows, len(plan.Changes)))
+	summary := widget.NewLabel(T("ui.survey.summary", T("ui.survey.rows", plan.Rows), len(plan.Changes)))
 	body := container.NewBorder(container.NewVBox(summary, container.NewHBox(widget.NewLabel(T("ui.survey.scale")), scaleSel)), nil, nil, nil,
 		container.NewVScroll(grid))
 	dlg = dialog.NewCustomConfirm(T("ui.survey.title", name), T("ui.survey.import"), T("ui.cancel"), body, func(ok bool) {
 		if ok {
 			if err := e.Do(plan.Command()); err == nil {
-				e.setStatus(T("ui.survey.done", plan.Rows, len(plan.Changes)))
+				e.setStatus(T("ui.survey.done", T("ui.survey.rows_imported", plan.Rows), len(plan.Changes)))
 			}
 		}
 	}, e.win)

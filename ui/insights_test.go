@@ -110,7 +110,7 @@ func TestOpportunityAddEditSaved(t *testing.T) {
 	// The touchpoint's inspector lists it.
 	found := false
 	for _, obj := range e.inspector.touchpoint.opps.Objects {
-		if b, ok := obj.(*widget.Hyperlink); ok && b.Text == o.Title {
+		if b, ok := obj.(*tapLabel); ok && b.Text == o.Title {
 			found = true
 		}
 	}

@@ -216,11 +216,10 @@ func heading(s string) fyne.CanvasObject {
 
 // link is a text that does something when clicked and wraps to its
 // panel's width (a button would widen the panel to its whole text).
-func link(s string, tapped func()) *widget.Hyperlink {
-	h := widget.NewHyperlink(s, nil)
-	h.Wrapping = fyne.TextWrapWord
-	h.OnTapped = tapped
-	return h
+func link(s string, tapped func()) *tapLabel {
+	l := newTapLabel(s, tapped)
+	l.Importance = widget.HighImportance
+	return l
 }
 
 // lines splits a multi-line field into its non-empty lines.

@@ -205,7 +205,7 @@ func (e *Editor) showShortcuts() {
 }
 
 func (e *Editor) showAbout() {
-	e.showInfo("Parcours", T("ui.about_text", e.app.Metadata().Version))
+	e.showInfo("Parcours", T("ui.about_text", appVersion()))
 }
 
 // askLanguage chooses the window's language; Fyne reads it at start, so
@@ -213,7 +213,7 @@ func (e *Editor) showAbout() {
 func (e *Editor) askLanguage() {
 	options := []string{T("ui.lang.system"), T("ui.lang.fr"), T("ui.lang.en")}
 	codes := []string{"", "fr", "en"}
-	sel := widget.NewSelect(options, func(string) { e.released() })
+	sel := newChoice(options, func(string) { e.released() })
 	sel.SetSelectedIndex(max(0, slices.Index(codes, e.app.Preferences().String(prefLanguage))))
 	d := dialog.NewForm(T("ui.language_setting"), T("ui.ok"), T("ui.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(T("ui.language"), sel)}, func(ok bool) {

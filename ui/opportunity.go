@@ -49,7 +49,7 @@ func (e *Editor) editOpportunity(id string, link []string) {
 	title := e.newDialogEntry()
 	title.SetText(o.Title)
 	released := func(string) { e.released() }
-	kind := widget.NewSelect(kindNames(), released)
+	kind := newChoice(kindNames(), released)
 	kind.SetSelectedIndex(slices.Index(model.OpportunityKinds, o.Kind))
 	impact := widget.NewRadioGroup(oneToFive, released)
 	impact.Horizontal, impact.Required = true, true
@@ -59,7 +59,7 @@ func (e *Editor) editOpportunity(id string, link []string) {
 	effort.SetSelected(strconv.Itoa(o.Effort))
 	owner := e.newDialogEntry()
 	owner.SetText(o.Owner)
-	status := widget.NewSelect(statusNames(), released)
+	status := newChoice(statusNames(), released)
 	status.SetSelectedIndex(slices.Index(model.OpportunityStatuses, o.Status))
 	linked := map[string]bool{}
 	for _, t := range o.Touchpoints {

@@ -15,8 +15,8 @@ func TestActionPlanListMatrixAndExports(t *testing.T) {
 	e.plan.SetVisible(true)
 	var titles []string
 	for _, o := range test.LaidOutObjects(e.plan.Content()) {
-		if b, ok := o.(*widget.Button); ok && b.Alignment == widget.ButtonAlignLeading {
-			titles = append(titles, b.Text)
+		if l, ok := o.(*tapLabel); ok {
+			titles = append(titles, l.Text)
 		}
 	}
 	want := []string{"Suivi en temps réel via l'API transporteur", "Créneaux du soir et du samedi", "Retour par QR code, sans imprimante"}
@@ -26,7 +26,7 @@ func TestActionPlanListMatrixAndExports(t *testing.T) {
 	e.plan.matrix.SetChecked(true)
 	found := false
 	for _, o := range test.LaidOutObjects(e.plan.Content()) {
-		if l, ok := o.(*widget.Label); ok && l.Text == "Créneaux du soir et du samedi" {
+		if l, ok := o.(*tapLabel); ok && l.Text == "Créneaux du soir et du samedi" {
 			found = true
 		}
 	}

@@ -257,13 +257,7 @@ func (p *painter) planPages(f *fpdf.Fpdf, opts Options, j *model.Journey) {
 		y := max(matrixBottom(grid), legend.Y+legend.H) + hoGap
 		table = canvas.Rect{X: body.X, Y: y, W: body.W, H: body.Y + body.H - y}
 	}
-	rank := make(map[string]int, len(rows))
-	for i, r := range rows {
-		if _, dup := rank[r.ID]; !dup {
-			rank[r.ID] = i + 1
-		}
-	}
-	p.matrix(j, rank, grid)
+	p.matrix(j, plan.Numbers(rows), grid)
 	p.quadrantLegend(counts, legend)
 
 	y := p.section(table.X, table.Y, table.W, msg.T("print.plan.list"))
@@ -517,7 +511,7 @@ func planColumns() []planColumn {
 		{head: msg.T("plan.col.kind")},
 		{head: msg.T("plan.col.impact"), centre: true},
 		{head: msg.T("plan.col.effort"), centre: true},
-		{head: msg.T("plan.col.quick_win"), centre: true},
+		{head: msg.T("print.plan.quick_win"), centre: true},
 		{head: msg.T("plan.col.owner"), share: 1.5},
 		{head: msg.T("plan.col.status")},
 		{head: msg.T("plan.col.touchpoints"), share: 2.6},

@@ -297,8 +297,8 @@ func TestFrenchPlanAndComparison(t *testing.T) {
 	}
 	p2 := texts[1]
 	for _, want := range []string{"Plan d'action — " + cur.Title, "Matrice impact/effort", "Opportunités par priorité",
-		"Quick wins (1)", "Projets structurels (2)", "Petites améliorations (2)", "Tâches ingrates (1)",
-		"Opportunités : 6 · quick wins : 1", "Responsable", "Points de contact", "planifiée", "optimiser", "oui"} {
+		"Gains rapides (1)", "Projets structurels (2)", "Petites améliorations (2)", "Tâches ingrates (1)",
+		"Opportunités : 6 · gains rapides : 1", "Gain rapide", "Responsable", "Points de contact", "planifiée", "optimiser", "oui"} {
 		if !strings.Contains(p2, want) {
 			t.Errorf("French action plan lacks %q:\n%s", want, p2)
 		}

@@ -392,10 +392,7 @@ func (p *painter) guidePicture(f *fpdf.Fpdf, opts Options, t *Tiling, tpl fpdf.T
 
 // guideSummary says what the poster is made of.
 func guideSummary(t *Tiling) string {
-	sheets := msg.T("print.guide.sheets_many", len(t.Sheets))
-	if len(t.Sheets) == 1 {
-		sheets = msg.T("print.guide.sheets_one")
-	}
+	sheets := msg.T("print.guide.sheets", len(t.Sheets))
 	rows := msg.T("print.guide.rows_many", RowLetters(0), RowLetters(t.Rows-1))
 	if t.Rows == 1 {
 		rows = msg.T("print.guide.rows_one", RowLetters(0))

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parcours"
 	"parcours/assets"
 	"parcours/model"
 	"parcours/model/insight"
@@ -292,7 +293,7 @@ func runTemplates(e *env, p *parser, args []string) error {
 }
 
 func runVersion(e *env, p *parser, args []string) error {
-	fmt.Fprintf(e.stdout, "parcours %s\n", version)
+	fmt.Fprintf(e.stdout, "parcours %s\n", parcours.Version())
 	return nil
 }
 

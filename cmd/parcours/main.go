@@ -13,10 +13,6 @@ import (
 	"parcours/model/msg"
 )
 
-// version is printed by `parcours version`; release builds set it with
-// -ldflags "-X main.version=1.2.3".
-var version = "0.1.0"
-
 func main() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 // openWindow runs the editor; tests replace it.

@@ -41,7 +41,7 @@ const (
 	ReasonLowEmotion Reason = "low_emotion"
 )
 
-// Advice is a key touchpoint not listened to yet, with what to do about it.
+// Advice is a key touchpoint without a listening point yet, with what to do about it.
 type Advice struct {
 	Touchpoint string
 	Reasons    []Reason

@@ -38,12 +38,20 @@ func init() {
 		"band.opportunities":  {"Opportunities", "Opportunités"},
 		"band.quotes":         {"Customer quotes", "Verbatims"},
 		"canvas.kpi":          {"%s: %s (target %s)", "%s : %s (cible %s)"},
-		"canvas.summary":      {"%s\nEmotion %s · score %s · %d hidden", "%s\nÉmotion %s · note %s · %d masqués"},
 		"canvas.opportunity":  {"%s (%s, impact %d, effort %d)", "%s (%s, impact %d, effort %d)"},
-		"canvas.quick_win":    {"quick win", "quick win"},
+		"canvas.quick_win":    {"quick win", "gain rapide"},
 		"kind.repair":         {"repair", "réparer"},
 		"kind.optimize":       {"optimize", "optimiser"},
 		"kind.innovate":       {"innovate", "innover"},
 		"kind.transform":      {"transform", "transformer"},
+	})
+}
+
+func init() {
+	addCounted(map[string]counted{
+		// A stage's summary in the macro view: goals, averages, hidden cards.
+		"canvas.summary": {3,
+			"%s\nEmotion %s · score %s · %d hidden", "%s\nEmotion %s · score %s · %d hidden",
+			"%s\nÉmotion %s · note %s · %d masqué", "%s\nÉmotion %s · note %s · %d masqués"},
 	})
 }

@@ -10,12 +10,12 @@ func init() {
 		"insight.reason.breaker":     {"breaker", "« ça casse »"},
 		"insight.reason.low_emotion": {"negative emotion", "émotion négative"},
 
-		// Advice on a key touchpoint not listened to yet: its reasons, then its lane.
+		// Advice on a key touchpoint without a listening point yet: its reasons, then its lane.
 		"insight.advice.owned": {
-			"Key moment (%s) not listened to yet, on a lane we own (%s): put a listening point here, a short survey right after this moment, to know whether it is mastered and act on the answers.",
-			"Moment clé (%s) sans point d'écoute, sur un couloir détenu (%s) : placez ici un point d'écoute, une courte enquête juste après ce moment, pour savoir s'il est maîtrisé et agir sur les réponses."},
+			"Key moment (%s) without a listening point yet, on a lane we own (%s): put a listening point here, a short survey right after this moment, to know how customers live it and act on the answers.",
+			"Moment clé (%s) sans point d'écoute, sur un couloir détenu (%s) : placez ici un point d'écoute, une courte enquête juste après ce moment, pour savoir comment les clients le vivent et agir sur les réponses."},
 		"insight.advice.leverage": {
-			"Key moment (%s) not listened to yet, on a partner's lane (%s) that acts on our feedback: put a listening point here and share the answers with the partner so that it acts on them.",
+			"Key moment (%s) without a listening point yet, on a partner's lane (%s) that acts on our feedback: put a listening point here and share the answers with the partner so that it acts on them.",
 			"Moment clé (%s) sans point d'écoute, sur le couloir d'un prestataire (%s) qui tient compte de nos retours : placez ici un point d'écoute et partagez les réponses avec le prestataire pour qu'il agisse."},
 		"insight.advice.no_lever": {
 			"Key moment (%s) on a partner's lane (%s) that gives us no leverage: a survey here would frustrate customers whose feedback cannot change anything. Work with the partner instead (its own surveys, contract terms) and look for the causes on our side.",
@@ -56,14 +56,6 @@ func init() {
 		"survey.at":   {"%s line %d: %s (%s)", "%s ligne %d : %s (%s)"},
 		"survey.at1":  {"%s line %d: %s", "%s ligne %d : %s"},
 		"survey.file": {"%s: %s", "%s : %s"},
-		"survey.count.one": {"1 bad row",
-			"1 ligne erronée"},
-		"survey.count.many": {"%d bad rows",
-			"%d lignes erronées"},
-		"survey.count.stopped.one": {"1 bad row up to line %d, past which the file cannot be read",
-			"1 ligne erronée jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible"},
-		"survey.count.stopped.many": {"%d bad rows up to line %d, past which the file cannot be read",
-			"%d lignes erronées jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible"},
 
 		"survey.read":       {"cannot read %s: %v", "impossible de lire %s : %v"},
 		"survey.scale":      {"survey scale %d is not supported: use 10 or 5", "l'échelle d'enquête %d n'est pas prise en charge : utilisez 10 ou 5"},
@@ -115,5 +107,17 @@ func init() {
 		"survey.gone": {"touchpoint %q is no longer in journey %q",
 			"le point de contact %q n'est plus dans le parcours %q"},
 		"survey.gone_journey": {"journey %q no longer exists", "le parcours %q n'existe plus"},
+	})
+}
+
+// How many rows of a survey are bad (the end of a survey error).
+func init() {
+	addCounted(map[string]counted{
+		"survey.count": {0,
+			"%d bad row", "%d bad rows",
+			"%d ligne erronée", "%d lignes erronées"},
+		"survey.count.stopped": {0,
+			"%d bad row up to line %d, past which the file cannot be read", "%d bad rows up to line %d, past which the file cannot be read",
+			"%d ligne erronée jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible", "%d lignes erronées jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible"},
 	})
 }

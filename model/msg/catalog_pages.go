@@ -8,10 +8,12 @@ func init() {
 		// Action plan pages.
 		"print.plan.title":   {"Action plan — %s", "Plan d'action — %s"},
 		"print.plan.running": {"Action plan — %s (continued)", "Plan d'action — %s (suite)"},
-		"print.plan.summary": {"Opportunities: %d · quick wins: %d", "Opportunités : %d · quick wins : %d"},
+		"print.plan.summary": {"Opportunities: %d · quick wins: %d", "Opportunités : %d · gains rapides : %d"},
 		"print.plan.matrix":  {"Impact/effort matrix", "Matrice impact/effort"},
 		"print.plan.list":    {"Opportunities by priority", "Opportunités par priorité"},
 		"print.plan.number":  {"No.", "N°"},
+		// The table's column; the CSV's header stays as CONTRACTS fixes it.
+		"print.plan.quick_win": {"Quick win", "Gain rapide"},
 		"print.plan.none": {"No opportunity yet: the action plan fills in as opportunities are added to the journey.",
 			"Aucune opportunité pour l'instant : le plan d'action se remplit à mesure que des opportunités sont ajoutées au parcours."},
 		"print.plan.quadrant": {"%s (%d)", "%s (%d)"},

@@ -8,7 +8,7 @@ func init() {
 		"pdf.date_layout":         {"2006-01-02", "02/01/2006"},
 		"pdf.legend.measured":     {"Measured emotion", "Émotion mesurée"},
 		"pdf.legend.assumed":      {"Assumed emotion", "Émotion supposée"},
-		"pdf.legend.listened":     {"Listening point", "Point d'écoute"},
+		"pdf.legend.listened":     {"Listening point in place", "Point d'écoute en place"},
 		"print.persona.channels":  {"Preferred channels", "Canaux préférés"},
 		"pdf.legend.advise":       {"Listening point advised", "Point d'écoute conseillé"},
 		"pdf.legend.no_lever":     {"Key moment, no lever", "Moment clé sans levier"},

@@ -11,7 +11,7 @@ func init() {
 		"plan.col.kind":        {"Kind", "Type"},
 		"plan.col.impact":      {"Impact", "Impact"},
 		"plan.col.effort":      {"Effort", "Effort"},
-		"plan.col.quick_win":   {"Quick win", "Quick win"},
+		"plan.col.quick_win":   {"Quick win", "Quick win"}, // fixed by CONTRACTS.md (action plan)
 		"plan.col.owner":       {"Owner", "Responsable"},
 		"plan.col.status":      {"Status", "Statut"},
 		"plan.col.touchpoints": {"Touchpoints", "Points de contact"},
@@ -27,7 +27,7 @@ func init() {
 		"plan.status.done":     {"done", "réalisée"},
 
 		// Impact/effort matrix.
-		"plan.quadrant.quick_wins":     {"Quick wins", "Quick wins"},
+		"plan.quadrant.quick_wins":     {"Quick wins", "Gains rapides"},
 		"plan.quadrant.major_projects": {"Major projects", "Projets structurels"},
 		"plan.quadrant.fill_ins":       {"Fill-ins", "Petites améliorations"},
 		"plan.quadrant.thankless":      {"Thankless tasks", "Tâches ingrates"},
@@ -100,7 +100,7 @@ func init() {
 		"cli.help.plan.journey": {"journey whose opportunities to list (default: the first)",
 			"parcours dont lister les opportunités (par défaut : le premier)"},
 		"cli.help.plan.sort": {"priority (quick wins first, then impact, then effort; default), impact (high first), effort (low first), title, status, owner or kind",
-			"priority (quick wins d'abord, puis impact, puis effort ; par défaut), impact (fort d'abord), effort (faible d'abord), title, status, owner ou kind"},
+			"priority (gains rapides d'abord, puis impact, puis effort ; par défaut), impact (fort d'abord), effort (faible d'abord), title, status, owner ou kind"},
 		"cli.help.plan.format": {"csv or xlsx (default: from the extension of OUT); CSV follows the system language: French \";\" with a byte order mark, English \",\"",
 			"csv ou xlsx (par défaut : d'après l'extension de OUT) ; le CSV suit la langue du système : « ; » et marque d'ordre des octets en français, « , » en anglais"},
 		"cli.help.plan.o": {"the file to write (\"-\": standard output, with --format)",

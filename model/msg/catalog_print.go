@@ -21,12 +21,10 @@ func init() {
 		"print.guide.title": {"Assembly guide", "Guide d'assemblage"},
 		"print.guide.summary": {"This poster (%s, %s × %s mm) is printed on %s of %s paper, in %s and %s; neighbouring sheets overlap by %v mm. Each sheet is named by its row letter and column number: B3 is the sheet of row B, column 3.",
 			"Ce poster (%s, %s × %s mm) est imprimé sur %s %s, en %s et %s ; les feuilles voisines se chevauchent de %v mm. Chaque feuille porte la lettre de sa rangée et le numéro de sa colonne : B3 est la feuille de la rangée B, colonne 3."},
-		"print.guide.sheets_one":  {"one sheet", "une feuille"},
-		"print.guide.sheets_many": {"%d sheets", "%d feuilles"},
-		"print.guide.rows_one":    {"one row (%s)", "une rangée (%s)"},
-		"print.guide.rows_many":   {"rows %s to %s", "rangées %s à %s"},
-		"print.guide.cols_one":    {"one column (1)", "une colonne (1)"},
-		"print.guide.cols_many":   {"columns %d to %d", "colonnes %d à %d"},
+		"print.guide.rows_one":  {"one row (%s)", "une rangée (%s)"},
+		"print.guide.rows_many": {"rows %s to %s", "rangées %s à %s"},
+		"print.guide.cols_one":  {"one column (1)", "une colonne (1)"},
+		"print.guide.cols_many": {"columns %d to %d", "colonnes %d à %d"},
 		"print.guide.step.print": {"Print every sheet at actual size (100 %%, no \"fit to page\") on %s paper.",
 			"Imprimez chaque feuille en taille réelle (100 %%, sans « ajuster à la page ») sur du papier %s."},
 		"print.guide.step.layout": {"Lay the sheets out as in the picture above, in the order of their names printed in the top-left corner.",
@@ -55,9 +53,8 @@ func init() {
 		"print.tp.channel":             {"Channel: %s", "Canal : %s"},
 		"print.tp.emotion":             {"Emotion: %s", "Émotion : %s"},
 		"print.tp.score":               {"Score: %s/10", "Note : %s/10"},
-		"print.tp.score_n":             {"Score: %s/10 (%d responses)", "Note : %s/10 (%d réponses)"},
 		"print.tp.no_score":            {"Score not measured", "Note non mesurée"},
-		"print.tp.listened":            {"Listening point", "Point d'écoute"},
+		"print.tp.listened":            {"Listening point in place", "Point d'écoute en place"},
 		"print.tp.markers":             {"Markers: %s", "Marqueurs : %s"},
 		"print.tp.description":         {"Description", "Description"},
 		"print.tp.note":                {"Note", "Note"},
@@ -109,5 +106,17 @@ func init() {
 			"n'affichez que ses moments clés (--view macro), ou découpez le parcours en parcours plus courts"},
 		"print.cli.all_to_stdout": {"--journey all makes one %s file per journey: give a file name with -o, not -",
 			"--journey all produit un fichier %s par parcours : donnez un nom de fichier avec -o, pas -"},
+	})
+}
+
+// Printed messages that take a count.
+func init() {
+	addCounted(map[string]counted{
+		"print.guide.sheets": {0,
+			"%d sheet", "%d sheets",
+			"%d feuille", "%d feuilles"},
+		"print.tp.score_n": {1,
+			"Score: %s/10 (%d response)", "Score: %s/10 (%d responses)",
+			"Note : %s/10 (%d réponse)", "Note : %s/10 (%d réponses)"},
 	})
 }

@@ -10,6 +10,9 @@ import (
 	"os"
 	"strings"
 	"sync/atomic"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 // Language codes Parcours speaks.
@@ -50,18 +53,81 @@ func SetLanguage(lang string) {
 // Language is the language messages are currently made in.
 func Language() string { return current.Load().(string) }
 
-// T formats the message key in the current language. An unknown key is a
+// T formats the message key in the current language. A counted message
+// takes the wording its count asks for (see Form). An unknown key is a
 // programming error; it is shown as the key itself so that nothing is hidden.
 func T(key string, args ...any) string {
 	m, ok := catalog[key]
 	if !ok {
 		return fmt.Sprint(append([]any{key, " "}, args...)...)
 	}
+	lang := Language()
 	f := m.en
-	if Language() == French && m.fr != "" {
+	if lang == French && m.fr != "" {
 		f = m.fr
 	}
+	if n, ok := Count(key, args...); ok {
+		f = Forms(key, lang)[Form(lang, n)]
+	}
 	return fmt.Sprintf(f, args...)
+}
+
+// Plural categories (CLDR) of the counted messages. French also has
+// "many", for round millions; our messages word it as "other".
+const (
+	One   = "one"
+	Many  = "many"
+	Other = "other"
+)
+
+// Form is the plural category of the count n in lang, by the CLDR rules:
+// One or Other (Many is worded as Other). In French 0 and 1 are One.
+func Form(lang string, n int) string {
+	tag := language.English
+	if lang == French {
+		tag = language.French
+	}
+	if n < 0 {
+		n = -n
+	}
+	if plural.Cardinal.MatchPlural(tag, n%10000000, 0, 0, 0, 0) == plural.One {
+		return One
+	}
+	return Other
+}
+
+// Forms gives the wordings of the counted message key in lang by plural
+// category, as go-i18n (Fyne's lang) reads them, with every category the
+// language's CLDR rule has; nil when key takes no count.
+func Forms(key, lang string) map[string]string {
+	p, ok := plurals[key]
+	if !ok {
+		return nil
+	}
+	if lang == French {
+		return map[string]string{One: p.frOne, Many: p.frOther, Other: p.frOther}
+	}
+	return map[string]string{One: p.enOne, Other: p.enOther}
+}
+
+// Count is the count among the arguments of the message key, when key is
+// a counted message and that argument is an integer.
+func Count(key string, args ...any) (int, bool) {
+	p, ok := plurals[key]
+	if !ok || p.arg >= len(args) {
+		return 0, false
+	}
+	switch n := args[p.arg].(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case int32:
+		return int(n), true
+	case uint:
+		return int(n), true
+	}
+	return 0, false
 }
 
 // Has reports whether key is in the catalog (tests use it to keep the two

@@ -58,3 +58,17 @@ func (q Quadrant) Name() string { return msg.T("plan.quadrant." + string(q)) }
 // Advice says in the current language what to do with the quadrant's
 // opportunities.
 func (q Quadrant) Advice() string { return msg.T("plan.quadrant." + string(q) + ".advice") }
+
+// Numbers gives each opportunity of rows its number from 1, in the order of
+// rows (an id listed twice keeps its first number): the numbers the
+// impact/effort matrix shows, on paper and on screen, and the list beside
+// it repeats, with rows sorted by priority.
+func Numbers(rows []Row) map[string]int {
+	n := make(map[string]int, len(rows))
+	for i, r := range rows {
+		if _, dup := n[r.ID]; !dup {
+			n[r.ID] = i + 1
+		}
+	}
+	return n
+}

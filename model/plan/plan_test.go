@@ -210,7 +210,7 @@ func TestMatrix(t *testing.T) {
 	}
 	// Names in both languages, with the seeds' words in French.
 	msg.SetLanguage(msg.French)
-	if plan.MajorProjects.Name() != "Projets structurels" || plan.QuickWins.Name() != "Quick wins" {
+	if plan.MajorProjects.Name() != "Projets structurels" || plan.QuickWins.Name() != "Gains rapides" {
 		t.Errorf("French names %q %q", plan.MajorProjects.Name(), plan.QuickWins.Name())
 	}
 	msg.SetLanguage(msg.English)
@@ -218,5 +218,13 @@ func TestMatrix(t *testing.T) {
 		if strings.HasPrefix(q.Name(), "plan.") || strings.HasPrefix(q.Advice(), "plan.") {
 			t.Errorf("%s has no wording", q)
 		}
+	}
+}
+
+func TestNumbersFollowTheRows(t *testing.T) {
+	rows := []plan.Row{{ID: "o-b"}, {ID: "o-a"}, {ID: "o-b"}, {ID: "o-c"}}
+	n := plan.Numbers(rows)
+	if n["o-b"] != 1 || n["o-a"] != 2 || n["o-c"] != 4 || len(n) != 3 {
+		t.Errorf("numbers %v", n)
 	}
 }

@@ -215,16 +215,9 @@ func Read(r io.Reader, name string, j *model.Journey, opts Options) (*Plan, erro
 	}
 
 	if bad > 0 {
-		var count string
-		switch {
-		case stoppedAt > 0 && bad == 1:
-			count = msg.T("survey.count.stopped.one", stoppedAt)
-		case stoppedAt > 0:
-			count = msg.T("survey.count.stopped.many", bad, stoppedAt)
-		case bad == 1:
-			count = msg.T("survey.count.one")
-		default:
-			count = msg.T("survey.count.many", bad)
+		count := msg.T("survey.count", bad)
+		if stoppedAt > 0 {
+			count = msg.T("survey.count.stopped", bad, stoppedAt)
 		}
 		return nil, &Error{File: name, Line: first, Bad: bad, Text: msg.T("survey.at", name, first, firstText, count)}
 	}
