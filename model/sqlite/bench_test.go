@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"parcours/model"
+	"parcours/model/modeltest"
 )
 
 // The goals (DESIGN: a big map stays responsive): opening a 1000-touchpoint
@@ -70,3 +71,24 @@ func BenchmarkMoveSaveNextStage(b *testing.B) { benchMove(b, [2]int{2, 1}, [2]in
 // BenchmarkMoveSaveAcross: from the first stage to the last, the worst
 // case: most of the timeline is renumbered and saved.
 func BenchmarkMoveSaveAcross(b *testing.B) { benchMove(b, [2]int{0, 1}, [2]int{5, 5}) }
+
+// BenchmarkOpenWithReviews is BenchmarkOpen with 40 reviews (ten years of
+// quarterly reviews) of the 1000-touchpoint journey; the goal is that they
+// add at most 30 ms to opening it.
+func BenchmarkOpenWithReviews(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "reviewed.parcours")
+	create(b, path, modeltest.WithReviews(generated(1000), 40))
+	b.ResetTimer()
+	for b.Loop() {
+		s, d, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(d.Journeys[0].Reviews) != 40 || len(d.Journeys[0].Reviews[39].Touchpoints) != 1000 {
+			b.Fatal("not loaded")
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
