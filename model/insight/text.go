@@ -165,3 +165,7 @@ func number(v float64, signed bool) string {
 	}
 	return s
 }
+
+// Decimal writes v as reports do in the current language (6.75, 6,75),
+// with a + sign on positive values when signed.
+func Decimal(v float64, signed bool) string { return number(v, signed) }

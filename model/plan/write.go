@@ -83,6 +83,19 @@ func Cells(r Row, lang string) []string {
 // joined with "; " in English and ", " in French, so that the separator
 // rarely needs quotes.
 func WriteCSV(w io.Writer, rows []Row, lang string) error {
+	lines := make([][]string, 0, len(rows)+1)
+	lines = append(lines, Header(lang))
+	for _, r := range rows {
+		lines = append(lines, Cells(r, lang))
+	}
+	return WriteSheetCSV(w, lines, lang)
+}
+
+// WriteSheetCSV writes lines (the header first) as lang's spreadsheets
+// read a CSV file: in French ";" between fields and a UTF-8 byte order
+// mark first, in English ","; CRLF line ends; encoding/csv's quoting. The
+// action plan and the table of reviews share it.
+func WriteSheetCSV(w io.Writer, lines [][]string, lang string) error {
 	b := bufio.NewWriter(w)
 	cw := csv.NewWriter(b)
 	cw.UseCRLF = true
@@ -90,16 +103,7 @@ func WriteCSV(w io.Writer, rows []Row, lang string) error {
 		cw.Comma = ';'
 		b.WriteString("\ufeff")
 	}
-	if err := cw.Write(Header(lang)); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		if err := cw.Write(Cells(r, lang)); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := cw.WriteAll(lines); err != nil {
 		return err
 	}
 	return b.Flush()
