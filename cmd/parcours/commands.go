@@ -94,6 +94,8 @@ func init() {
 		compareCommand,
 		reviewCommand,
 		reviewsCommand,
+		diffCommand,
+		mergeCommand,
 		{name: "check", synopsis: "check FILE.parcours", args: []string{"FILE.parcours"}, run: runCheck},
 		{name: "templates", synopsis: "templates", run: runTemplates},
 		{name: "version", synopsis: "version", run: runVersion},

@@ -36,11 +36,12 @@ type Change struct {
 	Old, New json.RawMessage
 }
 
-// ErrUnrelated is returned when two documents share no id: they are not
-// versions of one document, and a diff or merge of them would mean nothing.
+// ErrUnrelated is returned when two documents share no journey or persona
+// id: they are not versions of one document, and a diff or merge of them
+// would mean nothing.
 var ErrUnrelated = errors.New("documents share no id")
 
-// related refuses trees that share no id (both having some).
+// related refuses trees that share no journey or persona id (both having some).
 func related(ts ...*tree) error {
 	first := ts[0].ids()
 	for _, t := range ts[1:] {

@@ -91,13 +91,16 @@ type tree struct {
 
 func (t *tree) get(kind Kind, id string) *thing { return t.things[key{kind, id}] }
 
-// ids of every thing but the document.
+// ids of the journeys and personas: what makes two files versions of one
+// document (templates reuse stage and lane ids such as s-apres, so those
+// say nothing).
 func (t *tree) ids() map[string]bool {
-	out := make(map[string]bool, len(t.things))
-	for k := range t.things {
-		if k.kind != Document {
-			out[k.id] = true
-		}
+	out := make(map[string]bool, len(t.journeys)+len(t.personas))
+	for _, id := range t.journeys {
+		out[id] = true
+	}
+	for _, id := range t.personas {
+		out[id] = true
 	}
 	return out
 }
@@ -202,13 +205,13 @@ func show(v json.RawMessage) string {
 	}
 	var s string
 	if json.Unmarshal(v, &s) == nil {
-		if r := []rune(s); len(r) > 80 {
-			return fmt.Sprintf("“%s…” (%d)", string(r[:60]), len(r))
+		if r := []rune(s); len(r) > 120 {
+			return fmt.Sprintf("“%s…” (%d)", string(r[:100]), len(r))
 		}
 		return "“" + s + "”"
 	}
-	if len(v) > 80 {
-		return fmt.Sprintf("%s… (%d bytes)", v[:60], len(v))
+	if r := []rune(string(v)); len(r) > 120 {
+		return fmt.Sprintf("%s… (%d)", string(r[:100]), len(r))
 	}
 	return string(v)
 }
