@@ -92,6 +92,7 @@ func (p *InsightsPanel) Refresh() {
 		}
 		add(l)
 	}
+	add(trends(j)...)
 	add(widget.NewSeparator(), heading(T("ui.insights.listen", len(r.ListeningPoints))))
 	for i, a := range r.ListeningPoints {
 		if i == maxListed {

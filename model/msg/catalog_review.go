@@ -71,3 +71,31 @@ func init() {
 		"cli.review.survey_note": {"Survey %s", "Enquête %s"},
 	})
 }
+
+// The window's reviews, trends and comparison with another document.
+func init() {
+	add(map[string]wording{
+		"ui.review.new":          {"New Review…", "Nouvelle revue…"},
+		"ui.review.list":         {"Reviews…", "Revues…"},
+		"ui.review.new_title":    {"New review of %s", "Nouvelle revue de %s"},
+		"ui.review.take":         {"Take review", "Faire la revue"},
+		"ui.review.date":         {"Date", "Date"},
+		"ui.review.note":         {"Note", "Note"},
+		"ui.review.note_hint":    {"Q3 review, after the survey…", "Revue T3, après l'enquête…"},
+		"ui.review.bad_date":     {"a date written YYYY-MM-DD", "une date écrite AAAA-MM-JJ"},
+		"ui.review.taken":        {"Review of %s taken: %d touchpoints measured", "Revue du %s faite : %d points de contact mesurés"},
+		"ui.review.none":         {"No review yet: Journey → New Review… takes one.", "Aucune revue pour l'instant : Parcours → Nouvelle revue… en fait une."},
+		"ui.review.list_title":   {"Reviews of %s", "Revues de %s"},
+		"ui.review.rename_title": {"Rename the review of %s", "Renommer la revue du %s"},
+		"ui.review.delete_q":     {"Delete the review %s? (Undo brings it back.)", "Supprimer la revue %s ? (Annuler la fait revenir.)"},
+		"ui.trends":              {"Trends over %d reviews", "Tendances sur %d revues"},
+		"ui.trends.score":        {"Average score", "Note moyenne"},
+		"ui.trends.emotion":      {"Average emotion", "Émotion moyenne"},
+		"ui.trends.review":       {"Review these stages: %d", "Étapes à revoir : %d"},
+		"ui.trends.drift":        {"%s — %s: %s → %s (target %s) since %s", "%s — %s : %s → %s (cible %s) depuis le %s"},
+		"ui.compare_with":        {"Compare With…", "Comparer avec…"},
+		"ui.compare_with.title":  {"Changes from %s to this document", "Modifications de %s à ce document"},
+		"ui.compare_with.ringed": {"%d cards of this journey changed since %s: ringed on the map (Find clears them)", "%d points de contact de ce parcours ont changé depuis %s : entourés sur la carte (Rechercher les efface)"},
+		"ui.compare_with.none":   {"No difference with %s.", "Aucune différence avec %s."},
+	})
+}
