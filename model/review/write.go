@@ -74,12 +74,10 @@ func WriteJSON(w io.Writer, t Table) error {
 // label names a row for people: "Stage — KPI", "Stage — average score",
 // "Touchpoint — score".
 func label(r Row) string {
-	what := r.Name
-	if r.Measure != KPI {
-		what = msg.T("review.measure." + string(r.Measure))
-		return r.Name + " — " + what
+	if r.Measure == KPI {
+		return msg.T("review.kpi_of", r.Name)
 	}
-	return msg.T("review.kpi_of", r.Name)
+	return r.Name + " — " + msg.T("review.measure."+string(r.Measure))
 }
 
 // cell words one value in the current language.
