@@ -97,10 +97,13 @@ func trendRow(name string, ps []review.Point, relative bool) fyne.CanvasObject {
 	for i, p := range ps {
 		vs[i] = p.Value
 	}
-	change := widget.NewLabel(review.LastChange(ps, relative))
-	change.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, NewSparkline(vs), nil,
-		container.NewVBox(widget.NewLabel(name), change))
+	text := name
+	if c := review.LastChange(ps, relative); c != "" {
+		text = T("ui.trends.row", name, c)
+	}
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, NewSparkline(vs), nil, l)
 }
 
 // trends are the insights' section on reviews: the stages to review (a

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"parcours/model"
 	"parcours/model/diff"
@@ -151,7 +152,14 @@ func runMerge(e *env, p *parser, args []string) error {
 			return err
 		}
 	}
-	// The result is written as OURS is: a .parcours document, or JSON.
+	// The result is written as OUT's extension says, else as OURS is (Git
+	// names its files without one): a .parcours document, or JSON.
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".json":
+		native = false
+	case ".parcours":
+		native = true
+	}
 	if !native {
 		return output(e, out, func(w io.Writer) error { return model.WriteJSON(w, merged) })
 	}

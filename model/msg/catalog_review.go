@@ -89,6 +89,7 @@ func init() {
 		"ui.review.rename_title": {"Rename the review of %s", "Renommer la revue du %s"},
 		"ui.review.delete_q":     {"Delete the review %s? (Undo brings it back.)", "Supprimer la revue %s ? (Annuler la fait revenir.)"},
 		"ui.trends":              {"Trends over %d reviews", "Tendances sur %d revues"},
+		"ui.trends.row":          {"%s: %s", "%s : %s"},
 		"ui.trends.score":        {"Average score", "Note moyenne"},
 		"ui.trends.emotion":      {"Average emotion", "Émotion moyenne"},
 		"ui.trends.review":       {"Review these stages: %d", "Étapes à revoir : %d"},
