@@ -63,7 +63,10 @@ func Validate(d *Document) error {
 }
 
 // validator remembers the ids met so far: they are unique in the document.
-type validator struct{ seen map[string]bool }
+type validator struct {
+	seen    map[string]bool
+	scratch map[string]bool // reused by each review's check
+}
 
 // id checks the id of the i-th item of a kind ("where.stage").
 func (v *validator) id(kind string, i int, id string) error {
@@ -176,7 +179,7 @@ func (v *validator) journey(d *Document, j *Journey) error {
 		if err := v.id("where.review", i, r.ID); err != nil {
 			return err
 		}
-		if err := validateReview(r); err != nil {
+		if err := v.review(r); err != nil {
 			return err
 		}
 		if i > 0 && j.Reviews[i-1].Date >= r.Date {
@@ -189,9 +192,9 @@ func (v *validator) journey(d *Document, j *Journey) error {
 	return nil
 }
 
-// validateReview checks a review's own values; the stages and touchpoints
-// it names may no longer exist (it is history).
-func validateReview(r *Review) error {
+// review checks a review's own values; the stages and touchpoints it names
+// may no longer exist (it is history).
+func (v *validator) review(r *Review) error {
 	rw := at("where.review", r.ID)
 	if !ValidDate(r.Date) {
 		return problem("valid.date", rw(), "date", r.Date)
@@ -199,7 +202,13 @@ func validateReview(r *Review) error {
 	if err := texts(rw, "note", r.Note); err != nil {
 		return err
 	}
-	seen := make(map[string]bool, len(r.Stages)+len(r.Touchpoints))
+	// One set for every review: forty reviews of a thousand touchpoints
+	// are checked at every save.
+	if v.scratch == nil {
+		v.scratch = make(map[string]bool, len(r.Touchpoints))
+	}
+	seen := v.scratch
+	clear(seen)
 	for _, s := range r.Stages {
 		if s.Stage == "" {
 			return problem("valid.empty", rw(), "stages.stage")

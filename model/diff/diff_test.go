@@ -253,6 +253,7 @@ func twoBig(b *testing.B) (*model.Document, *model.Document, *model.Document) {
 // The goal: diff and merge of two 1000-touchpoint documents ≤ 50 ms.
 func BenchmarkDiff1000(b *testing.B) {
 	base, ours, _ := twoBig(b)
+	defer modeltest.CPUPerOp(b)()
 	for b.Loop() {
 		if _, err := diff.Compare(base, ours); err != nil {
 			b.Fatal(err)
@@ -262,6 +263,7 @@ func BenchmarkDiff1000(b *testing.B) {
 
 func BenchmarkMerge1000(b *testing.B) {
 	base, ours, theirs := twoBig(b)
+	defer modeltest.CPUPerOp(b)()
 	for b.Loop() {
 		if _, _, err := diff.Merge(base, ours, theirs, diff.Ours); err != nil {
 			b.Fatal(err)

@@ -16,6 +16,7 @@ func BenchmarkOpen(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "big.parcours")
 	create(b, path, generated(1000))
 	b.ResetTimer()
+	defer modeltest.CPUPerOp(b)()
 	for b.Loop() {
 		s, d, err := Open(path)
 		if err != nil {
@@ -79,6 +80,7 @@ func BenchmarkOpenWithReviews(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "reviewed.parcours")
 	create(b, path, modeltest.WithReviews(generated(1000), 40))
 	b.ResetTimer()
+	defer modeltest.CPUPerOp(b)()
 	for b.Loop() {
 		s, d, err := Open(path)
 		if err != nil {

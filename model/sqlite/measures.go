@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 
@@ -13,8 +14,11 @@ import (
 // writes ({"t":"id","s":7.5,"r":12,"l":true}, ids without escapes) is read
 // by hand, and anything else (escaped ids, spaces, a file written by other
 // means) by encoding/json.
-func decodeTouchpointMeasures(b []byte) ([]model.TouchpointMeasure, error) {
-	if out, ok := fastMeasures(b); ok {
+//
+// ids is a table of the ids already read: every review names the same
+// touchpoints, so each id is one string shared by all of them.
+func decodeTouchpointMeasures(b []byte, ids map[string]string) ([]model.TouchpointMeasure, error) {
+	if out, ok := fastMeasures(b, ids); ok {
 		return out, nil
 	}
 	var ts []touchpointMeasure
@@ -30,7 +34,7 @@ func decodeTouchpointMeasures(b []byte) ([]model.TouchpointMeasure, error) {
 
 // fastMeasures parses the compact form json.Marshal gives for
 // []touchpointMeasure; it reports false on anything else.
-func fastMeasures(b []byte) ([]model.TouchpointMeasure, bool) {
+func fastMeasures(b []byte, ids map[string]string) ([]model.TouchpointMeasure, bool) {
 	p := 0
 	eat := func(c byte) bool {
 		if p < len(b) && b[p] == c {
@@ -39,23 +43,37 @@ func fastMeasures(b []byte) ([]model.TouchpointMeasure, bool) {
 		}
 		return false
 	}
-	// str reads a string without escapes.
-	str := func() (string, bool) {
+	// raw reads a string without escapes, as the bytes between its quotes.
+	raw := func() ([]byte, bool) {
 		if !eat('"') {
-			return "", false
+			return nil, false
 		}
 		start := p
 		for p < len(b) && b[p] != '"' {
 			if b[p] == '\\' || b[p] < 0x20 {
-				return "", false
+				return nil, false
 			}
 			p++
 		}
 		if p >= len(b) {
+			return nil, false
+		}
+		p++
+		return b[start : p-1], true
+	}
+	// str reads an id, shared through ids.
+	str := func() (string, bool) {
+		r, ok := raw()
+		if !ok {
 			return "", false
 		}
-		s := string(b[start:p])
-		p++
+		s, ok := ids[string(r)] // no copy to look up
+		if !ok {
+			s = string(r)
+			if ids != nil {
+				ids[s] = s
+			}
+		}
 		return s, true
 	}
 	num := func() (string, bool) {
@@ -68,7 +86,9 @@ func fastMeasures(b []byte) ([]model.TouchpointMeasure, bool) {
 	if !eat('[') {
 		return nil, false
 	}
-	out := make([]model.TouchpointMeasure, 0, len(b)/24)
+	n := bytes.Count(b, []byte("{"))
+	out := make([]model.TouchpointMeasure, 0, n)
+	scores := make([]float64, 0, n) // one allocation for every score of the review
 	if eat(']') {
 		return out, p == len(b)
 	}
@@ -79,30 +99,31 @@ func fastMeasures(b []byte) ([]model.TouchpointMeasure, bool) {
 		var m model.TouchpointMeasure
 		seen := 0
 		for {
-			key, ok := str()
-			if !ok || !eat(':') {
+			key, ok := raw()
+			if !ok || !eat(':') || len(key) != 1 {
 				return nil, false
 			}
-			switch key {
-			case "t":
+			switch key[0] {
+			case 't':
 				if m.Touchpoint, ok = str(); !ok {
 					return nil, false
 				}
-			case "s":
+			case 's':
 				n, ok := num()
 				f, err := strconv.ParseFloat(n, 64)
-				if !ok || err != nil {
+				if !ok || err != nil || len(scores) == cap(scores) {
 					return nil, false
 				}
-				m.Score = &f
-			case "r":
+				scores = append(scores, f)
+				m.Score = &scores[len(scores)-1]
+			case 'r':
 				n, ok := num()
 				v, err := strconv.Atoi(n)
 				if !ok || err != nil {
 					return nil, false
 				}
 				m.Responses = v
-			case "l":
+			case 'l':
 				switch {
 				case len(b)-p >= 4 && string(b[p:p+4]) == "true":
 					m.Listened, p = true, p+4

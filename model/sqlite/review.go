@@ -25,6 +25,7 @@ type (
 )
 
 func loadReviews(tx *sql.Tx, journeys map[string]*model.Journey) error {
+	ids := map[string]string{}
 	return each(tx, `SELECT id, journey_id, date, note, stages, touchpoints
 		FROM reviews ORDER BY journey_id, date, id`, func(r *sql.Rows) error {
 		rv := &model.Review{}
@@ -49,7 +50,7 @@ func loadReviews(tx *sql.Tx, journeys map[string]*model.Journey) error {
 			}
 			rv.Stages = append(rv.Stages, m)
 		}
-		ts, err := decodeTouchpointMeasures(touchpoints)
+		ts, err := decodeTouchpointMeasures(touchpoints, ids)
 		if err != nil {
 			return bad("review %s: touchpoints is not a JSON list of touchpoint measures", rv.ID)
 		}

@@ -94,14 +94,14 @@ func TestTouchpointMeasuresInAnyJSONForm(t *testing.T) {
 		`[ {"l": true, "r": 12, "s": 7.5, "t": "t-1"}, {"t": "t-2", "l": false} ]`,
 		`[{"t":"t\u002d1","s":7.5,"r":12,"l":true},{"t":"t-2","s":null}]`,
 	} {
-		got, err := decodeTouchpointMeasures([]byte(text))
+		got, err := decodeTouchpointMeasures([]byte(text), map[string]string{})
 		if err != nil || len(got) != 2 || got[0].Touchpoint != "t-1" || *got[0].Score != 7.5 ||
 			got[0].Responses != 12 || !got[0].Listened || got[1].Touchpoint != "t-2" || got[1].Score != nil {
 			t.Errorf("%s: %+v, %v", text, got, err)
 		}
 	}
 	for _, text := range []string{`{}`, `[{"t":1}]`, `[`, `[{"t":"x"},]`} {
-		if _, err := decodeTouchpointMeasures([]byte(text)); err == nil {
+		if _, err := decodeTouchpointMeasures([]byte(text), map[string]string{}); err == nil {
 			t.Errorf("%s accepted", text)
 		}
 	}
