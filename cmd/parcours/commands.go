@@ -71,7 +71,7 @@ func init() {
 				{"logo", "FILE", "print.help.logo"},
 				{"footer", "TEXT", "print.help.footer"},
 				{"doc-version", "TEXT", "print.help.doc_version"},
-				{"with", "plan,compare", "print.help.with"},
+				{"with", "plan,compare,trends", "print.help.with"},
 				{"without", "persona,opportunities,quotes", "print.help.without"},
 			},
 			run: runExport},
