@@ -260,16 +260,24 @@ func Direction(target string, previous, goal float64) int {
 // DATE", and two measures of one day would make that ambiguous.
 func AddReview(journey string, r *Review) Command {
 	return &Edit{Name: msg.T("edit.review_add"), Change: func(d *Document) error {
-		j := d.Journey(journey)
-		if j == nil {
-			return problem("edit.no_journey", journey)
-		}
-		if other := j.ReviewOn(r.Date); other != nil {
-			return problem("valid.review_same_day", msg.T("where.journey", j.ID), other.ID, r.ID, r.Date)
-		}
-		j.AddReview(r)
-		return nil
+		return d.AddReview(journey, func(*Journey) *Review { return r })
 	}}
+}
+
+// AddReview adds to journey the review take makes of it, in date order,
+// refusing a journey that is not there or a day that has a review
+// already; edits call it.
+func (d *Document) AddReview(journey string, take func(*Journey) *Review) error {
+	j := d.Journey(journey)
+	if j == nil {
+		return problem("edit.no_journey", journey)
+	}
+	r := take(j)
+	if other := j.ReviewOn(r.Date); other != nil {
+		return problem("valid.review_same_day", msg.T("where.journey", j.ID), other.ID, r.ID, r.Date)
+	}
+	j.AddReview(r)
+	return nil
 }
 
 // RenameReview is the edit that changes the note a review is named by.

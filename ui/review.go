@@ -64,7 +64,7 @@ func (e *Editor) takeReview(id, date, note string) {
 	if j == nil {
 		return
 	}
-	if err := e.Do(model.AddReview(id, insight.TakeReview(j, "", date, note))); err == nil {
+	if err := e.Do(insight.ReviewNow(id, date, note)); err == nil {
 		e.setStatus(T("ui.review.taken", date, len(j.Touchpoints)))
 	}
 }
@@ -116,4 +116,20 @@ func (e *Editor) askReviews() {
 	dlg = dialog.NewCustom(T("ui.review.list_title", j.Title), T("ui.close"), container.NewVScroll(list), e.win)
 	dlg.Resize(fyne.NewSize(560, 360))
 	dlg.Show()
+}
+
+// surveyReviewCheck is the survey import's option to take a review of the
+// journey as the survey leaves it, dated today, in the same step of undo.
+func surveyReviewCheck() *widget.Check {
+	return widget.NewCheck(T("ui.review.with_survey", today()), nil)
+}
+
+// withReview adds to a survey import, when asked, the review it is the
+// occasion of.
+func withReview(c model.Command, check *widget.Check, journey, survey string) model.Command {
+	if !check.Checked {
+		return c
+	}
+	return &model.Batch{Name: c.Label(), Commands: []model.Command{c,
+		insight.ReviewNow(journey, today(), T("cli.review.survey_note", survey))}}
 }

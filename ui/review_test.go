@@ -238,3 +238,40 @@ func TestCompareWithRingsChangedCards(t *testing.T) {
 		t.Fatalf("the search left %v", e.mapView.filter)
 	}
 }
+
+func TestSurveyImportCanTakeAReview(t *testing.T) {
+	fixToday(t, "2026-09-30")
+	e := newTestEditor(t, sampleFile(t))
+	data, err := os.ReadFile("../testdata/enquete.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.previewSurvey("enquete.csv", data, 10)
+	objs := overlay(t, e)
+	var check *widget.Check
+	for _, o := range objs {
+		if c, ok := o.(*widget.Check); ok && c.Text == T("ui.review.with_survey", "2026-09-30") {
+			check = c
+		}
+	}
+	if check == nil || check.Checked {
+		t.Fatal("no review option, or ticked by default")
+	}
+	test.Tap(check)
+	test.Tap(button(t, objs, T("ui.survey.import")))
+	j := e.Journey()
+	if len(j.Reviews) != 1 || j.Reviews[0].Note != "Survey enquete.csv" {
+		t.Fatalf("reviews %+v", j.Reviews)
+	}
+	// The review saw the survey's scores: t-remise went from 9 to 9.5.
+	for _, m := range j.Reviews[0].Touchpoints {
+		if m.Touchpoint == "t-remise" && (m.Score == nil || *m.Score != 9.5) {
+			t.Fatalf("the review measured t-remise at %v", m.Score)
+		}
+	}
+	e.Undo() // one step: the scores and the review
+	j = e.Journey()
+	if len(j.Reviews) != 0 || *j.Touchpoint("t-remise").Score != 9 {
+		t.Fatal("undo did not take back both")
+	}
+}

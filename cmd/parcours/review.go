@@ -190,10 +190,6 @@ func surveyReview(p *parser, path string, j *model.Journey, imp model.Command, c
 	if other := j.ReviewOn(date); other != nil {
 		return nil, failure("cli.review.same_day", path, j.ID, date, other.ID)
 	}
-	take := &model.Edit{Name: msg.T("edit.review_add"), Change: func(d *model.Document) error {
-		now := d.Journey(j.ID)
-		now.AddReview(insight.TakeReview(now, "", date, msg.T("cli.review.survey_note", filepath.Base(csvPath))))
-		return nil
-	}}
+	take := insight.ReviewNow(j.ID, date, msg.T("cli.review.survey_note", filepath.Base(csvPath)))
 	return &model.Batch{Name: imp.Label(), Commands: []model.Command{imp, take}}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"parcours/model"
+	"parcours/model/msg"
 )
 
 // TakeReview is the snapshot of j's measures a review keeps: each stage's
@@ -92,4 +93,20 @@ func movedAway(before, now model.KPI) bool {
 		return is > was && is > goal
 	}
 	return math.Abs(is-goal) > math.Abs(was-goal)
+}
+
+// ReviewNow is the edit that takes a review of journey as it is when the
+// edit first runs: after a survey import in the same Batch, the review
+// sees the new scores (a redo puts back that same review). It is refused
+// like model.AddReview: one review a day.
+func ReviewNow(journey, date, note string) model.Command {
+	var taken *model.Review
+	return &model.Edit{Name: msg.T("edit.review_add"), Change: func(d *model.Document) error {
+		return d.AddReview(journey, func(j *model.Journey) *model.Review {
+			if taken == nil {
+				taken = TakeReview(j, "", date, note)
+			}
+			return taken
+		})
+	}}
 }

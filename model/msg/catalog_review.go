@@ -88,6 +88,7 @@ func init() {
 		"ui.review.list_title":   {"Reviews of %s", "Revues de %s"},
 		"ui.review.rename_title": {"Rename the review of %s", "Renommer la revue du %s"},
 		"ui.review.delete_q":     {"Delete the review %s? (Undo brings it back.)", "Supprimer la revue %s ? (Annuler la fait revenir.)"},
+		"ui.review.with_survey":  {"Also take a review of the journey dated %s", "Faire aussi une revue du parcours datée du %s"},
 		"ui.trends":              {"Trends over %d reviews", "Tendances sur %d revues"},
 		"ui.trends.row":          {"%s: %s", "%s : %s"},
 		"ui.trends.score":        {"Average score", "Note moyenne"},
