@@ -33,9 +33,11 @@ func BenchmarkOpen(b *testing.B) {
 
 // benchMove moves one touchpoint back and forth between two cells, each
 // move saved to disk through the editor.
-func benchMove(b *testing.B, from, to [2]int) {
+func benchMove(b *testing.B, from, to [2]int) { benchMoveIn(b, generated(1000), from, to) }
+
+func benchMoveIn(b *testing.B, doc *model.Document, from, to [2]int) {
 	path := filepath.Join(b.TempDir(), "big.parcours")
-	create(b, path, generated(1000))
+	create(b, path, doc)
 	s, d, err := Open(path)
 	if err != nil {
 		b.Fatal(err)
@@ -72,6 +74,12 @@ func BenchmarkMoveSaveNextStage(b *testing.B) { benchMove(b, [2]int{2, 1}, [2]in
 // BenchmarkMoveSaveAcross: from the first stage to the last, the worst
 // case: most of the timeline is renumbered and saved.
 func BenchmarkMoveSaveAcross(b *testing.B) { benchMove(b, [2]int{0, 1}, [2]int{5, 5}) }
+
+// BenchmarkMoveSaveWithReviews is BenchmarkMoveSave on a journey with 40
+// reviews: every save validates them, and nothing else of them is touched.
+func BenchmarkMoveSaveWithReviews(b *testing.B) {
+	benchMoveIn(b, modeltest.WithReviews(generated(1000), 40), [2]int{2, 1}, [2]int{2, 5})
+}
 
 // BenchmarkOpenWithReviews is BenchmarkOpen with 40 reviews (ten years of
 // quarterly reviews) of the 1000-touchpoint journey; the goal is that they
