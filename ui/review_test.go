@@ -201,6 +201,19 @@ func TestInsightsShowTrendsAndStagesToReview(t *testing.T) {
 	if !found {
 		t.Errorf("no sparkline of the conversion rate among %d", len(sparks))
 	}
+	// The stage's inspector shows the same, once its header is clicked.
+	v := e.View()
+	h := v.Scene().Columns[0].Header
+	v.Tapped(&fyne.PointEvent{Position: px(v, h.X+h.W/2, h.Y+h.H/2)})
+	found = false
+	for _, o := range test.LaidOutObjects(e.inspector.stage.trends) {
+		if s, ok := o.(*Sparkline); ok && len(s.Values()) == 2 && s.Values()[1] == 2.5 {
+			found = true
+		}
+	}
+	if e.sel.kind != selStage || !found {
+		t.Errorf("the stage inspector shows no trend of its KPI (selection %+v)", e.sel)
+	}
 }
 
 func TestCompareWithRingsChangedCards(t *testing.T) {

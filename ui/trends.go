@@ -130,23 +130,29 @@ func trends(j *model.Journey) []fyne.CanvasObject {
 	}
 	out = append(out, heading(T("ui.trends", len(j.Reviews))))
 	for _, s := range j.Stages {
-		var rows []fyne.CanvasObject
-		if ps := review.AverageTrend(j, s.ID, true); len(ps) > 0 {
-			rows = append(rows, trendRow(T("ui.trends.score"), ps, true))
-		}
-		if ps := review.AverageTrend(j, s.ID, false); len(ps) > 0 {
-			rows = append(rows, trendRow(T("ui.trends.emotion"), ps, false))
-		}
-		for _, k := range s.KPIs {
-			if ps := review.KPITrend(j, s.ID, k.Name); len(ps) > 0 {
-				rows = append(rows, trendRow(k.Name, ps, true))
-			}
-		}
-		if len(rows) > 0 {
+		if rows := stageTrends(j, s); len(rows) > 0 {
 			name := widget.NewLabelWithStyle(s.Name, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 			out = append(out, name)
 			out = append(out, rows...)
 		}
 	}
 	return out
+}
+
+// stageTrends are a stage's rows of trends: its average score and emotion,
+// then each of its KPIs, over the reviews that measured them.
+func stageTrends(j *model.Journey, s *model.Stage) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	if ps := review.AverageTrend(j, s.ID, true); len(ps) > 0 {
+		rows = append(rows, trendRow(T("ui.trends.score"), ps, true))
+	}
+	if ps := review.AverageTrend(j, s.ID, false); len(ps) > 0 {
+		rows = append(rows, trendRow(T("ui.trends.emotion"), ps, false))
+	}
+	for _, k := range s.KPIs {
+		if ps := review.KPITrend(j, s.ID, k.Name); len(ps) > 0 {
+			rows = append(rows, trendRow(k.Name, ps, true))
+		}
+	}
+	return rows
 }
