@@ -72,6 +72,9 @@ type Options struct {
 	Quotes bool
 	// NoOpportunities leaves out the row of opportunities under the curve.
 	NoOpportunities bool
+	// Trends draws, in the KPI row, each KPI's values over the journey's
+	// reviews as a small line at the right of the KPI (issue 13).
+	Trends bool
 }
 
 // Layout lays out journey j of document d in the micro view.
@@ -147,7 +150,11 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		y = bandBottom(s.Bands)
 	}
 	for _, k := range []BandKind{BandActions, BandThoughts, BandCustomerGoals, BandBusinessGoals, BandKPIs} {
-		s.Bands = append(s.Bands, s.band(k, y, func(i int) string { return StageText(j.Stages[i], k) }))
+		if k == BandKPIs && opts.Trends {
+			s.Bands = append(s.Bands, s.kpiTrends(j, y))
+		} else {
+			s.Bands = append(s.Bands, s.band(k, y, func(i int) string { return StageText(j.Stages[i], k) }))
+		}
 		y = bandBottom(s.Bands)
 	}
 	gridTop := y
@@ -385,20 +392,26 @@ const (
 // band lays out one row of stage texts at y; text(i) is stage i's text.
 // Its height fits the longest text, up to bandMaxLines lines.
 func (s *Scene) band(kind BandKind, y float64, text func(i int) string) Band {
+	return s.bandBeside(kind, y, text, func(int) float64 { return 0 })
+}
+
+// bandBeside is band with, in column i, reserve mm kept free at the right
+// of the text (for the KPIs' trends).
+func (s *Scene) bandBeside(kind BandKind, y float64, text func(i int) string, reserve func(i int) float64) Band {
 	reg, bold := Fonts()
 	lh := bandSize * PtToMM * lineSpacing
 	texts := make([]string, len(s.Columns))
 	lines := 1
 	for i, c := range s.Columns {
 		texts[i] = reg.Printable(text(i))
-		l, _ := reg.Wrap(texts[i], bandSize, c.Header.W-2*cardPad, bandMaxLines)
+		l, _ := reg.Wrap(texts[i], bandSize, c.Header.W-2*cardPad-reserve(i), bandMaxLines)
 		lines = max(lines, len(l))
 	}
 	h := float64(lines)*lh + 2*bandPad
 	b := Band{Kind: kind, Rect: Rect{0, y, s.Width, h}}
 	b.Label = block(bold, msg.T("band."+string(kind)), channelSize+0.5, Rect{cardPad, y + bandPad, LabelWidth - 2*cardPad, h - 2*bandPad}, bandMaxLines, false, MutedInk)
 	for i, c := range s.Columns {
-		box := Rect{c.Header.X + cardPad, y + bandPad, c.Header.W - 2*cardPad, h - 2*bandPad}
+		box := Rect{c.Header.X + cardPad, y + bandPad, c.Header.W - 2*cardPad - reserve(i), h - 2*bandPad}
 		b.Cells = append(b.Cells, Cell{Column: i, Rect: Rect{c.Header.X, y, c.Header.W, h},
 			Text: block(reg, texts[i], bandSize, box, bandMaxLines, false, Ink)})
 	}

@@ -149,6 +149,10 @@ type Cell struct {
 	Column int
 	Rect   Rect
 	Text   Text
+	// Trends are, in the KPI row with Options.Trends, each KPI's values
+	// over the journey's reviews as a small line beside its first line of
+	// text (nil for a KPI reviewed fewer than twice).
+	Trends [][]Point
 }
 
 // Band is a row of texts, one cell per stage.

@@ -19,6 +19,7 @@ const (
 	KindLane
 	KindTouchpoint
 	KindOpportunity
+	KindReview
 )
 
 // Ref points at one stored thing. Journey is empty for documents, personas

@@ -58,7 +58,8 @@ func (e *Edit) Undo(d *Document) (Delta, error) {
 // those who hold it see the change.
 func restore(d, src *Document) { *d = *Clone(src) }
 
-// Clone copies a document deeply: nothing in the copy is shared with d.
+// Clone copies a document deeply: nothing in the copy that can be edited is
+// shared with d (the measures of reviews, which never change, are).
 func Clone(d *Document) *Document {
 	c := *d
 	c.Personas = make([]*Persona, len(d.Personas))
@@ -98,6 +99,12 @@ func CloneJourney(j *Journey) *Journey {
 		co := *o
 		co.Touchpoints = slices.Clone(o.Touchpoints)
 		c.Opportunities[i] = &co
+	}
+	if j.Reviews != nil {
+		c.Reviews = make([]*Review, len(j.Reviews))
+		for i, r := range j.Reviews {
+			c.Reviews[i] = cloneReview(r)
+		}
 	}
 	return &c
 }
@@ -151,6 +158,7 @@ func diffJourney(d *Delta, before, after *Journey) {
 		func(a, b *Touchpoint) bool { return same(a, b) })
 	diffList(d, KindOpportunity, id, before.Opportunities, after.Opportunities, func(o *Opportunity) string { return o.ID },
 		func(a, b *Opportunity) bool { return same(a, b) })
+	diffList(d, KindReview, id, before.Reviews, after.Reviews, func(r *Review) string { return r.ID }, sameReview)
 }
 
 // diffList compares two lists of things by id: a thing is changed when it

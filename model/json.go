@@ -261,7 +261,7 @@ func (r *reader) persona(v any) *Persona {
 func (r *reader) journey(v any) *Journey {
 	o := r.open(v, r.id(v, "where.journey"),
 		[]string{"id", "title", "persona", "objective", "state", "target_score", "stages", "lanes",
-			"touchpoints", "opportunities"}, []string{"origin"})
+			"touchpoints", "opportunities"}, []string{"origin", "reviews"})
 	j := &Journey{ID: o.str("id"), Title: o.str("title"), Persona: o.str("persona"),
 		Objective: o.str("objective"), State: JourneyState(o.str("state")),
 		TargetScore: o.num("target_score"), Origin: o.str("origin")}
@@ -277,7 +277,42 @@ func (r *reader) journey(v any) *Journey {
 	for _, v := range o.list("opportunities") {
 		j.Opportunities = append(j.Opportunities, r.opportunity(v))
 	}
+	for _, v := range o.list("reviews") {
+		j.Reviews = append(j.Reviews, r.review(v))
+	}
+	j.SortReviews()
 	return j
+}
+
+func (r *reader) review(v any) *Review {
+	where := r.id(v, "where.review")
+	o := r.open(v, where, []string{"id", "date", "stages", "touchpoints"}, []string{"note"})
+	rv := &Review{ID: o.str("id"), Date: o.str("date"), Note: o.str("note")}
+	for _, sv := range o.list("stages") {
+		s := r.open(sv, where, []string{"stage", "name"}, []string{"kpis", "average_emotion", "average_score"})
+		m := StageMeasure{Stage: s.str("stage"), Name: s.str("name"),
+			AverageEmotion: s.optNum("average_emotion"), AverageScore: s.optNum("average_score")}
+		for i, kv := range s.list("kpis") {
+			k := r.open(kv, msg.T("where.kpi", i+1, m.Stage), []string{"name", "value", "target"}, nil)
+			m.KPIs = append(m.KPIs, KPI{Name: k.str("name"), Value: k.str("value"), Target: k.str("target")})
+		}
+		rv.Stages = append(rv.Stages, m)
+	}
+	for _, tv := range o.list("touchpoints") {
+		t := r.open(tv, where, []string{"touchpoint", "listened"}, []string{"score", "responses"})
+		rv.Touchpoints = append(rv.Touchpoints, TouchpointMeasure{Touchpoint: t.str("touchpoint"),
+			Score: t.optNum("score"), Responses: t.integer("responses"), Listened: t.boolean("listened")})
+	}
+	return rv
+}
+
+// optNum reads an optional number: nil when the key is absent.
+func (o *object) optNum(key string) *float64 {
+	if !o.has(key) {
+		return nil
+	}
+	f := o.num(key)
+	return &f
 }
 
 func (r *reader) stage(v any) *Stage {
@@ -373,6 +408,27 @@ type (
 		Touchpoints   []wTouchpoint  `json:"touchpoints"`
 		Opportunities []wOpportunity `json:"opportunities"`
 		Origin        string         `json:"origin,omitempty"`
+		Reviews       []wReview      `json:"reviews,omitempty"`
+	}
+	wReview struct {
+		ID          string               `json:"id"`
+		Date        string               `json:"date"`
+		Note        string               `json:"note,omitempty"`
+		Stages      []wStageMeasure      `json:"stages"`
+		Touchpoints []wTouchpointMeasure `json:"touchpoints"`
+	}
+	wStageMeasure struct {
+		Stage          string   `json:"stage"`
+		Name           string   `json:"name"`
+		KPIs           []wKPI   `json:"kpis,omitempty"`
+		AverageEmotion *float64 `json:"average_emotion,omitempty"`
+		AverageScore   *float64 `json:"average_score,omitempty"`
+	}
+	wTouchpointMeasure struct {
+		Touchpoint string   `json:"touchpoint"`
+		Score      *float64 `json:"score,omitempty"`
+		Responses  int      `json:"responses,omitempty"`
+		Listened   bool     `json:"listened"`
 	}
 	wStage struct {
 		ID            string  `json:"id"`
@@ -481,6 +537,22 @@ func wireJourney(j *Journey) wJourney {
 		wj.Opportunities = append(wj.Opportunities, wOpportunity{ID: o.ID, Title: o.Title, Kind: o.Kind,
 			Touchpoints: orEmpty(o.Touchpoints), Impact: o.Impact, Effort: o.Effort, Owner: o.Owner,
 			Status: o.Status})
+	}
+	for _, r := range j.Reviews {
+		wr := wReview{ID: r.ID, Date: r.Date, Note: r.Note, Stages: []wStageMeasure{},
+			Touchpoints: make([]wTouchpointMeasure, 0, len(r.Touchpoints))}
+		for _, s := range r.Stages {
+			ws := wStageMeasure{Stage: s.Stage, Name: s.Name, AverageEmotion: s.AverageEmotion,
+				AverageScore: s.AverageScore}
+			for _, k := range s.KPIs {
+				ws.KPIs = append(ws.KPIs, wKPI(k))
+			}
+			wr.Stages = append(wr.Stages, ws)
+		}
+		for _, t := range r.Touchpoints {
+			wr.Touchpoints = append(wr.Touchpoints, wTouchpointMeasure(t))
+		}
+		wj.Reviews = append(wj.Reviews, wr)
 	}
 	return wj
 }

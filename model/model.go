@@ -57,6 +57,7 @@ type Journey struct {
 	Lanes         []*Lane
 	Touchpoints   []*Touchpoint // kept sorted by Order
 	Opportunities []*Opportunity
+	Reviews       []*Review // in date order
 }
 
 // KPI is a stage indicator with its current value and target, as free text

@@ -175,6 +175,7 @@ func (d *Document) Duplicate(id, title string) *Journey {
 	}
 	c := CloneJourney(src)
 	c.ID, c.Origin, c.Title = NewID("j"), src.ID, title
+	c.Reviews = nil // the reviews are the history of the source journey, not of the copy
 	stageIDs, laneIDs, tpIDs := map[string]string{}, map[string]string{}, map[string]string{}
 	for _, s := range c.Stages {
 		stageIDs[s.ID] = NewID("s")

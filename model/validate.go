@@ -63,7 +63,10 @@ func Validate(d *Document) error {
 }
 
 // validator remembers the ids met so far: they are unique in the document.
-type validator struct{ seen map[string]bool }
+type validator struct {
+	seen    map[string]bool
+	scratch map[string]bool // reused by each review's check
+}
 
 // id checks the id of the i-th item of a kind ("where.stage").
 func (v *validator) id(kind string, i int, id string) error {
@@ -170,6 +173,85 @@ func (v *validator) journey(d *Document, j *Journey) error {
 		}
 		if err := texts(ow, "title", o.Title, "owner", o.Owner); err != nil {
 			return err
+		}
+	}
+	for i, r := range j.Reviews {
+		if err := v.id("where.review", i, r.ID); err != nil {
+			return err
+		}
+		if err := v.review(r); err != nil {
+			return err
+		}
+		if i > 0 && j.Reviews[i-1].Date >= r.Date {
+			if j.Reviews[i-1].Date == r.Date {
+				return problem("valid.review_same_day", where(), j.Reviews[i-1].ID, r.ID, r.Date)
+			}
+			return problem("valid.review_order", where(), r.ID)
+		}
+	}
+	return nil
+}
+
+// review checks a review's own values; the stages and touchpoints it names
+// may no longer exist (it is history).
+func (v *validator) review(r *Review) error {
+	rw := at("where.review", r.ID)
+	if !ValidDate(r.Date) {
+		return problem("valid.date", rw(), "date", r.Date)
+	}
+	if err := texts(rw, "note", r.Note); err != nil {
+		return err
+	}
+	// One set for every review: forty reviews of a thousand touchpoints
+	// are checked at every save.
+	if v.scratch == nil {
+		v.scratch = make(map[string]bool, len(r.Touchpoints))
+	}
+	seen := v.scratch
+	clear(seen)
+	for _, s := range r.Stages {
+		if s.Stage == "" {
+			return problem("valid.empty", rw(), "stages.stage")
+		}
+		if seen[s.Stage] {
+			return problem("valid.duplicate", rw(), "stages", s.Stage)
+		}
+		seen[s.Stage] = true
+		if err := texts(rw, "stages.name", s.Name); err != nil {
+			return err
+		}
+		for _, k := range s.KPIs {
+			if err := texts(rw, "kpis.name", k.Name, "kpis.value", k.Value, "kpis.target", k.Target); err != nil {
+				return err
+			}
+		}
+		if s.AverageEmotion != nil {
+			if err := number(rw, "average_emotion", *s.AverageEmotion, -2, 2); err != nil {
+				return err
+			}
+		}
+		if s.AverageScore != nil {
+			if err := number(rw, "average_score", *s.AverageScore, 0, 10); err != nil {
+				return err
+			}
+		}
+	}
+	clear(seen)
+	for _, t := range r.Touchpoints {
+		if t.Touchpoint == "" {
+			return problem("valid.empty", rw(), "touchpoints.touchpoint")
+		}
+		if seen[t.Touchpoint] {
+			return problem("valid.duplicate", rw(), "touchpoints", t.Touchpoint)
+		}
+		seen[t.Touchpoint] = true
+		if t.Score != nil {
+			if err := number(rw, "score", *t.Score, 0, 10); err != nil {
+				return err
+			}
+		}
+		if t.Responses < 0 {
+			return problem("valid.range", rw(), "responses", t.Responses, "≥ 0")
 		}
 	}
 	return nil

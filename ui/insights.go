@@ -87,6 +87,7 @@ func (p *InsightsPanel) Refresh() {
 		}
 		add(l)
 	}
+	add(trends(j)...)
 	add(widget.NewSeparator(), heading(T("ui.insights.listen", len(r.ListeningPoints))))
 	for i, a := range r.ListeningPoints {
 		if i == maxListed {
@@ -185,11 +186,13 @@ func (e *Editor) previewSurvey(name string, data []byte, scale int) {
 		}
 	}
 	summary := widget.NewLabel(T("ui.survey.summary", T("ui.survey.rows", plan.Rows), len(plan.Changes)))
-	body := container.NewBorder(container.NewVBox(summary, container.NewHBox(widget.NewLabel(T("ui.survey.scale")), scaleSel)), nil, nil, nil,
+	review := surveyReviewCheck()
+	body := container.NewBorder(container.NewVBox(summary, container.NewHBox(widget.NewLabel(T("ui.survey.scale")), scaleSel)), review, nil, nil,
 		container.NewVScroll(grid))
+	jid := e.journey
 	dlg = dialog.NewCustomConfirm(T("ui.survey.title", name), T("ui.survey.import"), T("ui.cancel"), body, func(ok bool) {
 		if ok {
-			if err := e.Do(plan.Command()); err == nil {
+			if err := e.Do(withReview(plan.Command(), review, jid, name)); err == nil {
 				e.setStatus(T("ui.survey.done", T("ui.survey.rows_imported", plan.Rows), len(plan.Changes)))
 			}
 		}

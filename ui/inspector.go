@@ -470,10 +470,11 @@ type stagePanel struct {
 	id                                        string
 	name, actions, thoughts, goals, biz, kpis *field
 	touchpoints                               *widget.Label
+	trends                                    *fyne.Container // over the reviews (trends.go)
 }
 
 func newStagePanel(in *Inspector) *stagePanel {
-	p := &stagePanel{touchpoints: widget.NewLabel("")}
+	p := &stagePanel{touchpoints: widget.NewLabel(""), trends: container.NewVBox()}
 	e := in.e
 	set := func(key string) func(string) error {
 		return func(v string) error { return e.setStageText(p.id, key, v) }
@@ -492,6 +493,7 @@ func newStagePanel(in *Inspector) *stagePanel {
 		in.row(T("band.customer_goals"), p.goals, p.goals),
 		in.row(T("band.business_goals"), p.biz, p.biz),
 		in.row(T("band.kpis"), p.kpis, p.kpis),
+		p.trends,
 		p.touchpoints,
 		container.NewHBox(
 			widget.NewButton(T("ui.move_left"), func() { e.shiftStage(p.id, -1) }),
@@ -540,6 +542,8 @@ func (p *stagePanel) load(j *model.Journey, id string) {
 	p.goals.load(s.CustomerGoals)
 	p.biz.load(s.BusinessGoals)
 	p.kpis.load(kpiText(s.KPIs))
+	p.trends.Objects = stageTrends(j, s)
+	p.trends.Refresh()
 	p.touchpoints.SetText(T("ui.n_touchpoints", len(j.StageTouchpoints(id))))
 }
 

@@ -188,6 +188,7 @@ func shortcutsHelp() [][2]string {
 		{"Ctrl+Shift+O", T("ui.recent_dialog")}, {"Ctrl+I", T("ui.survey.menu")}, {"Ctrl+Shift+U", T("ui.language_setting")},
 		{"Ctrl+Shift+N", T("ui.journey_add")}, {"Ctrl+Shift+R", T("ui.journey_rename")}, {"Ctrl+Shift+D", T("ui.journey_duplicate")},
 		{"Ctrl+Shift+" + T("ui.key.delete"), T("ui.journey_delete")}, {"Ctrl+K", T("ui.compare")},
+		{"Ctrl+Shift+K", T("ui.compare_with")}, {"Ctrl+J", T("ui.review.new")}, {"Ctrl+Shift+J", T("ui.review.list")},
 		{"Ctrl+Shift+G", T("ui.add_stage")}, {"Ctrl+Shift+L", T("ui.add_lane")},
 		{"Ctrl+/", T("ui.shortcuts")}, {"Ctrl+Shift+A", T("ui.about")},
 	}

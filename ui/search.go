@@ -119,9 +119,10 @@ func (s *Search) Apply() {
 	if m.empty() {
 		s.matches = nil
 		s.count.SetText("")
-		s.e.mapView.SetFilter(nil)
+		s.e.mapView.SetFilter(s.e.comparedRings())
 		return
 	}
+	s.e.compared = nil
 	s.matches = m.Find(j)
 	set := make(map[string]bool, len(s.matches))
 	for _, id := range s.matches {

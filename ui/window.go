@@ -64,6 +64,11 @@ type Editor struct {
 	recentMenu          *fyne.Menu
 	// dialogs open on the window, the top one last.
 	dialogs []dialog.Dialog
+
+	// compared rings the cards of journey comparedIn that changed since
+	// the document File → Compare With… read; the search clears it.
+	compared   map[string]bool
+	comparedIn string
 }
 
 // NewEditor builds the main window of app a, with no document yet.
@@ -207,6 +212,7 @@ func (e *Editor) buildMenus() {
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.export.menu"), shortcut(fyne.KeyE, 0), e.askExport),
 		item(T("ui.survey.menu"), shortcut(fyne.KeyI, 0), e.askSurvey),
+		item(T("ui.compare_with"), shortcut(fyne.KeyK, fyne.KeyModifierShift), e.askCompareWith),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.language_setting"), shortcut(fyne.KeyU, fyne.KeyModifierShift), e.askLanguage),
 		fyne.NewMenuItemSeparator(),
@@ -254,6 +260,9 @@ func (e *Editor) buildMenus() {
 		item(T("ui.journey_duplicate"), shortcut(fyne.KeyD, fyne.KeyModifierShift), e.DuplicateJourney),
 		item(T("ui.journey_delete"), shortcut(fyne.KeyDelete, fyne.KeyModifierShift), e.askDeleteJourney),
 		item(T("ui.compare"), shortcut(fyne.KeyK, 0), e.showComparison),
+		fyne.NewMenuItemSeparator(),
+		item(T("ui.review.new"), shortcut(fyne.KeyJ, 0), e.askNewReview),
+		item(T("ui.review.list"), shortcut(fyne.KeyJ, fyne.KeyModifierShift), e.askReviews),
 		fyne.NewMenuItemSeparator(),
 		item(T("ui.add_stage"), shortcut(fyne.KeyG, fyne.KeyModifierShift), func() { e.AddStage(-1) }),
 		item(T("ui.add_lane"), shortcut(fyne.KeyL, fyne.KeyModifierShift), func() { e.AddLane(-1) }),

@@ -139,6 +139,28 @@ func (p *painter) band(b *canvas.Band, i int) {
 			p.line(c.Rect.X, c.Rect.Y, c.Rect.X, c.Rect.Y+c.Rect.H)
 		}
 		p.block(&c.Text)
+		p.trends(c.Trends)
+	}
+}
+
+// trends draws the KPIs' values over the reviews (Options.Trends): a thin
+// line, the last value as a dot. The band's grid line is set again after.
+func (p *painter) trends(ts [][]canvas.Point) {
+	defer func() {
+		p.setDraw(canvas.GridLine)
+		p.setLine(gridLine)
+	}()
+	for _, t := range ts {
+		if len(t) < 2 {
+			continue
+		}
+		p.setDraw(canvas.HeaderBG)
+		p.setLine(0.3)
+		for i := 1; i < len(t); i++ {
+			p.line(t[i-1].X, t[i-1].Y, t[i].X, t[i].Y)
+		}
+		p.setFill(canvas.HeaderBG)
+		p.circle(t[len(t)-1], 0.55, "F")
 	}
 }
 

@@ -73,7 +73,7 @@ func init() {
 				{"logo", "FILE", "print.help.logo"},
 				{"footer", "TEXT", "print.help.footer"},
 				{"doc-version", "TEXT", "print.help.doc_version"},
-				{"with", "plan,compare", "print.help.with"},
+				{"with", "plan,compare,trends", "print.help.with"},
 				{"without", "persona,opportunities,quotes", "print.help.without"},
 				{"split", "N", "print.help.split"},
 			},
@@ -83,6 +83,7 @@ func init() {
 			flags: []flagSpec{
 				{"journey", "ID", "cli.help.import-survey.journey"},
 				{"scale", "10|5", "cli.help.import-survey.scale"},
+				{"review", "YYYY-MM-DD", "cli.help.import-survey.review"},
 			},
 			run: runImportSurvey},
 		{name: "insights", synopsis: "insights [--journey ID] [--format text|json] FILE.parcours",
@@ -94,6 +95,10 @@ func init() {
 			run: runInsights},
 		planCommand,
 		compareCommand,
+		reviewCommand,
+		reviewsCommand,
+		diffCommand,
+		mergeCommand,
 		{name: "check", synopsis: "check FILE.parcours", args: []string{"FILE.parcours"}, run: runCheck},
 		{name: "templates", synopsis: "templates", run: runTemplates},
 		{name: "version", synopsis: "version", run: runVersion},
@@ -306,6 +311,9 @@ func runImportSurvey(e *env, p *parser, args []string) error {
 		opts.Scale, _ = strconv.Atoi(v)
 	}
 	path, csvPath := args[0], args[1]
+	if v, ok := p.get("review"); ok && !model.ValidDate(v) {
+		return usage("cli.review.date", v)
+	}
 	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
 		return failure("cli.not_found", path)
 	}
@@ -314,14 +322,11 @@ func runImportSurvey(e *env, p *parser, args []string) error {
 		return err
 	}
 	defer f.Close()
-	st, doc, err := sqlite.Open(path)
+	st, doc, err := openForWriting(path)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if ro, why := st.ReadOnly(); ro {
-		return failure("cli.read_only", path, why)
-	}
 	id, _ := p.get("journey")
 	j, err := pickJourney(path, doc, id)
 	if err != nil {
@@ -332,8 +337,12 @@ func runImportSurvey(e *env, p *parser, args []string) error {
 		return err
 	}
 	// Through the editor, like an import from the window: one undoable
-	// step, saved in one transaction.
-	if err := model.NewEditor(doc, st).Do(plan.Command()); err != nil {
+	// step, saved in one transaction (with the review, when asked).
+	c, err := surveyReview(p, path, j, plan.Command(), csvPath)
+	if err != nil {
+		return err
+	}
+	if err := model.NewEditor(doc, st).Do(c); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, msg.T("cli.survey_done", plan.Rows, len(plan.Changes), j.ID))

@@ -184,7 +184,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 			return nil, usage("cli.not_for_format", "--dpi", "PDF")
 		}
 	case "png", "svg":
-		names := []string{"tile", "with", "split"}
+		names := []string{"tile", "split"}
 		if plan.format == "svg" {
 			names = append(names, "dpi") // a drawing, of any resolution
 		}
@@ -192,6 +192,10 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 			if given(name) {
 				return nil, usage("print.cli.not_for_picture", flagName(name), strings.ToUpper(plan.format))
 			}
+		}
+		// --with adds pages, but for trends, which are on the poster.
+		if with, _ := parts(p, "with", "plan", "compare", "trends"); with["plan"] || with["compare"] {
+			return nil, usage("print.cli.not_for_picture", flagName("with"), strings.ToUpper(plan.format))
 		}
 	}
 	plan.journey, _ = p.get("journey")
@@ -226,11 +230,11 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 			plan.layout.View = canvas.Macro
 		}
 	}
-	with, err := parts(p, "with", "plan", "compare")
+	with, err := parts(p, "with", "plan", "compare", "trends")
 	if err != nil {
 		return nil, err
 	}
-	plan.plan, plan.compare = with["plan"], with["compare"]
+	plan.plan, plan.compare, plan.layout.Trends = with["plan"], with["compare"], with["trends"]
 	without, err := parts(p, "without", "persona", "opportunities", "quotes")
 	if err != nil {
 		return nil, err

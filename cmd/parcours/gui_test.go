@@ -217,22 +217,42 @@ func checkScreenshot(t *testing.T, path string, d *model.Document) {
 		d := func(x, y uint8) int { return max(int(x)-int(y), int(y)-int(x)) }
 		return d(a.R, b.R) <= 6 && d(a.G, b.G) <= 6 && d(a.B, b.B) <= 6
 	}
-	// The first header pixel, scanning rows from the top.
-	ox, oy := -1, -1
+	// The first stage header: the first long run of its colour, scanning
+	// rows from the top (the palette's stage swatch is short). The headers'
+	// whole width on that row gives the zoom the window opened at.
+	ox, oy, run := -1, -1, 0
 	bounds := img.Bounds()
 	for y := bounds.Min.Y; y < bounds.Max.Y && ox < 0; y++ {
 		for x := bounds.Min.X; x < bounds.Max.X; x++ {
-			if near(at(x, y), canvas.HeaderBG) {
-				ox, oy = x, y
+			n := 0
+			for x+n < bounds.Max.X && near(at(x+n, y), canvas.HeaderBG) {
+				n++
+			}
+			if n >= 40 {
+				ox, oy, run = x, y, n
 				break
 			}
+			x += n
 		}
 	}
 	if ox < 0 {
 		t.Fatal("no stage header on screen")
 	}
-	const zoom = ui.DefaultZoom
 	s := canvas.Layout(d, d.Journeys[0])
+	end := ox + run // past the last header pixel of the row
+	for x := end; x < bounds.Max.X && x < end+8; x++ {
+		if near(at(x, oy), canvas.HeaderBG) {
+			for end = x; end < bounds.Max.X && near(at(end, oy), canvas.HeaderBG); end++ {
+			}
+			x = end
+		}
+	}
+	first, last := s.Columns[0].Header, s.Columns[len(s.Columns)-1].Header
+	zoom := float64(end-ox) / (last.X + last.W - first.X)
+	if zoom < ui.MinZoom || zoom > ui.DefaultZoom*1.01 {
+		t.Fatalf("the first stage header is %d px wide: zoom %.2f px/mm", run, zoom)
+	}
+	t.Logf("opened at %.2f px/mm", zoom)
 	ox -= int(s.Columns[0].Header.X * zoom)
 	px := func(x, y float64) (int, int) { return ox + int(x*zoom+0.5), oy + int(y*zoom+0.5) }
 	// The map ends where the window's dark chrome begins: the status bar
@@ -254,7 +274,13 @@ func checkScreenshot(t *testing.T, path string, d *model.Document) {
 		if !visible(x, y) {
 			continue
 		}
-		if got := at(x, y); !near(got, c.Color) {
+		// The strip is 1.6 mm wide: a pixel or two either way, as the
+		// zoom read off the headers is a little rounded.
+		found := false
+		for dx := -3; dx <= 3 && !found; dx++ {
+			found = near(at(x+dx, y), c.Color)
+		}
+		if got := at(x, y); !found {
 			t.Errorf("card %s: strip colour %v at (%d, %d), want its lane's %v", c.TouchpointID, got, x, y, c.Color)
 		}
 		checked++

@@ -73,6 +73,10 @@ type Report struct {
 	First, Last     string // first and last touchpoint ids on the timeline, "" when none
 	PerChannel      map[model.Channel]int
 	PerLane         map[string]int // by lane id
+	// Drifts are the KPIs that moved away from their target between the
+	// journey's last two reviews: "review this stage".
+	Drifts  []Drift
+	Reviews int // how many reviews the journey has
 }
 
 // Analyze applies the insight rules to j. It does not change j.
@@ -83,6 +87,7 @@ func Analyze(j *model.Journey) Report {
 		return r
 	}
 	r.Journey = j.ID
+	r.Drifts, r.Reviews = Drifts(j), len(j.Reviews)
 	tl := model.TimelineOf(j)
 	if len(tl) > 0 {
 		r.First, r.Last = tl[0].ID, tl[len(tl)-1].ID
@@ -255,6 +260,17 @@ type (
 		NoLever         []wAdvice `json:"no_lever"`
 		Peaks           []string  `json:"peaks"`
 		Drops           []string  `json:"drops"`
+		// Added with reviews (issue 13); absent when no KPI drifted.
+		ReviewStages []wDrift `json:"review_stages,omitempty"`
+	}
+	wDrift struct {
+		Stage    string `json:"stage"`
+		KPI      string `json:"kpi"`
+		Previous string `json:"previous"`
+		Value    string `json:"value"`
+		Target   string `json:"target"`
+		Since    string `json:"since"`
+		Date     string `json:"date"`
 	}
 	wStage struct {
 		Stage          string   `json:"stage"`
@@ -278,6 +294,9 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	for _, s := range r.Stages {
 		w.Stages = append(w.Stages, wStage{Stage: s.Stage, AverageEmotion: s.AverageEmotion,
 			AverageScore: s.AverageScore, BelowTarget: s.BelowTarget})
+	}
+	for _, d := range r.Drifts {
+		w.ReviewStages = append(w.ReviewStages, wDrift(d))
 	}
 	return model.PlainJSON(w)
 }

@@ -68,6 +68,21 @@ func WriteText(w io.Writer, j *model.Journey, r Report) error {
 		b.WriteString("  " + line + "\n")
 	}
 
+	if r.Reviews >= 2 {
+		b.WriteString("\n")
+		p("insight.text.review_stages", len(r.Drifts))
+		if len(r.Drifts) == 0 {
+			p("insight.text.none")
+		}
+		for _, d := range r.Drifts {
+			name := d.Stage
+			if st := j.Stage(d.Stage); st != nil && st.Name != "" {
+				name = msg.T("insight.text.named", st.Name, d.Stage)
+			}
+			p("insight.text.drift", name, d.KPI, d.Previous, d.Value, d.Target, d.Since)
+		}
+	}
+
 	advices := func(head string, as []Advice) {
 		b.WriteString("\n")
 		p(head, len(as))
@@ -150,3 +165,7 @@ func number(v float64, signed bool) string {
 	}
 	return s
 }
+
+// Decimal writes v as reports do in the current language (6.75, 6,75),
+// with a + sign on positive values when signed.
+func Decimal(v float64, signed bool) string { return number(v, signed) }

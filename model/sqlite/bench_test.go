@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"parcours/model"
+	"parcours/model/modeltest"
 )
 
 // The goals (DESIGN: a big map stays responsive): opening a 1000-touchpoint
@@ -15,6 +16,7 @@ func BenchmarkOpen(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "big.parcours")
 	create(b, path, generated(1000))
 	b.ResetTimer()
+	defer modeltest.CPUPerOp(b)()
 	for b.Loop() {
 		s, d, err := Open(path)
 		if err != nil {
@@ -31,9 +33,11 @@ func BenchmarkOpen(b *testing.B) {
 
 // benchMove moves one touchpoint back and forth between two cells, each
 // move saved to disk through the editor.
-func benchMove(b *testing.B, from, to [2]int) {
+func benchMove(b *testing.B, from, to [2]int) { benchMoveIn(b, generated(1000), from, to) }
+
+func benchMoveIn(b *testing.B, doc *model.Document, from, to [2]int) {
 	path := filepath.Join(b.TempDir(), "big.parcours")
-	create(b, path, generated(1000))
+	create(b, path, doc)
 	s, d, err := Open(path)
 	if err != nil {
 		b.Fatal(err)
@@ -70,3 +74,31 @@ func BenchmarkMoveSaveNextStage(b *testing.B) { benchMove(b, [2]int{2, 1}, [2]in
 // BenchmarkMoveSaveAcross: from the first stage to the last, the worst
 // case: most of the timeline is renumbered and saved.
 func BenchmarkMoveSaveAcross(b *testing.B) { benchMove(b, [2]int{0, 1}, [2]int{5, 5}) }
+
+// BenchmarkMoveSaveWithReviews is BenchmarkMoveSave on a journey with 40
+// reviews: every save validates them, and nothing else of them is touched.
+func BenchmarkMoveSaveWithReviews(b *testing.B) {
+	benchMoveIn(b, modeltest.WithReviews(generated(1000), 40), [2]int{2, 1}, [2]int{2, 5})
+}
+
+// BenchmarkOpenWithReviews is BenchmarkOpen with 40 reviews (ten years of
+// quarterly reviews) of the 1000-touchpoint journey; the goal is that they
+// add at most 30 ms to opening it.
+func BenchmarkOpenWithReviews(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "reviewed.parcours")
+	create(b, path, modeltest.WithReviews(generated(1000), 40))
+	b.ResetTimer()
+	defer modeltest.CPUPerOp(b)()
+	for b.Loop() {
+		s, d, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(d.Journeys[0].Reviews) != 40 || len(d.Journeys[0].Reviews[39].Touchpoints) != 1000 {
+			b.Fatal("not loaded")
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

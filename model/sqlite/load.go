@@ -28,7 +28,7 @@ func (s *Store) load() (*model.Document, error) {
 		return nil, s.sqliteError(err, "store.cannot_read")
 	}
 	defer tx.Rollback()
-	d, err := loadDocument(tx)
+	d, err := loadDocument(tx, s.version)
 	if err != nil {
 		// SQLite failing to read (I/O, busy, damaged pages) is worded as
 		// such; anything else (a missing table or column, a value of the
@@ -50,7 +50,7 @@ func (e dataError) Error() string { return e.text }
 
 func bad(format string, args ...any) error { return dataError{fmt.Sprintf(format, args...)} }
 
-func loadDocument(tx *sql.Tx) (*model.Document, error) {
+func loadDocument(tx *sql.Tx, version int) (*model.Document, error) {
 	d := &model.Document{}
 	var created, modified sql.NullString
 	err := tx.QueryRow(`SELECT title, language, created, modified FROM document WHERE id = 1`).
@@ -77,6 +77,11 @@ func loadDocument(tx *sql.Tx) (*model.Document, error) {
 	for _, f := range []func(*sql.Tx, map[string]*model.Journey) error{
 		loadStages, loadLanes, loadTouchpoints, loadOpportunities} {
 		if err := f(tx, journeys); err != nil {
+			return nil, err
+		}
+	}
+	if version >= 2 {
+		if err := loadReviews(tx, journeys); err != nil {
 			return nil, err
 		}
 	}

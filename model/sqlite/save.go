@@ -105,6 +105,7 @@ type statements struct {
 	placement, order                               *sql.Stmt
 	opportunity, opportunityPos, opportunityDel    *sql.Stmt
 	links, link                                    *sql.Stmt
+	review, reviewDel                              *sql.Stmt
 	all                                            []*sql.Stmt
 }
 
@@ -169,6 +170,8 @@ func prepare(db *sql.DB) (*statements, error) {
 		{&st.opportunityDel, `DELETE FROM opportunities WHERE id = ?`},
 		{&st.links, `DELETE FROM opportunity_touchpoints WHERE opportunity_id = ?`},
 		{&st.link, `INSERT INTO opportunity_touchpoints (opportunity_id, touchpoint_id, position) VALUES (?, ?, ?)`},
+		{&st.review, upsert("reviews", "id", "journey_id", "date", "note", "stages", "touchpoints")},
+		{&st.reviewDel, `DELETE FROM reviews WHERE id = ?`},
 	} {
 		s, err := db.Prepare(p.q)
 		if err != nil {
@@ -223,7 +226,7 @@ func (w *writer) exec(s *sql.Stmt, args ...any) error {
 
 // order in which kinds are written; deletions go the other way.
 var kinds = []model.Kind{model.KindDocument, model.KindPersona, model.KindJourney, model.KindStage,
-	model.KindLane, model.KindTouchpoint, model.KindOpportunity}
+	model.KindLane, model.KindTouchpoint, model.KindOpportunity, model.KindReview}
 
 // siblings names a list whose positions must be written again.
 type siblings struct {
@@ -313,6 +316,11 @@ func (w *writer) write(r model.Ref, moved map[siblings]bool) error {
 				return w.opportunity(j, o, i)
 			}
 		}
+	case model.KindReview:
+		// Reviews are kept in date order: they have no position.
+		if rv := j.Review(r.ID); rv != nil {
+			return w.review(j, rv)
+		}
 	default:
 		return fmt.Errorf("unknown kind %d", r.Kind)
 	}
@@ -363,6 +371,8 @@ func (w *writer) remove(r model.Ref, moved map[siblings]bool) error {
 	case model.KindOpportunity:
 		s = w.st.opportunityDel
 		moved[siblings{model.KindOpportunity, r.Journey}] = true
+	case model.KindReview:
+		s = w.st.reviewDel
 	default:
 		return fmt.Errorf("cannot remove kind %d", r.Kind)
 	}
@@ -454,6 +464,11 @@ func (w *writer) journeyWhole(j *model.Journey) error {
 	}
 	for i, o := range j.Opportunities {
 		if err := w.opportunity(j, o, i); err != nil {
+			return err
+		}
+	}
+	for _, r := range j.Reviews {
+		if err := w.review(j, r); err != nil {
 			return err
 		}
 	}

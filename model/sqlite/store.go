@@ -50,7 +50,12 @@ const ApplicationID int32 = 0x50415243
 
 // SchemaVersion is the PRAGMA user_version this code writes and reads: the
 // number of the last embedded migration.
-const SchemaVersion = 1
+const SchemaVersion = 2
+
+// readableFrom is the oldest schema a read-only store reads without
+// migrating it: version 2 only added the reviews table, so a version-1
+// file reads as a document without reviews.
+const readableFrom = 1
 
 // Sentinel errors, for errors.Is. The errors returned wrap one of them behind
 // a plain sentence naming the file.
@@ -126,6 +131,7 @@ type Store struct {
 	stmts    *statements
 	saved    *contents // what the file holds, to write moves narrowly
 	closed   bool
+	version  int // the file's user_version once connected
 }
 
 // Path is the file's path as it was given.
@@ -343,12 +349,30 @@ func (s *Store) connect() error {
 		}
 		return err
 	}
+	s.version = version
 	if s.readOnly {
 		s.db = ro
-		if version < SchemaVersion {
+		if version < readableFrom {
 			return fail(ErrReadOnly, nil, "store.old_readonly", s.path, s.reason)
 		}
 		return nil
+	}
+	if version < SchemaVersion {
+		// A file of an older schema is read whole before it is migrated:
+		// one that does not hold what that schema holds is refused as
+		// damaged, not rewritten.
+		s.db = ro
+		d, err := s.load()
+		s.db = nil
+		if err == nil {
+			if verr := model.Validate(d); verr != nil {
+				err = fail(ErrCorrupt, verr, "store.corrupt_data", s.path)
+			}
+		}
+		if err != nil {
+			ro.Close()
+			return err
+		}
 	}
 	ro.Close()
 	if s.db, err = openDB(s.abs, "rw"); err != nil {
@@ -361,6 +385,7 @@ func (s *Store) connect() error {
 		if err := migrate(s.db, version); err != nil {
 			return s.sqliteError(err, "store.cannot_open")
 		}
+		s.version = SchemaVersion
 	}
 	return nil
 }
