@@ -18,7 +18,7 @@ import (
 // pages of an appendix — one stream after the other, once the document is
 // complete. Instead the document is made uncompressed, and its streams are
 // compressed here: the page content piece by piece while it is painted
-// (pdfSurface.flush), the rest at the end (deflateStreams), on every core,
+// (Surface.flush), the rest at the end (deflateStreams), on every core,
 // with one reused compressor per core. Each piece is a run of complete
 // deflate blocks ending on a byte boundary, so that the pieces join into
 // one stream. The compression is fpdf's own: zlib at best speed.
@@ -136,7 +136,7 @@ var finalBlock = []byte{0x03, 0x00}
 // added after fpdf's and listed in the resources, and the cross-reference
 // table written again. Objects it does not recognise are copied as they
 // are.
-func deflateStreams(w io.Writer, src []byte, doc *pdfDoc, fonts *fontSet) error {
+func deflateStreams(w io.Writer, src []byte, doc *Doc, fonts *fontSet) error {
 	file, ok := parsePDF(src)
 	if !ok {
 		return errors.New("pdf: fpdf wrote what deflateStreams does not know")

@@ -1,10 +1,8 @@
-// Package raster paints journey maps as pictures, without any display: the
-// same poster page as the PDF — title block, map, legend, footer — drawn by
-// the same painter (canvas/pdf.Paint) onto an image instead of a PDF page,
-// with golang.org/x/image/vector for shapes and the DejaVu fonts the layout
-// measured with for text, so that every text sits where the layout put it.
-// It also owns the pixel budget of PNG exports (CONTRACTS.md §1).
-package raster
+package poster
+
+// Posters as pictures: the same poster page as the PDF painted by the same
+// painter on canvas/raster's surface, and the pixel budget of PNG exports
+// (CONTRACTS.md §1).
 
 import (
 	"bufio"
@@ -16,7 +14,7 @@ import (
 	"math"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
+	"parcours/canvas/raster"
 	"parcours/model/msg"
 )
 
@@ -32,14 +30,14 @@ const (
 
 // Size is the size in pixels of paper p at dpi: each side rounded to the
 // nearest pixel.
-func Size(p pdf.Paper, dpi int) (w, h int) {
+func Size(p Paper, dpi int) (w, h int) {
 	px := func(mm float64) int { return int(math.Round(mm / 25.4 * float64(dpi))) }
 	return px(p.W), px(p.H)
 }
 
 // LargestDPI is the highest resolution, at most MaxDPI, at which paper p
 // stays within MaxPixels; 0 when even MinDPI does not.
-func LargestDPI(p pdf.Paper) int {
+func LargestDPI(p Paper) int {
 	dpi := MaxDPI
 	if p.W > 0 && p.H > 0 {
 		// A first guess from the area, then the exact rounding decides.
@@ -56,7 +54,7 @@ func LargestDPI(p pdf.Paper) int {
 // CheckDPI refuses a resolution outside MinDPI…MaxDPI, or one that would
 // make a picture of paper p larger than MaxPixels, with a message naming
 // the largest resolution allowed for that paper.
-func CheckDPI(p pdf.Paper, dpi int) error {
+func CheckDPI(p Paper, dpi int) error {
 	if dpi < MinDPI || dpi > MaxDPI {
 		return errors.New(msg.T("png.dpi.range", dpi))
 	}
@@ -70,12 +68,12 @@ func CheckDPI(p pdf.Paper, dpi int) error {
 	return nil
 }
 
-// Render paints the poster page of scene — exactly what pdf.Write puts on
+// Render paints the poster page of scene — exactly what WritePDF puts on
 // a page with the same options, less tiling and appendix, which belong to
 // paper — onto a new white picture at dpi.
-func Render(scene *canvas.Scene, opts pdf.Options, dpi int) (*image.RGBA, error) {
+func Render(scene *canvas.Scene, opts Options, dpi int) (*image.RGBA, error) {
 	if opts.Paper.W == 0 && opts.Paper.H == 0 {
-		opts.Paper = pdf.A0Landscape
+		opts.Paper = A0Landscape
 	}
 	if err := CheckDPI(opts.Paper, dpi); err != nil {
 		return nil, err
@@ -86,15 +84,15 @@ func Render(scene *canvas.Scene, opts pdf.Options, dpi int) (*image.RGBA, error)
 	for i := range img.Pix {
 		img.Pix[i] = 0xFF
 	}
-	s := newSurface(img, float64(dpi)/25.4)
-	if err := pdf.Paint(s, scene, opts); err != nil {
+	s := raster.NewSurface(img, float64(dpi)/25.4)
+	if err := Paint(s, scene, opts); err != nil {
 		return nil, fmt.Errorf("%s: %w", msg.T("png.failed"), err)
 	}
 	return img, nil
 }
 
 // WritePNG renders scene as Render does and writes it as a PNG file.
-func WritePNG(w io.Writer, scene *canvas.Scene, opts pdf.Options, dpi int) error {
+func WritePNG(w io.Writer, scene *canvas.Scene, opts Options, dpi int) error {
 	img, err := Render(scene, opts, dpi)
 	if err != nil {
 		return err

@@ -1,9 +1,8 @@
-package pdf
+package poster
 
 import (
-	"codeberg.org/go-pdf/fpdf"
-
 	"parcours/canvas"
+	"parcours/canvas/pdf"
 )
 
 // painter draws in scene millimetres: every position goes through the
@@ -48,8 +47,8 @@ func newPainter(f Surface) *painter {
 func (p *painter) resetState() {
 	p.fontSet, p.fillSet, p.drawSet, p.inkSet = false, false, false, false
 	p.lineWidth = -1
-	if s, ok := p.f.(*pdfSurface); ok {
-		s.reset()
+	if s, ok := p.f.(*pdf.Surface); ok {
+		s.Reset()
 	}
 	if p.dashed {
 		p.f.SetDashPattern(nil, 0)
@@ -60,28 +59,17 @@ func (p *painter) resetState() {
 // flush hands what the PDF surface holds to fpdf, before fpdf itself
 // writes on the page.
 func (p *painter) flush() {
-	if s, ok := p.f.(*pdfSurface); ok {
-		s.flush()
+	if s, ok := p.f.(*pdf.Surface); ok {
+		s.Flush()
 	}
 }
 
 // addPage ends the page and starts a new one of the given size (mm), with
-// nothing of the former page's state assumed.
-func (p *painter) addPage(f *fpdf.Fpdf, w, h float64) {
-	if s, ok := p.f.(*pdfSurface); ok {
-		s.startPage(f, w, h)
-	} else {
-		f.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
-	}
+// nothing of the former page's state assumed. Pages are the PDF's: a
+// picture is one page.
+func (p *painter) addPage(_ *pdf.Document, w, h float64) {
+	p.f.(*pdf.Surface).StartPage(w, h)
 	p.resetState()
-}
-
-// doc is the PDF document the painter draws for, nil on other surfaces.
-func (p *painter) doc() *pdfDoc {
-	if s, ok := p.f.(*pdfSurface); ok {
-		return s.doc
-	}
-	return nil
 }
 
 func (p *painter) setTransform(ox, oy, k float64) { p.ox, p.oy, p.k = ox, oy, k }
@@ -138,9 +126,9 @@ func (p *painter) solid() {
 func (p *painter) setFont(bold bool, size float64) {
 	size *= p.k
 	if !p.fontSet || p.fontBold != bold || p.fontSize != size {
-		fam := familyRegular
+		fam := FamilyRegular
 		if bold {
-			fam = familyBold
+			fam = FamilyBold
 		}
 		p.f.SetFont(fam, "", size)
 		p.fontSet, p.fontBold, p.fontSize = true, bold, size
@@ -167,11 +155,11 @@ func (p *painter) block(t *canvas.Text) {
 	}
 }
 
-func (p *painter) rect(r canvas.Rect, style string) {
+func (p *painter) rect(r canvas.Rect, style Style) {
 	p.f.Rect(p.x(r.X), p.y(r.Y), p.l(r.W), p.l(r.H), style)
 }
 
-func (p *painter) roundedRect(r canvas.Rect, tl, tr, br, bl float64, style string) {
+func (p *painter) roundedRect(r canvas.Rect, tl, tr, br, bl float64, style Style) {
 	p.f.RoundedRectExt(p.x(r.X), p.y(r.Y), p.l(r.W), p.l(r.H), p.l(tl), p.l(tr), p.l(br), p.l(bl), style)
 }
 
@@ -179,14 +167,14 @@ func (p *painter) line(x1, y1, x2, y2 float64) {
 	p.f.Line(p.x(x1), p.y(y1), p.x(x2), p.y(y2))
 }
 
-func (p *painter) circle(c canvas.Point, r float64, style string) {
+func (p *painter) circle(c canvas.Point, r float64, style Style) {
 	p.f.Circle(p.x(c.X), p.y(c.Y), p.l(r), style)
 }
 
-func (p *painter) polygon(pts []canvas.Point, style string) {
-	ps := make([]fpdf.PointType, len(pts))
+func (p *painter) polygon(pts []canvas.Point, style Style) {
+	ps := make([]Point, len(pts))
 	for i, q := range pts {
-		ps[i] = fpdf.PointType{X: p.x(q.X), Y: p.y(q.Y)}
+		ps[i] = Point{X: p.x(q.X), Y: p.y(q.Y)}
 	}
 	p.f.Polygon(ps, style)
 }
@@ -215,32 +203,20 @@ type formKey struct {
 	w, h, k float64
 }
 
-// former is a surface that can keep a drawing and place it again — the
-// PDF's form XObjects: a thousand cards are a dozen drawings placed a
-// thousand times, a few bytes each, instead of a thousand paths.
-type former interface {
-	// forms tells whether the surface keeps forms now.
-	forms() bool
-	// form places the drawing named key with its top-left corner at (x, y)
-	// on a w × h box, page mm; the first time, draw paints it on a surface
-	// of that size whose origin is the corner.
-	form(key formKey, x, y, w, h float64, draw func(Surface))
-}
-
 // stamp draws a shape that fills box (scene mm), reaching at most pad
 // beyond it: through a form when the surface keeps them, else directly.
 // draw paints it with the given painter; key says what it looks like,
 // besides its size and position.
 func (p *painter) stamp(key formKey, box canvas.Rect, pad float64, draw func(q *painter)) {
-	fs, ok := p.f.(former)
-	if !ok || !fs.forms() {
+	fs, ok := p.f.(*pdf.Surface)
+	if !ok || !fs.Forms() {
 		draw(p)
 		return
 	}
 	key.w, key.h, key.k = box.W, box.H, p.k
 	pad = max(pad, minLine/p.k) // the thinnest line, at a small scale
 	x, y := box.X-pad, box.Y-pad
-	fs.form(key, p.x(x), p.y(y), p.l(box.W+2*pad), p.l(box.H+2*pad), func(s Surface) {
+	fs.Form(key, p.x(x), p.y(y), p.l(box.W+2*pad), p.l(box.H+2*pad), func(s *pdf.Surface) {
 		q := newPainter(s)
 		q.resetState()
 		q.setTransform(-x*p.k, -y*p.k, p.k)
@@ -250,5 +226,5 @@ func (p *painter) stamp(key formKey, box canvas.Rect, pad float64, draw func(q *
 
 // quad draws a quadratic curve from a to b bending towards control c.
 func (p *painter) quad(a, c, b canvas.Point) {
-	p.f.Curve(p.x(a.X), p.y(a.Y), p.x(c.X), p.y(c.Y), p.x(b.X), p.y(b.Y), "D")
+	p.f.Curve(p.x(a.X), p.y(a.Y), p.x(c.X), p.y(c.Y), p.x(b.X), p.y(b.Y), Stroke)
 }
