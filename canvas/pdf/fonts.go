@@ -397,7 +397,7 @@ type embeddedFont struct {
 
 // prepareFonts makes the subsets of the document's fonts, for the
 // characters noted in doc, and hands their streams to d.
-func prepareFonts(doc *pdfDoc, d *deflater) (*fontSet, error) {
+func prepareFonts(doc *Doc, d *deflater) (*fontSet, error) {
 	tts, err := trueTypeFonts()
 	if err != nil {
 		return nil, err
