@@ -325,16 +325,28 @@ func checksum(b []byte) uint32 {
 // ASCII, 0x8000 + r in two bytes below U+8000 (appendCode) — half the
 // bytes of fpdf's two for every character, for text that is mostly ASCII.
 // Each font's encoding CMap maps the codes of the characters it is used
-// for to CIDs, which are the characters themselves; its CIDToGIDMap maps
-// those to glyphs, its ToUnicode CMap the codes back to the characters,
-// for search and copy. The few characters from U+8000 on go through a
-// twin of the font, of the same CIDFont, with fpdf's encoding: two bytes,
-// the character itself (Identity-H).
+// for to CIDs, which are the codes themselves (cidOf); its CIDToGIDMap
+// maps those to glyphs, its ToUnicode CMap the codes back to the
+// characters, for search and copy. CIDs equal to the codes keep them in
+// the codespace: MuPDF re-keys the ToUnicode CMap by CID under the
+// encoding's codespace and drops, with a warning, every CID outside it —
+// with CIDs that were the characters, é (233) and « (171) came out as
+// U+FFFD. The few characters from U+8000 on go through a twin of the font
+// with fpdf's encoding: two bytes, the character itself (Identity-H), and
+// a CIDFont of its own, as its CIDs would collide with the codes above.
 const codeSpace = "2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n"
 
 // identityToUnicode is the twins' ToUnicode CMap: each code is the
 // character (fpdf's).
 const identityToUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+
+// cidOf is the CID of r below U+8000 in the fonts' encoding: its code.
+func cidOf(r rune) int {
+	if r < 0x80 {
+		return int(r)
+	}
+	return 0x8000 + int(r)
+}
 
 // codeHex is the code of r, below U+8000, in hexadecimal.
 func codeHex(r rune) string {
@@ -365,7 +377,7 @@ func cmaps(name string, runes []rune) (encoding, toUnicode []byte) {
 		fmt.Fprintf(&u, "%d beginbfchar\n", len(block))
 		for _, r := range block {
 			c := codeHex(r)
-			fmt.Fprintf(&e, "%s %d\n", c, r)
+			fmt.Fprintf(&e, "%s %d\n", c, cidOf(r))
 			fmt.Fprintf(&u, "%s <%04X>\n", c, r)
 		}
 		e.WriteString("endcidchar\n")
@@ -393,6 +405,41 @@ type embeddedFont struct {
 	cidMap    *deflateJob
 	encoding  *deflateJob
 	toUnicode *deflateJob
+	// The twin's CIDFont, for the characters from U+8000 on.
+	wideWidths string
+	wideCIDMap *deflateJob
+}
+
+// cidFont returns the CIDToGIDMap and the /W array of a CIDFont whose
+// CIDs cid(r), in increasing order, are the glyphs gids of runes.
+func cidFont(tt *ttFont, runes []rune, gids []uint16, cid func(rune) int) (cidMap []byte, widths string) {
+	cidMap = make([]byte, 2)
+	if len(runes) > 0 {
+		cidMap = make([]byte, 2*(cid(runes[len(runes)-1])+1))
+	}
+	var w bytes.Buffer
+	w.WriteString("[")
+	prev := -2
+	for k, r := range runes {
+		c := cid(r)
+		binary.BigEndian.PutUint16(cidMap[2*c:], gids[k])
+		if c != prev+1 {
+			if prev >= 0 {
+				w.WriteString("] ")
+			}
+			w.WriteString(strconv.Itoa(c))
+			w.WriteString(" [")
+		} else {
+			w.WriteByte(' ')
+		}
+		w.WriteString(strconv.Itoa(tt.width(gids[k])))
+		prev = c
+	}
+	if prev >= 0 {
+		w.WriteString("]")
+	}
+	w.WriteString("]")
+	return cidMap, w.String()
 }
 
 // prepareFonts makes the subsets of the document's fonts, for the
@@ -426,36 +473,23 @@ func prepareFonts(doc *Doc, d *deflater) (*fontSet, error) {
 		for k, v := 0, h.Sum32(); k < 6; k, v = k+1, v/26 {
 			tag[k] = byte('A' + v%26)
 		}
-		cidMap := make([]byte, 2)
-		if len(runes) > 0 {
-			cidMap = make([]byte, 2*(runes[len(runes)-1]+1))
+		low := 0 // the runes below U+8000 come first
+		for low < len(runes) && runes[low] < 0x8000 {
+			low++
 		}
-		var w bytes.Buffer
-		w.WriteString("[")
-		prev := rune(-2)
-		for k, r := range runes {
-			binary.BigEndian.PutUint16(cidMap[2*r:], gids[k])
-			if r != prev+1 {
-				if prev >= 0 {
-					w.WriteString("] ")
-				}
-				w.WriteString(strconv.Itoa(int(r)))
-				w.WriteString(" [")
-			} else {
-				w.WriteByte(' ')
-			}
-			w.WriteString(strconv.Itoa(tt.width(gids[k])))
-			prev = r
-		}
-		if prev >= 0 {
-			w.WriteString("]")
-		}
-		w.WriteString("]")
+		cidMap, widths := cidFont(tt, runes[:low], gids[:low], cidOf)
 		enc, uni := cmaps("Parcours-"+tt.name, runes)
-		ef := embeddedFont{tt: tt, wide: len(runes) > 0 && runes[len(runes)-1] >= 0x8000, base: string(tag) + "+" + tt.name, widths: w.String(),
+		ef := embeddedFont{tt: tt, wide: low < len(runes), base: string(tag) + "+" + tt.name, widths: widths,
 			program: &deflateJob{in: tt.subset(gids)}, cidMap: &deflateJob{in: cidMap},
 			encoding: &deflateJob{in: enc}, toUnicode: &deflateJob{in: uni}}
-		for _, j := range []*deflateJob{ef.program, ef.cidMap, ef.encoding, ef.toUnicode} {
+		jobs := []*deflateJob{ef.program, ef.cidMap, ef.encoding, ef.toUnicode}
+		if ef.wide {
+			var wideMap []byte
+			wideMap, ef.wideWidths = cidFont(tt, runes[low:], gids[low:], func(r rune) int { return int(r) })
+			ef.wideCIDMap = &deflateJob{in: wideMap}
+			jobs = append(jobs, ef.wideCIDMap)
+		}
+		for _, j := range jobs {
 			d.add(j)
 		}
 		fs.fonts[i] = ef
@@ -494,9 +528,15 @@ func (fs *fontSet) objects(first int) (resources string, objs []fontObject) {
 			fontObject{job: ef.toUnicode},
 		)
 		if ef.wide {
+			wideCID, wideMap := n+1, n+2
 			resources += "/F" + strconv.Itoa(i+3) + " " + strconv.Itoa(n) + " 0 R\n"
-			objs = append(objs, fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>", ef.base, cid, wideUni)})
-			n++
+			objs = append(objs,
+				fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>", ef.base, wideCID, wideUni)},
+				fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW %d\n/W %s\n/CIDToGIDMap %d 0 R>>",
+					ef.base, desc, tt.missingWidth, ef.wideWidths, wideMap)},
+				fontObject{job: ef.wideCIDMap},
+			)
+			n += 3
 		}
 	}
 	return resources, objs
