@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -316,6 +317,65 @@ func (s *Surface) Text(x, y float64, str string) {
 	s.op(") Tj ET")
 }
 
+// InvisibleText implements canvas/poster's searchable: the character of
+// an emoji drawn as a path, written invisible (text rendering mode 3) in
+// a font of its own behind the drawing, so that readers find it, copy it
+// and search for it. That font maps its codes (emojiCode) back to the
+// characters in its ToUnicode CMap and draws nothing (see fontSet).
+func (s *Surface) InvisibleText(x, y, size float64, r rune, w float64) {
+	c, ok := emojiCode(r)
+	if !ok || !(size > 0) {
+		return
+	}
+	s.doc.fonts[2].Use(rune(c))
+	s.buf = append(s.buf, "BT 3 Tr /F5 "...)
+	s.num(size)
+	s.buf = append(s.buf, "Tf "...)
+	s.pt(x, y)
+	s.buf = append(s.buf, "Td <"...)
+	s.buf = append(s.buf, fmt.Sprintf("%04X", c)...)
+	s.op("> Tj 0 Tr ET")
+	s.fontWritten = false // the next text selects its font again
+}
+
+// UseEmoji notes the characters of the emoji in s — those that f lacks
+// and the emoji font has — which InvisibleText will write: pages painted
+// later (see Later) announce them beforehand.
+func (d *Doc) UseEmoji(f *canvas.Font, s string) {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if c, ok := emojiCode(r); ok && f.IsEmoji(r) {
+			d.fonts[2].Use(rune(c))
+		}
+	}
+}
+
+// emojiCode is the two-byte code of emoji r in the invisible font: the
+// character itself in the Basic Multilingual Plane below U+F000, r −
+// 0x10000 for U+1F000…U+1FFFF, where emoji are; false for any other.
+func emojiCode(r rune) (int, bool) {
+	switch {
+	case r >= 0x80 && r < 0xF000:
+		return int(r), true
+	case r >= 0x1F000 && r <= 0x1FFFF:
+		return int(r - 0x10000), true
+	}
+	return 0, false
+}
+
+// emojiRune is the character of an invisible font's code.
+func emojiRune(c int) rune {
+	if c >= 0xF000 {
+		return rune(c + 0x10000)
+	}
+	return rune(c)
+}
+
 // selectFont appends the operator selecting font name at the font size.
 func (s *Surface) selectFont(name string) {
 	s.buf = append(s.buf, name...)
@@ -565,7 +625,7 @@ func (s *Surface) Form(key any, x, y, w, h float64, draw func(*Surface)) {
 // compressors.
 type Doc struct {
 	forms    int     // forms made, which names them
-	fonts    [2]Font // regular, bold
+	fonts    [3]Font // regular, bold, invisible emoji (see InvisibleText)
 	segments []*deflateJob
 	deflater *deflater
 }
@@ -601,8 +661,8 @@ func newDoc() *Doc {
 }
 
 // newFonts returns the fonts, with no characters yet.
-func newFonts() [2]Font {
-	return [2]Font{{name: "/F1 ", wide: "/F3 "}, {name: "/F2 ", wide: "/F4 "}}
+func newFonts() [3]Font {
+	return [3]Font{{name: "/F1 ", wide: "/F3 "}, {name: "/F2 ", wide: "/F4 "}, {name: "/F5 "}}
 }
 
 func (d *Doc) font(family string) *Font {

@@ -81,7 +81,6 @@ type PageForm struct{ tpl fpdf.Template }
 func (d *Document) PageForm(w, h float64, draw func(*Surface)) *PageForm {
 	tpl := d.f.CreateTemplateCustom(fpdf.PointType{}, fpdf.SizeType{Wd: w, Ht: h}, func(tp *fpdf.Tpl) {
 		surface := newSurface(&tp.Fpdf, d.doc)
-		surface.inForm = true
 		draw(surface)
 		surface.Flush()
 	})

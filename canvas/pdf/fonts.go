@@ -10,11 +10,14 @@ import (
 	mbits "math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode/utf16"
 
 	"golang.org/x/image/font/sfnt"
 
 	"parcours/assets"
+	"parcours/canvas"
 )
 
 // The fonts are embedded here rather than by fpdf, which reads the whole
@@ -394,6 +397,58 @@ func cmaps(name string, runes []rune) (encoding, toUnicode []byte) {
 type fontSet struct {
 	fonts         [2]embeddedFont
 	wideToUnicode *deflateJob // the twins'
+	// The invisible font of the emoji's characters (Surface.InvisibleText),
+	// nil when none is written: its widths, its ToUnicode CMap and its
+	// CIDToGIDMap, every code to glyph 0, which draws nothing.
+	emojiWidths    string
+	emojiToUnicode *deflateJob
+	emojiCIDMap    *deflateJob
+}
+
+// emojiFont prepares the invisible font for the codes written with it.
+func (fs *fontSet) emojiFont(used *Font, d *deflater) {
+	var codes []rune
+	for w, bits := range used.used {
+		for bits != 0 {
+			b := mbits.TrailingZeros64(bits)
+			bits &^= 1 << b
+			codes = append(codes, rune(w*64+b))
+		}
+	}
+	if len(codes) == 0 {
+		return
+	}
+	var u, w strings.Builder
+	u.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Parcours-Emoji-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	w.WriteString("[")
+	for at := 0; at < len(codes); at += 100 {
+		block := codes[at:min(at+100, len(codes))]
+		fmt.Fprintf(&u, "%d beginbfchar\n", len(block))
+		for _, c := range block {
+			r := emojiRune(int(c))
+			u16 := utf16.Encode([]rune{r})
+			fmt.Fprintf(&u, "<%04X> <", c)
+			for _, v := range u16 {
+				fmt.Fprintf(&u, "%04X", v)
+			}
+			u.WriteString(">\n")
+			adv := 1.0
+			if g := canvas.EmojiGlyph(r); g != nil {
+				adv = g.Advance
+			}
+			fmt.Fprintf(&w, "%d [%d] ", c, int(math.Round(adv*1000)))
+		}
+		u.WriteString("endbfchar\n")
+	}
+	u.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	w.WriteString("]")
+	fs.emojiWidths = w.String()
+	fs.emojiToUnicode = &deflateJob{in: []byte(u.String())}
+	fs.emojiCIDMap = &deflateJob{in: make([]byte, 2*(codes[len(codes)-1]+1))}
+	d.add(fs.emojiToUnicode)
+	d.add(fs.emojiCIDMap)
 }
 
 type embeddedFont struct {
@@ -494,6 +549,7 @@ func prepareFonts(doc *Doc, d *deflater) (*fontSet, error) {
 		}
 		fs.fonts[i] = ef
 	}
+	fs.emojiFont(&doc.fonts[2], d)
 	return fs, nil
 }
 
@@ -511,9 +567,13 @@ func (fs *fontSet) objects(first int) (resources string, objs []fontObject) {
 	wideUni := first
 	objs = append(objs, fontObject{job: fs.wideToUnicode})
 	n := first + 1
+	regularDesc := 0
 	for i, ef := range fs.fonts {
 		tt := ef.tt
 		type0, cid, desc, file, cidMap, enc, uni := n, n+1, n+2, n+3, n+4, n+5, n+6
+		if i == 0 {
+			regularDesc = desc
+		}
 		n += 7
 		resources += "/F" + strconv.Itoa(i+1) + " " + strconv.Itoa(type0) + " 0 R\n"
 		objs = append(objs,
@@ -538,6 +598,20 @@ func (fs *fontSet) objects(first int) (resources string, objs []fontObject) {
 			)
 			n += 3
 		}
+	}
+	if fs.emojiToUnicode != nil {
+		// Regular DejaVu's descriptor: a font to name, whose glyph 0 draws
+		// nothing at text rendering mode 3 anyway.
+		ef := fs.fonts[0]
+		type0, cid, uni, cidMap := n, n+1, n+2, n+3
+		resources += "/F5 " + strconv.Itoa(type0) + " 0 R\n"
+		objs = append(objs,
+			fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>", ef.base, cid, uni)},
+			fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW 1000\n/W %s\n/CIDToGIDMap %d 0 R>>",
+				ef.base, regularDesc, fs.emojiWidths, cidMap)},
+			fontObject{job: fs.emojiToUnicode},
+			fontObject{job: fs.emojiCIDMap},
+		)
 	}
 	return resources, objs
 }

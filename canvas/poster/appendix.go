@@ -100,6 +100,7 @@ func (b *stepper) text(bold bool, size float64, ink canvas.RGB, indent, gap floa
 	// its words.
 	ft.UseText(safe(printable))
 	ft.Use(' ')
+	b.doc.UseEmoji(f, printable)
 	b.steps = append(b.steps, appStep{text: &appText{bold: bold, size: size, ink: ink, indent: indent, gap: gap, keep: keep, lines: lines}})
 }
 

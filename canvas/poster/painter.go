@@ -1,8 +1,11 @@
 package poster
 
 import (
+	"unicode/utf8"
+
 	"parcours/canvas"
 	"parcours/canvas/pdf"
+	"parcours/canvas/svg"
 )
 
 // painter draws in scene millimetres: every position goes through the
@@ -135,12 +138,140 @@ func (p *painter) setFont(bold bool, size float64) {
 	}
 }
 
-// text draws s with its baseline's left end at (x, y), in scene mm.
+// text draws s with its baseline's left end at (x, y), in scene mm: its
+// emoji from the emoji font's outlines (see emoji), the rest as text.
 func (p *painter) text(x, y float64, s string) {
 	if s == "" {
 		return
 	}
-	p.f.Text(p.x(x), p.y(y), safe(s))
+	f := p.font(p.fontBold)
+	start := -1 // the first emoji, if any
+	for i := 0; i < len(s) && start < 0; {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if f.IsEmoji(r) {
+			start = i
+		}
+		i += n
+	}
+	if start < 0 {
+		p.f.Text(p.x(x), p.y(y), safe(s))
+		return
+	}
+	px, py := p.x(x), p.y(y)
+	run := 0 // the start of the text not drawn yet
+	for i := start; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !f.IsEmoji(r) {
+			i += n
+			continue
+		}
+		if run < i {
+			p.f.Text(px, py, safe(s[run:i]))
+			px += f.Width(s[run:i], p.fontSize)
+		}
+		px += p.emoji(px, py, r)
+		i += n
+		run = i
+	}
+	if run < len(s) {
+		p.f.Text(px, py, safe(s[run:]))
+	}
+}
+
+// searchable is a surface that can put a character, invisible, behind
+// its drawing, so that an emoji drawn as a path is still found by a
+// search and copied with its text (the PDF's).
+type searchable interface {
+	// InvisibleText puts r, which the fonts lack, at (x, y) on the
+	// baseline, page mm, at size points, taking w mm.
+	InvisibleText(x, y, size float64, r rune, w float64)
+}
+
+// emoji draws r from the emoji font's outline with its origin at (x, y)
+// on the baseline, page mm, at the current font size, in the ink of text,
+// and returns its advance in page mm. Each emoji of a size and ink is one
+// form, drawn once and placed again where the surface keeps forms.
+func (p *painter) emoji(x, y float64, r rune) float64 {
+	g := canvas.EmojiGlyph(r)
+	if g == nil {
+		return 0
+	}
+	em := p.fontSize * canvas.PtToMM
+	w := g.Advance * em
+	const pad = 0.02 // em, for the anti-aliasing of the edges
+	bx, by := x+(g.Box.X-pad)*em, y+(g.Box.Y-pad)*em
+	bw, bh := (g.Box.W+2*pad)*em, (g.Box.H+2*pad)*em
+	key := emojiKey{r: r, size: p.fontSize, ink: p.ink}
+	ink := p.ink
+	paint := func(s Surface, ox, oy float64) {
+		q := newPainter(s)
+		q.resetState()
+		q.setFill(ink)
+		emojiPath(s, g, ox, oy, em)
+	}
+	switch fs := p.f.(type) {
+	case *pdf.Surface:
+		if fs.Forms() {
+			fs.Form(key, bx, by, bw, bh, func(s *pdf.Surface) { paint(s, x-bx, y-by) })
+			p.fillSet = false // the form set its own
+			break
+		}
+		paint(p.f, x, y)
+		p.fillSet = false
+	case *svg.Surface:
+		fs.Form(key, bx, by, bw, bh, func(s *svg.Surface) { paint(s, x-bx, y-by) })
+	default:
+		p.setFill(ink)
+		emojiPath(p.f, g, x, y, em)
+	}
+	if s, ok := p.f.(searchable); ok {
+		s.InvisibleText(x, y, p.fontSize, r, w)
+	}
+	return w
+}
+
+// emojiKey names the form of an emoji drawn at a size, in an ink.
+type emojiKey struct {
+	r    rune
+	size float64
+	ink  canvas.RGB
+}
+
+// emojiPath fills the outline of g at em mm per em, its origin at (x, y).
+func emojiPath(s Surface, g *canvas.Glyph, x, y, em float64) {
+	at := func(q canvas.Point) (float64, float64) { return x + q.X*em, y + q.Y*em }
+	var last canvas.Point
+	for _, sg := range g.Path {
+		switch sg.Op {
+		case canvas.MoveTo:
+			s.MoveTo(at(sg.P[0]))
+			last = sg.P[0]
+		case canvas.LineTo:
+			s.LineTo(at(sg.P[0]))
+			last = sg.P[0]
+		case canvas.QuadTo:
+			// The quadratic segment as the cubic one it is.
+			c, e := sg.P[0], sg.P[1]
+			x1, y1 := at(canvas.Point{X: last.X + 2*(c.X-last.X)/3, Y: last.Y + 2*(c.Y-last.Y)/3})
+			x2, y2 := at(canvas.Point{X: e.X + 2*(c.X-e.X)/3, Y: e.Y + 2*(c.Y-e.Y)/3})
+			x3, y3 := at(e)
+			s.CurveBezierCubicTo(x1, y1, x2, y2, x3, y3)
+			last = e
+		case canvas.CubicTo:
+			x1, y1 := at(sg.P[0])
+			x2, y2 := at(sg.P[1])
+			x3, y3 := at(sg.P[2])
+			s.CurveBezierCubicTo(x1, y1, x2, y2, x3, y3)
+			last = sg.P[2]
+		case canvas.Close:
+			s.ClosePath()
+		}
+	}
+	s.DrawPath(Fill)
 }
 
 // block draws laid-out text.
@@ -204,24 +335,32 @@ type formKey struct {
 }
 
 // stamp draws a shape that fills box (scene mm), reaching at most pad
-// beyond it: through a form when the surface keeps them, else directly.
+// beyond it: through a form when the surface keeps them (the PDF's form
+// XObjects, the SVG's <use> of kept drawings), else directly.
 // draw paints it with the given painter; key says what it looks like,
 // besides its size and position.
 func (p *painter) stamp(key formKey, box canvas.Rect, pad float64, draw func(q *painter)) {
-	fs, ok := p.f.(*pdf.Surface)
-	if !ok || !fs.Forms() {
-		draw(p)
-		return
-	}
 	key.w, key.h, key.k = box.W, box.H, p.k
 	pad = max(pad, minLine/p.k) // the thinnest line, at a small scale
 	x, y := box.X-pad, box.Y-pad
-	fs.Form(key, p.x(x), p.y(y), p.l(box.W+2*pad), p.l(box.H+2*pad), func(s *pdf.Surface) {
+	paint := func(s Surface) {
 		q := newPainter(s)
 		q.resetState()
 		q.setTransform(-x*p.k, -y*p.k, p.k)
 		draw(q)
-	})
+	}
+	fx, fy, fw, fh := p.x(x), p.y(y), p.l(box.W+2*pad), p.l(box.H+2*pad)
+	switch fs := p.f.(type) {
+	case *pdf.Surface:
+		if fs.Forms() {
+			fs.Form(key, fx, fy, fw, fh, func(s *pdf.Surface) { paint(s) })
+			return
+		}
+	case *svg.Surface:
+		fs.Form(key, fx, fy, fw, fh, func(s *svg.Surface) { paint(s) })
+		return
+	}
+	draw(p)
 }
 
 // quad draws a quadratic curve from a to b bending towards control c.

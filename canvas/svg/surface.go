@@ -17,6 +17,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"strconv"
 	"strings"
 
 	"parcours/canvas"
@@ -87,6 +88,8 @@ type Surface struct {
 	reg, boldFont   *canvas.Font
 	pictures        map[*canvas.Image][]byte // data URIs
 	rootCap, rootJn string                   // what the root group sets
+	forms           map[any]string           // the ids of the drawings kept, see Form
+	defs            []byte                   // their <g> elements
 }
 
 func NewSurface() *Surface {
@@ -137,6 +140,9 @@ func (s *Surface) Begin(w, h float64, title string) {
 // End writes what is held back and closes the document.
 func (s *Surface) End() {
 	s.flushHeld()
+	if len(s.defs) > 0 {
+		s.out = append(append(append(s.out, "<defs>\n"...), s.defs...), "</defs>\n"...)
+	}
 	s.out = append(s.out, "</g>\n</svg>\n"...)
 }
 
@@ -638,3 +644,55 @@ func (s *Surface) Err() error { return s.err }
 
 // Bytes is the document written so far: all of it after End.
 func (s *Surface) Bytes() []byte { return s.out }
+
+// InvisibleText implements canvas/poster's searchable: the character of
+// an emoji drawn as a path, in a transparent <text> over its drawing, so
+// that a browser finds it and copies it with its line.
+func (s *Surface) InvisibleText(x, y, _ float64, r rune, w float64) {
+	if !(s.size > 0) {
+		return
+	}
+	s.start("text")
+	s.attr("x", x, coordDecimals)
+	s.attr("y", y, coordDecimals)
+	if w > 0 {
+		s.attr("textLength", w, coordDecimals)
+	}
+	s.el = append(s.el, ` fill-opacity="0"`...)
+	s.elSplit = len(s.el)
+	s.el = append(s.el, '>')
+	s.el = appendEscaped(s.el, string(r))
+	s.el = append(s.el, "</text>\n"...)
+	s.emit(s.style(styleText))
+}
+
+// Form keeps a drawing and places it again, as the PDF's forms do: the
+// drawing named key (any comparable value) is placed with its top-left
+// corner at (x, y), page mm, as a <use> of a <g> kept in the <defs>; the
+// first time, draw paints it on a surface whose origin is the corner. A
+// thousand cards are a dozen drawings placed a thousand times, some sixty
+// bytes each, instead of a thousand paths.
+func (s *Surface) Form(key any, x, y, _, _ float64, draw func(*Surface)) {
+	id, ok := s.forms[key]
+	if !ok {
+		f := NewSurface()
+		f.out = f.out[:0]
+		f.pictures = s.pictures
+		draw(f)
+		f.flushHeld()
+		if f.err != nil && s.err == nil {
+			s.err = f.err
+		}
+		if s.forms == nil {
+			s.forms = map[any]string{}
+		}
+		id = "f" + strconv.Itoa(len(s.forms)+1)
+		s.forms[key] = id
+		s.defs = append(append(append(s.defs, `<g id="`+id+`">`+"\n"...), f.out...), "</g>\n"...)
+	}
+	s.start("use")
+	s.el = append(s.el, ` xlink:href="#`+id+`"`...)
+	s.attr("x", x, coordDecimals)
+	s.attr("y", y, coordDecimals)
+	s.finish(nil, "/>\n")
+}
