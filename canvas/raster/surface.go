@@ -354,6 +354,15 @@ func (s *Surface) strokePath(pts []pt, closed bool) {
 	}
 	polys := s.polys[:0]
 	round := hw >= 0.75 // below that, caps and joins are too small to see
+	// A path of a hundred thousand points (the emotion curve of as many
+	// touchpoints, flattened) is filled by batches: all its pieces at once
+	// took gigabytes. Batches meet at a joint, whose disc each has.
+	const batch = 4096
+	flush := func() {
+		s.fillPolys(polys, s.stroke, true)
+		clear(polys) // keep no piece alive through s.polys
+		polys = polys[:0]
+	}
 	for _, line := range pieces {
 		for i := 1; i < len(line); i++ {
 			a, b := line[i-1], line[i]
@@ -364,18 +373,39 @@ func (s *Surface) strokePath(pts []pt, closed bool) {
 			}
 			nx, ny := -dy/l*hw, dx/l*hw
 			polys = append(polys, []pt{{a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny}, {a.x - nx, a.y - ny}})
-		}
-		if round {
-			for i, q := range line {
-				if closed && s.dash == nil && i == len(line)-1 {
-					break // the same point as the first
+			if round && joint(line, i-1, closed && s.dash == nil) {
+				polys = append(polys, disc(a, hw))
+			}
+			if len(polys) >= batch {
+				if round {
+					polys = append(polys, disc(b, hw))
 				}
-				polys = append(polys, disc(q, hw))
+				flush()
 			}
 		}
+		if round && len(line) > 0 && !(closed && s.dash == nil) {
+			polys = append(polys, disc(line[len(line)-1], hw))
+		}
 	}
-	s.fillPolys(polys, s.stroke, true)
+	flush()
 	s.polys = polys[:0]
+}
+
+// joint tells whether point i of line needs a round disc: an end, or a
+// turn of more than a degree (the flattened curves' points turn less,
+// and a disc at each was most of their cost). closed lines have no ends.
+func joint(line []pt, i int, closed bool) bool {
+	prev, next := i-1, i+1
+	if closed {
+		prev = (i - 1 + len(line) - 1) % (len(line) - 1) // the last point is the first
+	}
+	if prev < 0 || next >= len(line) {
+		return true
+	}
+	a, b, c := line[prev], line[i], line[next]
+	ux, uy, vx, vy := b.x-a.x, b.y-a.y, c.x-b.x, c.y-b.y
+	cross, dot := ux*vy-uy*vx, ux*vx+uy*vy
+	return math.Abs(math.Atan2(cross, dot)) > math.Pi/180
 }
 
 func disc(c pt, r float64) []pt {
