@@ -33,12 +33,11 @@ import (
 // a picture, the first placement of a form — is preceded by a flush, so
 // that everything stays in order.
 type Surface struct {
-	f      *fpdf.Fpdf // nil for a detached surface (see pages)
-	doc    *Doc
-	buf    []byte
-	kept   map[any]*pdfForm // forms, see Form
-	inForm bool             // it paints a form: no forms in it
-	k, h   float64          // points per mm, page height in mm
+	f    *fpdf.Fpdf // nil for a detached surface (see pages)
+	doc  *Doc
+	buf  []byte
+	kept map[any]*pdfForm // forms, see Form
+	k, h float64          // points per mm, page height in mm
 
 	// A detached surface paints pages on its own, away from fpdf — on
 	// another goroutine — for a document to take later (see appendixJob):
@@ -568,10 +567,9 @@ func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style c
 	s.paint(style)
 }
 
-// Forms tells whether the surface keeps forms now (see Form): fpdf keeps
-// them, but for a detached surface or one that paints a form itself (a
-// tiled poster is one form, which the sheets show).
-func (s *Surface) Forms() bool { return s.f != nil && !s.inForm }
+// Forms tells whether the surface keeps forms (see Form): fpdf keeps
+// them, but for a detached surface (see Later).
+func (s *Surface) Forms() bool { return s.f != nil }
 
 // pdfForm is a drawing kept as a form XObject (an fpdf template).
 type pdfForm struct {

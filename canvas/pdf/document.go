@@ -76,8 +76,9 @@ func (d *Document) RegisterImage(img *canvas.Image) { registerImage(d.f, img) }
 // and scaled: a tiled poster drawn once for all its sheets.
 type PageForm struct{ tpl fpdf.Template }
 
-// PageForm paints a w × h mm drawing with draw, on a surface that keeps
-// no forms of its own (it is one).
+// PageForm paints a w × h mm drawing with draw. Its surface keeps forms
+// of its own, nested in it: the cards, faces and pictograms of a tiled
+// poster are drawn once each, as on a poster page.
 func (d *Document) PageForm(w, h float64, draw func(*Surface)) *PageForm {
 	tpl := d.f.CreateTemplateCustom(fpdf.PointType{}, fpdf.SizeType{Wd: w, Ht: h}, func(tp *fpdf.Tpl) {
 		surface := newSurface(&tp.Fpdf, d.doc)
