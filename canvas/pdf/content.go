@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -67,9 +68,32 @@ func newSurface(f *fpdf.Fpdf, doc *Doc) *Surface {
 }
 
 // NewDetachedSurface paints pages for doc away from fpdf, on any
-// goroutine: see Document.Later.
-func NewDetachedSurface(doc *Doc) *Surface {
-	return &Surface{doc: doc, k: 72 / 25.4}
+// goroutine: see Document.Later. It places the forms of forms (made
+// beforehand, see Prepare) and makes none.
+func NewDetachedSurface(doc *Doc, forms FormSet) *Surface {
+	return &Surface{doc: doc, k: 72 / 25.4, kept: forms.kept}
+}
+
+// FormSet is a copy of the forms a surface keeps, for detached surfaces.
+type FormSet struct{ kept map[any]*pdfForm }
+
+// FormSet copies the forms s keeps now.
+func (s *Surface) FormSet() FormSet { return FormSet{kept: maps.Clone(s.kept)} }
+
+// HasForm tells whether the form named key is kept.
+func (s *Surface) HasForm(key any) bool { return s.kept[key] != nil }
+
+// Prepare makes the form named key as Form does, without showing it — it
+// is placed under an empty clip —, so that detached surfaces given the
+// FormSet afterwards can place it: the document lists it, and every page
+// shares the document's resources.
+func (s *Surface) Prepare(key any, w, h float64, draw func(*Surface)) {
+	if !s.Forms() || s.kept[key] != nil {
+		return
+	}
+	s.op("q 0 0 0 0 re W n")
+	s.Form(key, 0, 0, w, h, draw)
+	s.op("Q")
 }
 
 // pageSize reads the scale and the height of the page being painted.

@@ -340,6 +340,7 @@ type appendixJob struct {
 	laidOut chan struct{}
 
 	contents []*pdf.Later // the pages' contents, once painted
+	forms    *pdf.FormSet // the forms they may place
 	nextPage atomic.Int64 // the first page of the next chunk to paint
 	painting sync.WaitGroup
 	mu       sync.Mutex
@@ -366,7 +367,7 @@ func startAppendix(parent *pdf.Doc, j *model.Journey, persona *model.Persona, op
 		// The pages' frames, from painting the first two on a surface
 		// thrown away: the running head is the same on every page after
 		// the first.
-		p := newPainter(pdf.NewDetachedSurface(scratch))
+		p := newPainter(pdf.NewDetachedSurface(scratch, pdf.FormSet{}))
 		var top, bottom [2]float64
 		for n := range 2 {
 			p.addPage(nil, AppendixPaper.W, AppendixPaper.H)
@@ -405,14 +406,44 @@ func (a *appendixJob) addTo(f *pdf.Document, p *painter, doc *pdf.Doc) {
 	a.contents = make([]*pdf.Later, len(a.pages))
 	for i := range a.pages {
 		p.addPage(f, AppendixPaper.W, AppendixPaper.H)
+		if i == 0 {
+			a.prepareEmoji(p)
+			p.flush()
+		}
 		a.contents[i] = f.Later()
 	}
+	forms := p.f.(*pdf.Surface).FormSet()
+	a.forms = &forms
 	for range min(runtime.GOMAXPROCS(0), (len(a.pages)+pagesChunk-1)/pagesChunk) {
 		a.painting.Add(1)
 		go func() {
 			defer a.painting.Done()
 			a.paint(doc)
 		}()
+	}
+}
+
+// prepareEmoji makes, on the main surface, the forms of the emoji the
+// pages' lines draw, which the detached surfaces painting them cannot
+// make: an emoji is then a few bytes a line, as on the poster.
+func (a *appendixJob) prepareEmoji(p *painter) {
+	s, ok := p.f.(*pdf.Surface)
+	if !ok {
+		return
+	}
+	for _, page := range a.pages {
+		for _, l := range page {
+			f := p.font(l.text.bold)
+			for _, r := range l.line {
+				if r < 0x80 || !f.IsEmoji(r) {
+					continue
+				}
+				e := newEmojiForm(r, l.text.size, l.text.ink)
+				if e.g != nil && !s.HasForm(e.key) {
+					s.Prepare(e.key, e.w, e.h, func(s *pdf.Surface) { e.paint(s) })
+				}
+			}
+		}
 	}
 }
 
@@ -424,7 +455,7 @@ func (a *appendixJob) paint(doc *pdf.Doc) {
 	a.mu.Lock()
 	a.painters = append(a.painters, child)
 	a.mu.Unlock()
-	s := pdf.NewDetachedSurface(child)
+	s := pdf.NewDetachedSurface(child, *a.forms)
 	p := newPainter(s)
 	for {
 		from := int(a.nextPage.Add(pagesChunk)) - pagesChunk

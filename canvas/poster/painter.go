@@ -196,42 +196,61 @@ type searchable interface {
 // and returns its advance in page mm. Each emoji of a size and ink is one
 // form, drawn once and placed again where the surface keeps forms.
 func (p *painter) emoji(x, y float64, r rune) float64 {
-	g := canvas.EmojiGlyph(r)
-	if g == nil {
+	e := newEmojiForm(r, p.fontSize, p.ink)
+	if e.g == nil {
 		return 0
 	}
-	em := p.fontSize * canvas.PtToMM
-	w := g.Advance * em
-	const pad = 0.02 // em, for the anti-aliasing of the edges
-	bx, by := x+(g.Box.X-pad)*em, y+(g.Box.Y-pad)*em
-	bw, bh := (g.Box.W+2*pad)*em, (g.Box.H+2*pad)*em
-	key := emojiKey{r: r, size: p.fontSize, ink: p.ink}
-	ink := p.ink
-	paint := func(s Surface, ox, oy float64) {
-		q := newPainter(s)
-		q.resetState()
-		q.setFill(ink)
-		emojiPath(s, g, ox, oy, em)
-	}
+	bx, by := x+e.dx, y+e.dy
 	switch fs := p.f.(type) {
 	case *pdf.Surface:
-		if fs.Forms() {
-			fs.Form(key, bx, by, bw, bh, func(s *pdf.Surface) { paint(s, x-bx, y-by) })
-			p.fillSet = false // the form set its own
-			break
+		if fs.Forms() || fs.HasForm(e.key) {
+			fs.Form(e.key, bx, by, e.w, e.h, func(s *pdf.Surface) { e.paint(s) })
+		} else {
+			e.paintAt(p.f, x, y)
 		}
-		paint(p.f, x, y)
-		p.fillSet = false
+		p.fillSet = false // the form, or the path, set its own
 	case *svg.Surface:
-		fs.Form(key, bx, by, bw, bh, func(s *svg.Surface) { paint(s, x-bx, y-by) })
+		fs.Form(e.key, bx, by, e.w, e.h, func(s *svg.Surface) { e.paint(s) })
 	default:
-		p.setFill(ink)
-		emojiPath(p.f, g, x, y, em)
+		e.paintAt(p.f, x, y)
+		p.fillSet = false
 	}
+	w := e.g.Advance * e.em
 	if s, ok := p.f.(searchable); ok {
 		s.InvisibleText(x, y, p.fontSize, r, w)
 	}
 	return w
+}
+
+// emojiForm is the form of an emoji at a size (points) and in an ink: its
+// key, its box (dx, dy from the origin on the baseline, w × h, page mm).
+type emojiForm struct {
+	key          emojiKey
+	g            *canvas.Glyph
+	em           float64 // mm per em
+	dx, dy, w, h float64
+}
+
+func newEmojiForm(r rune, size float64, ink canvas.RGB) emojiForm {
+	g := canvas.EmojiGlyph(r)
+	e := emojiForm{key: emojiKey{r: r, size: size, ink: ink}, g: g, em: size * canvas.PtToMM}
+	if g != nil {
+		const pad = 0.02 // em, for the anti-aliasing of the edges
+		e.dx, e.dy = (g.Box.X-pad)*e.em, (g.Box.Y-pad)*e.em
+		e.w, e.h = (g.Box.W+2*pad)*e.em, (g.Box.H+2*pad)*e.em
+	}
+	return e
+}
+
+// paint draws the form on s, whose origin is the box's corner.
+func (e emojiForm) paint(s Surface) { e.paintAt(s, -e.dx, -e.dy) }
+
+// paintAt fills the outline in the ink with its origin at (x, y).
+func (e emojiForm) paintAt(s Surface, x, y float64) {
+	q := newPainter(s)
+	q.resetState()
+	q.setFill(e.key.ink)
+	emojiPath(s, e.g, x, y, e.em)
 }
 
 // emojiKey names the form of an emoji drawn at a size, in an ink.
