@@ -17,6 +17,13 @@ var (
 	FontBold []byte
 )
 
+// FontEmoji is Noto Emoji (monochrome outlines, SIL Open Font License 1.1,
+// fonts/NotoEmoji-OFL.txt): the characters DejaVu lacks that it has —
+// emoji — are drawn from its outlines, as paths, on screen and on paper.
+//
+//go:embed fonts/NotoEmoji-Regular.ttf
+var FontEmoji []byte
+
 // Sample is the home-delivery map that `make run` opens on a fresh machine.
 //
 //go:embed sample/livraison.json

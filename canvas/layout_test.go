@@ -92,7 +92,7 @@ func checkDense(t *testing.T, s *canvas.Scene, j *model.Journey) {
 	}
 }
 
-func TestLayoutShowsEmojiAsVisibleStandIn(t *testing.T) {
+func TestLayoutKeepsEmoji(t *testing.T) {
 	d := livraison(t)
 	s := canvas.Layout(d, d.Journeys[0])
 	c := s.Cards[s.CardIndex("t-page-suivi")]
@@ -101,8 +101,26 @@ func TestLayoutShowsEmojiAsVisibleStandIn(t *testing.T) {
 		text = append(text, l.Text)
 	}
 	got := strings.Join(text, " ")
-	if !strings.Contains(got, "[U+1F4E6]") || strings.Contains(got, "?") {
-		t.Errorf("title lines %q: want the parcel emoji as [U+1F4E6]", got)
+	if !strings.Contains(got, "📦") || strings.Contains(got, "[U+") || strings.Contains(got, "?") {
+		t.Errorf("title lines %q: want the parcel emoji kept, to be drawn from the emoji font", got)
+	}
+}
+
+func TestEmojiAreMeasuredAndDrawn(t *testing.T) {
+	reg, _ := canvas.Fonts()
+	if !reg.IsEmoji('📦') || reg.IsEmoji('é') || reg.IsEmoji('✓') || reg.IsEmoji('\uE000') {
+		t.Errorf("IsEmoji: 📦 %v, é %v, ✓ (DejaVu's own) %v, U+E000 (no font's) %v",
+			reg.IsEmoji('📦'), reg.IsEmoji('é'), reg.IsEmoji('✓'), reg.IsEmoji('\uE000'))
+	}
+	if w, a := reg.Width("a📦", 10), reg.Width("a", 10); !(w > a+2) {
+		t.Errorf("the parcel is measured %.2f mm wide at 10 pt, want some 3.5 mm", w-a)
+	}
+	g := canvas.EmojiGlyph('📦')
+	if g == nil || len(g.Path) < 4 || !(g.Advance > 0.5) {
+		t.Fatalf("EmojiGlyph(📦) = %+v, want an outline", g)
+	}
+	if canvas.EmojiGlyph('\uE000') != nil {
+		t.Error("EmojiGlyph(U+E000): the emoji font has no such glyph")
 	}
 }
 
@@ -148,7 +166,8 @@ func TestPrintable(t *testing.T) {
 	for in, want := range map[string]string{
 		"Été « œuvre » 10 €": "Été « œuvre » 10 €",
 		"⚠️ colis":           "⚠ colis",
-		"a📦b":                "a[U+1F4E6]b",
+		"a📦b":                "a📦b",
+		"a\uE000b":           "a[U+E000]b",
 		"漢":                  "[U+6F22]",
 		"tab\there":          "tab here",
 	} {

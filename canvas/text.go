@@ -37,6 +37,8 @@ type Font struct {
 	Ascent, Descent float64
 	// Bold tells painters which face of theirs matches this one.
 	Bold bool
+	// emoji draws the characters the font lacks, when it has them.
+	emoji *Font
 }
 
 var (
@@ -54,6 +56,7 @@ func Fonts() (reg, b *Font) {
 		}
 		if errFonts == nil {
 			bold.Bold = true
+			regular.emoji, bold.emoji = Emoji(), Emoji()
 		}
 	})
 	if errFonts != nil {
@@ -88,8 +91,21 @@ func NewFont(ttf []byte) (*Font, error) {
 // kept as -0 (which compares and adds as 0).
 type advances [256]atomic.Uint64
 
-// advance returns the width of r in em, or -1 when the font has no glyph.
+// advance returns the width of r in em, or -1 when neither the font nor
+// the emoji font (Emoji) has a glyph for it.
 func (f *Font) advance(r rune) float64 {
+	if r >= 0 && r < utf8.RuneSelf {
+		return f.ascii[r]
+	}
+	a := f.own(r)
+	if a < 0 && f.emoji != nil {
+		return f.emoji.own(r)
+	}
+	return a
+}
+
+// own returns the width of r in em in the font's own glyphs, or -1.
+func (f *Font) own(r rune) float64 {
 	if r >= 0 && r < utf8.RuneSelf {
 		return f.ascii[r]
 	}
@@ -101,6 +117,12 @@ func (f *Font) advance(r rune) float64 {
 		}
 	}
 	return f.lookup(r)
+}
+
+// IsEmoji reports whether r is drawn from the emoji font: the font lacks
+// it and the emoji font has it (see Emoji).
+func (f *Font) IsEmoji(r rune) bool {
+	return r >= utf8.RuneSelf && f.emoji != nil && f.own(r) < 0 && f.emoji.own(r) >= 0
 }
 
 // lookup reads r's advance in the font and caches it.
@@ -163,10 +185,10 @@ func invisible(r rune) bool {
 	return r == 0xFE0E || r == 0xFE0F || r == 0x200D || r == 0x200B || r == 0xFEFF
 }
 
-// Printable returns s with every character the font cannot draw replaced by
-// a visible stand-in such as [U+1F4E6], so that neither the screen nor the
-// PDF drops it silently or shows an empty box. Control characters other
-// than newlines become spaces.
+// Printable returns s with every character that neither the font nor the
+// emoji font can draw replaced by a visible stand-in such as [U+E000], so
+// that neither the screen nor the PDF drops it silently or shows an empty
+// box. Control characters other than newlines become spaces.
 func (f *Font) Printable(s string) string {
 	i := 0
 	for i < len(s) {

@@ -19,9 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
 	"parcours/canvas/poster"
-	"parcours/canvas/raster"
 	"parcours/model"
 	modelatomic "parcours/model/atomic"
 )
@@ -81,7 +79,7 @@ func (e *Editor) showExport() *exportForm {
 	f.tile = widget.NewSelect([]string{T("ui.export.no_tiling"), "A4", "A3"}, update)
 	f.tile.SetSelectedIndex(0)
 	f.dpi = e.newDialogEntry()
-	f.dpi.SetText(strconv.Itoa(raster.DefaultDPI))
+	f.dpi.SetText(strconv.Itoa(poster.DefaultDPI))
 	f.dpi.OnChanged = update
 	check := func(key string, on bool) *widget.Check {
 		c := widget.NewCheck(T(key), func(bool) { e.released(); f.refresh() })
@@ -146,13 +144,13 @@ func (f *exportForm) job() (poster.Job, string, error) {
 	if f.paper.SelectedIndex() == len(papers) {
 		name = strings.TrimSpace(f.width.Text) + "x" + strings.TrimSpace(f.height.Text) + "mm"
 	}
-	paper, err := pdf.ParsePaper(name, orientation)
+	paper, err := poster.ParsePaper(name, orientation)
 	if err != nil {
 		return poster.Job{}, format, err
 	}
 	job := poster.Job{Doc: doc, Journeys: []*model.Journey{e.Journey()},
 		Layout: canvas.Options{Quotes: f.quotes.Checked, NoOpportunities: !f.opportunities.Checked},
-		Options: pdf.Options{Paper: paper, Logo: f.logo, Footer: f.footer.Text, Version: f.version.Text,
+		Options: poster.Options{Paper: paper, Logo: f.logo, Footer: f.footer.Text, Version: f.version.Text,
 			NoPersona: !f.persona.Checked, Plan: f.planPage.Checked},
 		Compare: f.comparePage.Checked}
 	if f.view.Selected == T("ui.macro") {
@@ -175,7 +173,7 @@ func (f *exportForm) job() (poster.Job, string, error) {
 		job.Journeys = doc.Journeys
 	}
 	if i := f.tile.SelectedIndex(); i > 0 && !picture {
-		t, _ := pdf.ParsePaper(f.tile.Selected, "portrait")
+		t, _ := poster.ParsePaper(f.tile.Selected, "portrait")
 		job.Options.Tile = &t
 	}
 	if err := job.Options.Check(); err != nil {
@@ -186,7 +184,7 @@ func (f *exportForm) job() (poster.Job, string, error) {
 		if err != nil {
 			return job, format, errors.New(T("ui.export.bad_dpi", f.dpi.Text))
 		}
-		if err := raster.CheckDPI(paper, n); err != nil {
+		if err := poster.CheckDPI(paper, n); err != nil {
 			return job, format, err
 		}
 		job.DPI = n
@@ -221,7 +219,7 @@ func (f *exportForm) refresh() {
 	scene := job.Scene(job.Journeys[0])
 	// A low resolution is enough for a preview, and quick.
 	dpi := max(10, int(380/(job.Options.Paper.W/25.4)))
-	if img, err := raster.Render(scene, job.Options, dpi); err == nil {
+	if img, err := poster.Render(scene, job.Options, dpi); err == nil {
 		f.preview.Image = img
 		f.preview.Refresh()
 	}

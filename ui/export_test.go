@@ -2,7 +2,6 @@ package ui
 
 import (
 	"os"
-	"parcours/canvas/pdf"
 	"parcours/canvas/poster"
 	"path/filepath"
 	"strings"
@@ -120,7 +119,7 @@ func TestExportJobWritesOrLeavesNothingWhenCancelled(t *testing.T) {
 
 func testJob(t *testing.T, e *Editor) poster.Job {
 	t.Helper()
-	return poster.Job{Doc: e.Document(), Journeys: e.Document().Journeys[:1], Options: pdf.Options{}}
+	return poster.Job{Doc: e.Document(), Journeys: e.Document().Journeys[:1], Options: poster.Options{}}
 }
 
 func TestExportDialogParts(t *testing.T) {

@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
 	"math"
 	"strconv"
 	"strings"
@@ -12,7 +14,8 @@ import (
 	"parcours/canvas"
 )
 
-// pdfSurface writes a page's content itself, operator by operator, into a
+// Surface is the poster surface (canvas/poster.Surface) of a PDF: it
+// writes a page's content itself, operator by operator, into a
 // buffer of its own; fpdf keeps the structure of the document — pages,
 // forms, pictures, cross-references — and the text's fonts are embedded
 // here too (fonts.go). fpdf writes each coordinate through fmt or strconv
@@ -22,7 +25,7 @@ import (
 // each. Here numbers have two decimals of a point (3.5 µm, finer than any
 // printer), circles four segments, text the fewest operators and mostly
 // one byte a character; and the shapes every card repeats are forms
-// (see former), drawn once and placed a thousand times.
+// (see Form), drawn once and placed a thousand times.
 //
 // The content goes to fpdf in pieces (flush): small ones as they are,
 // larger ones as a marker line that deflateStreams replaces with the piece,
@@ -30,13 +33,12 @@ import (
 // goes on. Whatever fpdf itself writes on the page — the start of a page,
 // a picture, the first placement of a form — is preceded by a flush, so
 // that everything stays in order.
-type pdfSurface struct {
-	f      *fpdf.Fpdf // nil for a detached surface (see pages)
-	doc    *pdfDoc
-	buf    []byte
-	kept   map[formKey]*pdfForm // forms, see form
-	inForm bool                 // it paints a form: no forms in it
-	k, h   float64              // points per mm, page height in mm
+type Surface struct {
+	f    *fpdf.Fpdf // nil for a detached surface (see pages)
+	doc  *Doc
+	buf  []byte
+	kept map[any]*pdfForm // forms, see Form
+	k, h float64          // points per mm, page height in mm
 
 	// A detached surface paints pages on its own, away from fpdf — on
 	// another goroutine — for a document to take later (see appendixJob):
@@ -52,45 +54,67 @@ type pdfSurface struct {
 	inkSet        bool
 	nonStroke     canvas.RGB
 	nonStrokeSet  bool
-	font          *pdfFont
+	font          *Font
 	fontSize      float64
 	fontWritten   bool
-	writtenFont   *pdfFont
+	writtenFont   *Font
 	writtenFontSz float64
 }
 
-func newPDFSurface(f *fpdf.Fpdf, doc *pdfDoc) *pdfSurface {
-	s := &pdfSurface{f: f, doc: doc}
+func newSurface(f *fpdf.Fpdf, doc *Doc) *Surface {
+	s := &Surface{f: f, doc: doc}
 	s.pageSize()
 	return s
 }
 
-// newDetachedSurface paints pages for doc away from fpdf.
-func newDetachedSurface(doc *pdfDoc) *pdfSurface {
-	return &pdfSurface{doc: doc, k: 72 / 25.4}
+// NewDetachedSurface paints pages for doc away from fpdf, on any
+// goroutine: see Document.Later. It places the forms of forms (made
+// beforehand, see Prepare) and makes none.
+func NewDetachedSurface(doc *Doc, forms FormSet) *Surface {
+	return &Surface{doc: doc, k: 72 / 25.4, kept: forms.kept}
+}
+
+// FormSet is a copy of the forms a surface keeps, for detached surfaces.
+type FormSet struct{ kept map[any]*pdfForm }
+
+// FormSet copies the forms s keeps now.
+func (s *Surface) FormSet() FormSet { return FormSet{kept: maps.Clone(s.kept)} }
+
+// HasForm tells whether the form named key is kept.
+func (s *Surface) HasForm(key any) bool { return s.kept[key] != nil }
+
+// Prepare makes the form named key as Form does, without showing it — it
+// is placed under an empty clip —, so that detached surfaces given the
+// FormSet afterwards can place it: the document lists it, and every page
+// shares the document's resources.
+func (s *Surface) Prepare(key any, w, h float64, draw func(*Surface)) {
+	if !s.Forms() || s.kept[key] != nil {
+		return
+	}
+	s.op("q 0 0 0 0 re W n")
+	s.Form(key, 0, 0, w, h, draw)
+	s.op("Q")
 }
 
 // pageSize reads the scale and the height of the page being painted.
-func (s *pdfSurface) pageSize() {
+func (s *Surface) pageSize() {
 	if s.f != nil {
 		s.k = s.f.GetConversionRatio()
 		_, s.h = s.f.GetPageSize()
 	}
 }
 
-// startPage ends the page (when there is one) and starts a new one of
+// StartPage ends the page (when there is one) and starts a new one of
 // the given size in mm.
-func (s *pdfSurface) startPage(f *fpdf.Fpdf, w, h float64) {
+func (s *Surface) StartPage(w, h float64) {
 	if s.f == nil {
 		s.endPage()
 		s.pageOpen, s.h = true, h
 		return
 	}
-	s.flush()
-	f.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
+	s.Flush()
+	s.f.AddPageFormat("P", fpdf.SizeType{Wd: w, Ht: h})
 }
-
-var _ Surface = (*pdfSurface)(nil)
 
 // Content pieces: a piece of at least minSegment bytes is compressed on
 // its own, and a page's content is cut into pieces of about maxSegment
@@ -100,15 +124,15 @@ const (
 	maxSegment = 64 << 10
 )
 
-// reset forgets the graphics state, at the start of a page or a form.
-func (s *pdfSurface) reset() {
+// Reset forgets the graphics state, at the start of a page or a form.
+func (s *Surface) Reset() {
 	s.fillSet, s.inkSet, s.nonStrokeSet, s.fontWritten = false, false, false, false
 	s.font = nil
 	s.pageSize()
 }
 
 // endPage ends a detached surface's page.
-func (s *pdfSurface) endPage() {
+func (s *Surface) endPage() {
 	if s.pageOpen {
 		s.pages = append(s.pages, s.buf)
 		s.newBuffer()
@@ -116,17 +140,17 @@ func (s *pdfSurface) endPage() {
 	}
 }
 
-// takePage ends a detached surface's page and returns its content.
-func (s *pdfSurface) takePage() []byte {
+// TakePage ends a detached surface's page and returns its content.
+func (s *Surface) TakePage() []byte {
 	s.endPage()
 	page := s.pages[len(s.pages)-1]
 	s.pages = s.pages[:len(s.pages)-1]
 	return page
 }
 
-// flush hands the content written so far to fpdf. A detached surface
+// Flush hands the content written so far to fpdf. A detached surface
 // keeps each page's content whole.
-func (s *pdfSurface) flush() {
+func (s *Surface) Flush() {
 	if len(s.buf) == 0 || s.f == nil {
 		return
 	}
@@ -141,21 +165,21 @@ func (s *pdfSurface) flush() {
 
 // newBuffer replaces the buffer just handed over, which now belongs to
 // the compressors, by one about as large as it was needed.
-func (s *pdfSurface) newBuffer() {
+func (s *Surface) newBuffer() {
 	s.buf = make([]byte, 0, min(max(len(s.buf)+len(s.buf)/4, 4096), maxSegment+4096))
 }
 
 // op ends an operator's line.
-func (s *pdfSurface) op(o string) {
+func (s *Surface) op(o string) {
 	s.buf = append(s.buf, o...)
 	s.buf = append(s.buf, '\n')
 	if len(s.buf) >= maxSegment && s.f != nil {
-		s.flush()
+		s.Flush()
 	}
 }
 
 // num appends v with at most two decimals.
-func (s *pdfSurface) num(v float64) {
+func (s *Surface) num(v float64) {
 	n := int64(math.Round(v * 100))
 	if n < 0 {
 		s.buf = append(s.buf, '-')
@@ -172,7 +196,7 @@ func (s *pdfSurface) num(v float64) {
 }
 
 // pt appends a point given in page millimetres, in PDF points (y up).
-func (s *pdfSurface) pt(x, y float64) {
+func (s *Surface) pt(x, y float64) {
 	s.num(x * s.k)
 	s.num((s.h - y) * s.k)
 }
@@ -192,7 +216,7 @@ var colourUnit = func() (t [256]string) {
 
 // colour appends the operator setting c as the stroking (upper-case op)
 // or non-stroking colour.
-func (s *pdfSurface) colour(c canvas.RGB, stroke bool) {
+func (s *Surface) colour(c canvas.RGB, stroke bool) {
 	if c.R == c.G && c.G == c.B {
 		s.buf = append(s.buf, colourUnit[c.R]...)
 		if stroke {
@@ -215,7 +239,7 @@ func (s *pdfSurface) colour(c canvas.RGB, stroke bool) {
 }
 
 // nonStroking makes c the non-stroking colour.
-func (s *pdfSurface) nonStroking(c canvas.RGB) {
+func (s *Surface) nonStroking(c canvas.RGB) {
 	if !s.nonStrokeSet || s.nonStroke != c {
 		s.colour(c, false)
 		s.nonStroke, s.nonStrokeSet = c, true
@@ -224,11 +248,11 @@ func (s *pdfSurface) nonStroking(c canvas.RGB) {
 
 func rgb(r, g, b int) canvas.RGB { return canvas.RGB{R: uint8(r), G: uint8(g), B: uint8(b)} }
 
-func (s *pdfSurface) SetFillColor(r, g, b int) { s.fill, s.fillSet = rgb(r, g, b), true }
-func (s *pdfSurface) SetTextColor(r, g, b int) { s.ink, s.inkSet = rgb(r, g, b), true }
-func (s *pdfSurface) SetDrawColor(r, g, b int) { s.colour(rgb(r, g, b), true) }
+func (s *Surface) SetFillColor(r, g, b int) { s.fill, s.fillSet = rgb(r, g, b), true }
+func (s *Surface) SetTextColor(r, g, b int) { s.ink, s.inkSet = rgb(r, g, b), true }
+func (s *Surface) SetDrawColor(r, g, b int) { s.colour(rgb(r, g, b), true) }
 
-func (s *pdfSurface) SetLineWidth(width float64) {
+func (s *Surface) SetLineWidth(width float64) {
 	s.num(width * s.k)
 	s.op("w")
 }
@@ -236,21 +260,21 @@ func (s *pdfSurface) SetLineWidth(width float64) {
 // SetLineCapStyle and SetLineJoinStyle are left to fpdf, which repeats
 // them at the start of every page; a detached surface's pages start with
 // those of the document that takes them.
-func (s *pdfSurface) SetLineCapStyle(style string) {
+func (s *Surface) SetLineCapStyle(style string) {
 	if s.f != nil {
-		s.flush()
+		s.Flush()
 		s.f.SetLineCapStyle(style)
 	}
 }
 
-func (s *pdfSurface) SetLineJoinStyle(style string) {
+func (s *Surface) SetLineJoinStyle(style string) {
 	if s.f != nil {
-		s.flush()
+		s.Flush()
 		s.f.SetLineJoinStyle(style)
 	}
 }
 
-func (s *pdfSurface) SetDashPattern(dashArray []float64, dashPhase float64) {
+func (s *Surface) SetDashPattern(dashArray []float64, dashPhase float64) {
 	k := s.k
 	s.buf = append(s.buf, '[')
 	for i, v := range dashArray {
@@ -265,14 +289,14 @@ func (s *pdfSurface) SetDashPattern(dashArray []float64, dashPhase float64) {
 	s.op("d")
 }
 
-func (s *pdfSurface) SetFont(family, style string, size float64) {
+func (s *Surface) SetFont(family, _ string, size float64) {
 	s.font = s.doc.font(family)
 	s.fontSize = size
 }
 
 // Text writes s in the fonts' encoding (see appendCode) and notes its
 // characters, which the font's subset must hold.
-func (s *pdfSurface) Text(x, y float64, str string) {
+func (s *Surface) Text(x, y float64, str string) {
 	if str == "" || s.font == nil {
 		return
 	}
@@ -298,7 +322,7 @@ func (s *pdfSurface) Text(x, y float64, str string) {
 		}
 		r, n := glyph(str, i)
 		i += n
-		ft.use(r)
+		ft.Use(r)
 		if r < 0x8000 {
 			s.buf = appendCode(s.buf, r)
 			continue
@@ -316,8 +340,67 @@ func (s *pdfSurface) Text(x, y float64, str string) {
 	s.op(") Tj ET")
 }
 
+// InvisibleText implements canvas/poster's searchable: the character of
+// an emoji drawn as a path, written invisible (text rendering mode 3) in
+// a font of its own behind the drawing, so that readers find it, copy it
+// and search for it. That font maps its codes (emojiCode) back to the
+// characters in its ToUnicode CMap and draws nothing (see fontSet).
+func (s *Surface) InvisibleText(x, y, size float64, r rune, w float64) {
+	c, ok := emojiCode(r)
+	if !ok || !(size > 0) {
+		return
+	}
+	s.doc.fonts[2].Use(rune(c))
+	s.buf = append(s.buf, "BT 3 Tr /F5 "...)
+	s.num(size)
+	s.buf = append(s.buf, "Tf "...)
+	s.pt(x, y)
+	s.buf = append(s.buf, "Td <"...)
+	s.buf = append(s.buf, fmt.Sprintf("%04X", c)...)
+	s.op("> Tj 0 Tr ET")
+	s.fontWritten = false // the next text selects its font again
+}
+
+// UseEmoji notes the characters of the emoji in s — those that f lacks
+// and the emoji font has — which InvisibleText will write: pages painted
+// later (see Later) announce them beforehand.
+func (d *Doc) UseEmoji(f *canvas.Font, s string) {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if c, ok := emojiCode(r); ok && f.IsEmoji(r) {
+			d.fonts[2].Use(rune(c))
+		}
+	}
+}
+
+// emojiCode is the two-byte code of emoji r in the invisible font: the
+// character itself in the Basic Multilingual Plane below U+F000, r −
+// 0x10000 for U+1F000…U+1FFFF, where emoji are; false for any other.
+func emojiCode(r rune) (int, bool) {
+	switch {
+	case r >= 0x80 && r < 0xF000:
+		return int(r), true
+	case r >= 0x1F000 && r <= 0x1FFFF:
+		return int(r - 0x10000), true
+	}
+	return 0, false
+}
+
+// emojiRune is the character of an invisible font's code.
+func emojiRune(c int) rune {
+	if c >= 0xF000 {
+		return rune(c + 0x10000)
+	}
+	return rune(c)
+}
+
 // selectFont appends the operator selecting font name at the font size.
-func (s *pdfSurface) selectFont(name string) {
+func (s *Surface) selectFont(name string) {
 	s.buf = append(s.buf, name...)
 	s.num(s.fontSize)
 	s.buf = append(s.buf, "Tf "...)
@@ -357,19 +440,19 @@ func appendEscaped(b []byte, c byte) []byte {
 }
 
 // Picture draws an image through fpdf.
-func (s *pdfSurface) Picture(img *Image, x, y, w, h float64) {
+func (s *Surface) Picture(img *canvas.Image, x, y, w, h float64) {
 	if s.f == nil {
 		panic("pdf: no pictures on a detached surface")
 	}
-	s.flush()
+	s.Flush()
 	registerImage(s.f, img)
-	s.f.ImageOptions(img.name, x, y, w, h, false, fpdf.ImageOptions{ImageType: img.kind}, 0, "")
+	s.f.ImageOptions(img.Name, x, y, w, h, false, fpdf.ImageOptions{ImageType: img.Kind}, 0, "")
 }
 
 // registerImage adds img to f's images, once.
-func registerImage(f *fpdf.Fpdf, img *Image) {
-	if f.GetImageInfo(img.name) == nil {
-		f.RegisterImageOptionsReader(img.name, fpdf.ImageOptions{ImageType: img.kind}, bytes.NewReader(img.data))
+func registerImage(f *fpdf.Fpdf, img *canvas.Image) {
+	if f.GetImageInfo(img.Name) == nil {
+		f.RegisterImageOptionsReader(img.Name, fpdf.ImageOptions{ImageType: img.Kind}, bytes.NewReader(img.Data))
 	}
 }
 
@@ -377,14 +460,14 @@ func registerImage(f *fpdf.Fpdf, img *Image) {
 // Bézier curve.
 const kappa = 0.5522847498
 
-// paint ends a path with the operator that fills and/or strokes it, as
-// fpdf reads style strings, after making the fill colour current.
-func (s *pdfSurface) paint(style string) {
-	switch strings.ToUpper(style) {
-	case "F":
+// paint ends a path with the operator that fills and/or strokes it,
+// after making the fill colour current.
+func (s *Surface) paint(style canvas.PaintStyle) {
+	switch style {
+	case canvas.Fill:
 		s.filling()
 		s.op("f")
-	case "FD", "DF":
+	case canvas.FillStroke:
 		s.filling()
 		s.op("B")
 	default:
@@ -394,13 +477,13 @@ func (s *pdfSurface) paint(style string) {
 
 // filling makes the fill colour the non-stroking colour (text may have
 // changed it).
-func (s *pdfSurface) filling() {
+func (s *Surface) filling() {
 	if s.fillSet {
 		s.nonStroking(s.fill)
 	}
 }
 
-func (s *pdfSurface) Rect(x, y, w, h float64, style string) {
+func (s *Surface) Rect(x, y, w, h float64, style canvas.PaintStyle) {
 	k := s.k
 	s.pt(x, y)
 	s.num(w * k)
@@ -409,42 +492,42 @@ func (s *pdfSurface) Rect(x, y, w, h float64, style string) {
 	s.paint(style)
 }
 
-func (s *pdfSurface) Line(x1, y1, x2, y2 float64) {
+func (s *Surface) Line(x1, y1, x2, y2 float64) {
 	s.pt(x1, y1)
 	s.buf = append(s.buf, "m "...)
 	s.pt(x2, y2)
 	s.op("l S")
 }
 
-func (s *pdfSurface) MoveTo(x, y float64) {
+func (s *Surface) MoveTo(x, y float64) {
 	s.pt(x, y)
 	s.op("m")
 }
 
-func (s *pdfSurface) LineTo(x, y float64) {
+func (s *Surface) LineTo(x, y float64) {
 	s.pt(x, y)
 	s.op("l")
 }
 
-func (s *pdfSurface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
+func (s *Surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
 	s.pt(cx0, cy0)
 	s.pt(cx1, cy1)
 	s.pt(x, y)
 	s.op("c")
 }
 
-func (s *pdfSurface) ClosePath()            { s.op("h") }
-func (s *pdfSurface) DrawPath(style string) { s.paint(style) }
+func (s *Surface) ClosePath()                       { s.op("h") }
+func (s *Surface) DrawPath(style canvas.PaintStyle) { s.paint(style) }
 
 // cubic appends a cubic Bézier segment to the path being built.
-func (s *pdfSurface) cubic(x1, y1, x2, y2, x3, y3 float64) {
+func (s *Surface) cubic(x1, y1, x2, y2, x3, y3 float64) {
 	s.pt(x1, y1)
 	s.pt(x2, y2)
 	s.pt(x3, y3)
 	s.buf = append(s.buf, "c "...)
 }
 
-func (s *pdfSurface) Circle(x, y, r float64, style string) {
+func (s *Surface) Circle(x, y, r float64, style canvas.PaintStyle) {
 	c := kappa * r
 	s.pt(x+r, y)
 	s.buf = append(s.buf, "m "...)
@@ -456,7 +539,7 @@ func (s *pdfSurface) Circle(x, y, r float64, style string) {
 	s.paint(style)
 }
 
-func (s *pdfSurface) Polygon(points []fpdf.PointType, style string) {
+func (s *Surface) Polygon(points []canvas.Point, style canvas.PaintStyle) {
 	if len(points) < 3 {
 		return
 	}
@@ -472,7 +555,7 @@ func (s *pdfSurface) Polygon(points []fpdf.PointType, style string) {
 	s.paint(style)
 }
 
-func (s *pdfSurface) Curve(x0, y0, cx, cy, x1, y1 float64, style string) {
+func (s *Surface) Curve(x0, y0, cx, cy, x1, y1 float64, style canvas.PaintStyle) {
 	// The quadratic curve as the cubic one it is.
 	s.pt(x0, y0)
 	s.buf = append(s.buf, "m "...)
@@ -480,7 +563,7 @@ func (s *pdfSurface) Curve(x0, y0, cx, cy, x1, y1 float64, style string) {
 	s.paint(style)
 }
 
-func (s *pdfSurface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style string) {
+func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style canvas.PaintStyle) {
 	// Clockwise on the page from the top-left corner's end of its arc.
 	s.pt(x+rTL, y)
 	s.buf = append(s.buf, "m "...)
@@ -508,10 +591,9 @@ func (s *pdfSurface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, styl
 	s.paint(style)
 }
 
-// forms implements former: fpdf keeps forms, but for a detached surface
-// or one that paints a form itself (a tiled poster is one form, which the
-// sheets show).
-func (s *pdfSurface) forms() bool { return s.f != nil && !s.inForm }
+// Forms tells whether the surface keeps forms (see Form): fpdf keeps
+// them, but for a detached surface (see Later).
+func (s *Surface) Forms() bool { return s.f != nil }
 
 // pdfForm is a drawing kept as a form XObject (an fpdf template).
 type pdfForm struct {
@@ -520,21 +602,26 @@ type pdfForm struct {
 	h    float64
 }
 
-// form implements former with fpdf's templates. The first placement goes
-// through fpdf, which lists the form in the resources of the page (or of
-// the template being drawn); the others are written here, without fpdf
-// hashing the form's content again at each use.
-func (s *pdfSurface) form(key formKey, x, y, w, h float64, draw func(Surface)) {
+// Form keeps a drawing and places it again — the PDF's form XObjects: a
+// thousand cards are a dozen drawings placed a thousand times, a few bytes
+// each, instead of a thousand paths. It places the drawing named key (any
+// comparable value) with its top-left corner at (x, y) on a w × h box,
+// page mm; the first time, draw paints it on a surface of that size whose
+// origin is the corner. The forms are fpdf's templates. The first
+// placement goes through fpdf, which lists the form in the resources of
+// the page (or of the template being drawn); the others are written here,
+// without fpdf hashing the form's content again at each use.
+func (s *Surface) Form(key any, x, y, w, h float64, draw func(*Surface)) {
 	fm := s.kept[key]
 	if fm == nil {
-		s.flush()
+		s.Flush()
 		tpl := s.f.CreateTemplateCustom(fpdf.PointType{}, fpdf.SizeType{Wd: w, Ht: h}, func(t *fpdf.Tpl) {
-			ts := newPDFSurface(&t.Fpdf, s.doc)
+			ts := newSurface(&t.Fpdf, s.doc)
 			// The form inherits the graphics state where it is placed:
 			// it sets what it relies on.
 			ts.op("1 J 1 j [] 0 d")
 			draw(ts)
-			ts.flush()
+			ts.Flush()
 		})
 		// Named by number, not by fpdf's hash of the content: forty
 		// characters fewer at each of a few thousand placements.
@@ -542,7 +629,7 @@ func (s *pdfSurface) form(key formKey, x, y, w, h float64, draw func(Surface)) {
 		id := "f" + strconv.Itoa(s.doc.forms)
 		fm = &pdfForm{tpl: &fixedID{Template: tpl, id: id}, name: "/TPL" + id, h: h}
 		if s.kept == nil {
-			s.kept = map[formKey]*pdfForm{}
+			s.kept = map[any]*pdfForm{}
 		}
 		s.kept[key] = fm
 		s.f.UseTemplateScaled(fm.tpl, fpdf.PointType{X: x, Y: y}, fpdf.SizeType{Wd: w, Ht: h})
@@ -555,28 +642,29 @@ func (s *pdfSurface) form(key formKey, x, y, w, h float64, draw func(Surface)) {
 	s.op(" Do Q")
 }
 
-// pdfDoc is what the surfaces of one document share: its fonts, with the
+// Doc is what the surfaces of one document share: its fonts, with the
 // characters each must have, and the pieces of content handed to the
 // compressors.
-type pdfDoc struct {
-	forms    int        // forms made, which names them
-	fonts    [2]pdfFont // regular, bold
+type Doc struct {
+	forms    int     // forms made, which names them
+	fonts    [3]Font // regular, bold, invisible emoji (see InvisibleText)
 	segments []*deflateJob
 	deflater *deflater
 }
 
-// pdfFont is a font of the document: its resource names (see fontSet) and
+// Font is a font of the document: its resource names (see fontSet) and
 // the characters written with it.
-type pdfFont struct {
+type Font struct {
 	name string // "/F…", then a space
 	wide string // the same with two bytes a character, for those from U+8000
 	used [0x10000 / 64]uint64
 }
 
-func (ft *pdfFont) use(r rune) { ft.used[r>>6] |= 1 << (r & 63) }
+// Use notes that r is written with the font.
+func (ft *Font) Use(r rune) { ft.used[r>>6] |= 1 << (r & 63) }
 
-// useText notes the characters Text writes for s.
-func (ft *pdfFont) useText(s string) {
+// UseText notes the characters Text writes for s.
+func (ft *Font) UseText(s string) {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			ft.used[c>>6] |= 1 << (c & 63)
@@ -585,22 +673,22 @@ func (ft *pdfFont) useText(s string) {
 		}
 		r, n := glyph(s, i)
 		i += n
-		ft.use(r)
+		ft.Use(r)
 	}
 }
 
-// newPDFDoc starts a document's shared state, and its compressors.
-func newPDFDoc() *pdfDoc {
-	return &pdfDoc{fonts: newFonts(), deflater: newDeflater()}
+// newDoc starts a document's shared state, and its compressors.
+func newDoc() *Doc {
+	return &Doc{fonts: newFonts(), deflater: newDeflater()}
 }
 
 // newFonts returns the fonts, with no characters yet.
-func newFonts() [2]pdfFont {
-	return [2]pdfFont{{name: "/F1 ", wide: "/F3 "}, {name: "/F2 ", wide: "/F4 "}}
+func newFonts() [3]Font {
+	return [3]Font{{name: "/F1 ", wide: "/F3 "}, {name: "/F2 ", wide: "/F4 "}, {name: "/F5 "}}
 }
 
-func (d *pdfDoc) font(family string) *pdfFont {
-	if family == familyBold {
+func (d *Doc) font(family string) *Font {
+	if family == canvas.FamilyBold {
 		return &d.fonts[1]
 	}
 	return &d.fonts[0]
@@ -612,26 +700,26 @@ const segmentMarker = "%parcours-content "
 
 // segment hands a piece of content to the compressors and returns its
 // marker line.
-func (d *pdfDoc) segment(b []byte) string {
+func (d *Doc) segment(b []byte) string {
 	j := &deflateJob{in: b}
 	d.deflater.add(j)
 	return d.marker(j)
 }
 
 // marker returns the marker line of a piece already with the compressors.
-func (d *pdfDoc) marker(j *deflateJob) string {
+func (d *Doc) marker(j *deflateJob) string {
 	d.segments = append(d.segments, j)
 	return segmentMarker + strconv.Itoa(len(d.segments)-1)
 }
 
-// child is a pdfDoc for a detached surface: the same fonts, with the
+// Child is a Doc for a detached surface: the same fonts, with the
 // characters it uses noted apart until adopt, and the same compressors.
-func (d *pdfDoc) child() *pdfDoc {
-	return &pdfDoc{fonts: newFonts(), deflater: d.deflater}
+func (d *Doc) Child() *Doc {
+	return &Doc{fonts: newFonts(), deflater: d.deflater}
 }
 
-// covers tells whether d's fonts hold every character c's do.
-func (d *pdfDoc) covers(c *pdfDoc) bool {
+// Covers tells whether d's fonts hold every character c's do.
+func (d *Doc) Covers(c *Doc) bool {
 	for i := range d.fonts {
 		for w, bits := range c.fonts[i].used {
 			if bits&^d.fonts[i].used[w] != 0 {
@@ -642,8 +730,8 @@ func (d *pdfDoc) covers(c *pdfDoc) bool {
 	return true
 }
 
-// adopt notes the characters a child used.
-func (d *pdfDoc) adopt(c *pdfDoc) {
+// Adopt notes the characters a child used.
+func (d *Doc) Adopt(c *Doc) {
 	for i := range d.fonts {
 		for w, bits := range c.fonts[i].used {
 			d.fonts[i].used[w] |= bits

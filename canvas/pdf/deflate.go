@@ -18,7 +18,7 @@ import (
 // pages of an appendix — one stream after the other, once the document is
 // complete. Instead the document is made uncompressed, and its streams are
 // compressed here: the page content piece by piece while it is painted
-// (pdfSurface.flush), the rest at the end (deflateStreams), on every core,
+// (Surface.flush), the rest at the end (deflateStreams), on every core,
 // with one reused compressor per core. Each piece is a run of complete
 // deflate blocks ending on a byte boundary, so that the pieces join into
 // one stream. The compression is fpdf's own: zlib at best speed.
@@ -136,7 +136,7 @@ var finalBlock = []byte{0x03, 0x00}
 // added after fpdf's and listed in the resources, and the cross-reference
 // table written again. Objects it does not recognise are copied as they
 // are.
-func deflateStreams(w io.Writer, src []byte, doc *pdfDoc, fonts *fontSet) error {
+func deflateStreams(w io.Writer, src []byte, doc *Doc, fonts *fontSet) error {
 	file, ok := parsePDF(src)
 	if !ok {
 		return errors.New("pdf: fpdf wrote what deflateStreams does not know")
@@ -226,7 +226,14 @@ func deflateStreams(w io.Writer, src []byte, doc *pdfDoc, fonts *fontSet) error 
 		}
 		out = append(out, o.raw[:o.dictAt]...)
 		out = append(out, "<</Filter /FlateDecode "...)
-		out = append(out, placeFonts(o.raw[o.dictAt+2:o.lenAt])...)
+		if dict := o.raw[o.dictAt+2 : o.lenAt]; bytes.Contains(dict, []byte("/Subtype /Form")) && !o.hasText() {
+			// A form without text (a card, a face, an emoji) names no
+			// fonts: readers that load a form's fonts at each placement
+			// (Poppler) would load them a thousand times.
+			out = append(out, dict...)
+		} else {
+			out = append(out, placeFonts(dict)...)
+		}
 		out = strconv.AppendInt(out, int64(n), 10)
 		out = append(out, o.raw[o.lenEnd:o.dataAt]...)
 		out = append(out, 0x78, 0x01) // zlib, deflate, 32 KiB window, fastest
@@ -312,6 +319,22 @@ type contentPart struct {
 }
 
 // splitContent cuts a stream at the marker lines of segments.
+// hasText tells whether the stream's content writes text (a BT operator
+// starting a line, as Surface and fpdf write them).
+func (o *pdfObject) hasText() bool {
+	bt := []byte("\nBT ")
+	for _, pt := range o.parts {
+		in := pt.raw
+		if pt.seg != nil {
+			in = pt.seg.in
+		}
+		if bytes.HasPrefix(in, bt[1:]) || bytes.Contains(in, bt) {
+			return true
+		}
+	}
+	return false
+}
+
 func splitContent(data []byte, segments []*deflateJob) []contentPart {
 	var parts []contentPart
 	marker := []byte(segmentMarker)

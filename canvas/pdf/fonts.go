@@ -10,11 +10,14 @@ import (
 	mbits "math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode/utf16"
 
 	"golang.org/x/image/font/sfnt"
 
 	"parcours/assets"
+	"parcours/canvas"
 )
 
 // The fonts are embedded here rather than by fpdf, which reads the whole
@@ -325,16 +328,28 @@ func checksum(b []byte) uint32 {
 // ASCII, 0x8000 + r in two bytes below U+8000 (appendCode) — half the
 // bytes of fpdf's two for every character, for text that is mostly ASCII.
 // Each font's encoding CMap maps the codes of the characters it is used
-// for to CIDs, which are the characters themselves; its CIDToGIDMap maps
-// those to glyphs, its ToUnicode CMap the codes back to the characters,
-// for search and copy. The few characters from U+8000 on go through a
-// twin of the font, of the same CIDFont, with fpdf's encoding: two bytes,
-// the character itself (Identity-H).
+// for to CIDs, which are the codes themselves (cidOf); its CIDToGIDMap
+// maps those to glyphs, its ToUnicode CMap the codes back to the
+// characters, for search and copy. CIDs equal to the codes keep them in
+// the codespace: MuPDF re-keys the ToUnicode CMap by CID under the
+// encoding's codespace and drops, with a warning, every CID outside it —
+// with CIDs that were the characters, é (233) and « (171) came out as
+// U+FFFD. The few characters from U+8000 on go through a twin of the font
+// with fpdf's encoding: two bytes, the character itself (Identity-H), and
+// a CIDFont of its own, as its CIDs would collide with the codes above.
 const codeSpace = "2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n"
 
 // identityToUnicode is the twins' ToUnicode CMap: each code is the
 // character (fpdf's).
 const identityToUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+
+// cidOf is the CID of r below U+8000 in the fonts' encoding: its code.
+func cidOf(r rune) int {
+	if r < 0x80 {
+		return int(r)
+	}
+	return 0x8000 + int(r)
+}
 
 // codeHex is the code of r, below U+8000, in hexadecimal.
 func codeHex(r rune) string {
@@ -365,7 +380,7 @@ func cmaps(name string, runes []rune) (encoding, toUnicode []byte) {
 		fmt.Fprintf(&u, "%d beginbfchar\n", len(block))
 		for _, r := range block {
 			c := codeHex(r)
-			fmt.Fprintf(&e, "%s %d\n", c, r)
+			fmt.Fprintf(&e, "%s %d\n", c, cidOf(r))
 			fmt.Fprintf(&u, "%s <%04X>\n", c, r)
 		}
 		e.WriteString("endcidchar\n")
@@ -382,6 +397,58 @@ func cmaps(name string, runes []rune) (encoding, toUnicode []byte) {
 type fontSet struct {
 	fonts         [2]embeddedFont
 	wideToUnicode *deflateJob // the twins'
+	// The invisible font of the emoji's characters (Surface.InvisibleText),
+	// nil when none is written: its widths, its ToUnicode CMap and its
+	// CIDToGIDMap, every code to glyph 0, which draws nothing.
+	emojiWidths    string
+	emojiToUnicode *deflateJob
+	emojiCIDMap    *deflateJob
+}
+
+// emojiFont prepares the invisible font for the codes written with it.
+func (fs *fontSet) emojiFont(used *Font, d *deflater) {
+	var codes []rune
+	for w, bits := range used.used {
+		for bits != 0 {
+			b := mbits.TrailingZeros64(bits)
+			bits &^= 1 << b
+			codes = append(codes, rune(w*64+b))
+		}
+	}
+	if len(codes) == 0 {
+		return
+	}
+	var u, w strings.Builder
+	u.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Parcours-Emoji-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	w.WriteString("[")
+	for at := 0; at < len(codes); at += 100 {
+		block := codes[at:min(at+100, len(codes))]
+		fmt.Fprintf(&u, "%d beginbfchar\n", len(block))
+		for _, c := range block {
+			r := emojiRune(int(c))
+			u16 := utf16.Encode([]rune{r})
+			fmt.Fprintf(&u, "<%04X> <", c)
+			for _, v := range u16 {
+				fmt.Fprintf(&u, "%04X", v)
+			}
+			u.WriteString(">\n")
+			adv := 1.0
+			if g := canvas.EmojiGlyph(r); g != nil {
+				adv = g.Advance
+			}
+			fmt.Fprintf(&w, "%d [%d] ", c, int(math.Round(adv*1000)))
+		}
+		u.WriteString("endbfchar\n")
+	}
+	u.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	w.WriteString("]")
+	fs.emojiWidths = w.String()
+	fs.emojiToUnicode = &deflateJob{in: []byte(u.String())}
+	fs.emojiCIDMap = &deflateJob{in: make([]byte, 2*(codes[len(codes)-1]+1))}
+	d.add(fs.emojiToUnicode)
+	d.add(fs.emojiCIDMap)
 }
 
 type embeddedFont struct {
@@ -393,11 +460,46 @@ type embeddedFont struct {
 	cidMap    *deflateJob
 	encoding  *deflateJob
 	toUnicode *deflateJob
+	// The twin's CIDFont, for the characters from U+8000 on.
+	wideWidths string
+	wideCIDMap *deflateJob
+}
+
+// cidFont returns the CIDToGIDMap and the /W array of a CIDFont whose
+// CIDs cid(r), in increasing order, are the glyphs gids of runes.
+func cidFont(tt *ttFont, runes []rune, gids []uint16, cid func(rune) int) (cidMap []byte, widths string) {
+	cidMap = make([]byte, 2)
+	if len(runes) > 0 {
+		cidMap = make([]byte, 2*(cid(runes[len(runes)-1])+1))
+	}
+	var w bytes.Buffer
+	w.WriteString("[")
+	prev := -2
+	for k, r := range runes {
+		c := cid(r)
+		binary.BigEndian.PutUint16(cidMap[2*c:], gids[k])
+		if c != prev+1 {
+			if prev >= 0 {
+				w.WriteString("] ")
+			}
+			w.WriteString(strconv.Itoa(c))
+			w.WriteString(" [")
+		} else {
+			w.WriteByte(' ')
+		}
+		w.WriteString(strconv.Itoa(tt.width(gids[k])))
+		prev = c
+	}
+	if prev >= 0 {
+		w.WriteString("]")
+	}
+	w.WriteString("]")
+	return cidMap, w.String()
 }
 
 // prepareFonts makes the subsets of the document's fonts, for the
 // characters noted in doc, and hands their streams to d.
-func prepareFonts(doc *pdfDoc, d *deflater) (*fontSet, error) {
+func prepareFonts(doc *Doc, d *deflater) (*fontSet, error) {
 	tts, err := trueTypeFonts()
 	if err != nil {
 		return nil, err
@@ -426,40 +528,28 @@ func prepareFonts(doc *pdfDoc, d *deflater) (*fontSet, error) {
 		for k, v := 0, h.Sum32(); k < 6; k, v = k+1, v/26 {
 			tag[k] = byte('A' + v%26)
 		}
-		cidMap := make([]byte, 2)
-		if len(runes) > 0 {
-			cidMap = make([]byte, 2*(runes[len(runes)-1]+1))
+		low := 0 // the runes below U+8000 come first
+		for low < len(runes) && runes[low] < 0x8000 {
+			low++
 		}
-		var w bytes.Buffer
-		w.WriteString("[")
-		prev := rune(-2)
-		for k, r := range runes {
-			binary.BigEndian.PutUint16(cidMap[2*r:], gids[k])
-			if r != prev+1 {
-				if prev >= 0 {
-					w.WriteString("] ")
-				}
-				w.WriteString(strconv.Itoa(int(r)))
-				w.WriteString(" [")
-			} else {
-				w.WriteByte(' ')
-			}
-			w.WriteString(strconv.Itoa(tt.width(gids[k])))
-			prev = r
-		}
-		if prev >= 0 {
-			w.WriteString("]")
-		}
-		w.WriteString("]")
+		cidMap, widths := cidFont(tt, runes[:low], gids[:low], cidOf)
 		enc, uni := cmaps("Parcours-"+tt.name, runes)
-		ef := embeddedFont{tt: tt, wide: len(runes) > 0 && runes[len(runes)-1] >= 0x8000, base: string(tag) + "+" + tt.name, widths: w.String(),
+		ef := embeddedFont{tt: tt, wide: low < len(runes), base: string(tag) + "+" + tt.name, widths: widths,
 			program: &deflateJob{in: tt.subset(gids)}, cidMap: &deflateJob{in: cidMap},
 			encoding: &deflateJob{in: enc}, toUnicode: &deflateJob{in: uni}}
-		for _, j := range []*deflateJob{ef.program, ef.cidMap, ef.encoding, ef.toUnicode} {
+		jobs := []*deflateJob{ef.program, ef.cidMap, ef.encoding, ef.toUnicode}
+		if ef.wide {
+			var wideMap []byte
+			wideMap, ef.wideWidths = cidFont(tt, runes[low:], gids[low:], func(r rune) int { return int(r) })
+			ef.wideCIDMap = &deflateJob{in: wideMap}
+			jobs = append(jobs, ef.wideCIDMap)
+		}
+		for _, j := range jobs {
 			d.add(j)
 		}
 		fs.fonts[i] = ef
 	}
+	fs.emojiFont(&doc.fonts[2], d)
 	return fs, nil
 }
 
@@ -477,9 +567,13 @@ func (fs *fontSet) objects(first int) (resources string, objs []fontObject) {
 	wideUni := first
 	objs = append(objs, fontObject{job: fs.wideToUnicode})
 	n := first + 1
+	regularDesc := 0
 	for i, ef := range fs.fonts {
 		tt := ef.tt
 		type0, cid, desc, file, cidMap, enc, uni := n, n+1, n+2, n+3, n+4, n+5, n+6
+		if i == 0 {
+			regularDesc = desc
+		}
 		n += 7
 		resources += "/F" + strconv.Itoa(i+1) + " " + strconv.Itoa(type0) + " 0 R\n"
 		objs = append(objs,
@@ -494,10 +588,30 @@ func (fs *fontSet) objects(first int) (resources string, objs []fontObject) {
 			fontObject{job: ef.toUnicode},
 		)
 		if ef.wide {
+			wideCID, wideMap := n+1, n+2
 			resources += "/F" + strconv.Itoa(i+3) + " " + strconv.Itoa(n) + " 0 R\n"
-			objs = append(objs, fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>", ef.base, cid, wideUni)})
-			n++
+			objs = append(objs,
+				fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>", ef.base, wideCID, wideUni)},
+				fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW %d\n/W %s\n/CIDToGIDMap %d 0 R>>",
+					ef.base, desc, tt.missingWidth, ef.wideWidths, wideMap)},
+				fontObject{job: ef.wideCIDMap},
+			)
+			n += 3
 		}
+	}
+	if fs.emojiToUnicode != nil {
+		// Regular DejaVu's descriptor: a font to name, whose glyph 0 draws
+		// nothing at text rendering mode 3 anyway.
+		ef := fs.fonts[0]
+		type0, cid, uni, cidMap := n, n+1, n+2, n+3
+		resources += "/F5 " + strconv.Itoa(type0) + " 0 R\n"
+		objs = append(objs,
+			fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>", ef.base, cid, uni)},
+			fontObject{dict: fmt.Sprintf("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /%s\n/CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>>\n/FontDescriptor %d 0 R\n/DW 1000\n/W %s\n/CIDToGIDMap %d 0 R>>",
+				ef.base, regularDesc, fs.emojiWidths, cidMap)},
+			fontObject{job: fs.emojiToUnicode},
+			fontObject{job: fs.emojiCIDMap},
+		)
 	}
 	return resources, objs
 }

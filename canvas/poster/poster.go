@@ -1,7 +1,16 @@
-// Package poster owns one export of journey posters: which journeys, in
-// which view, with which parts, on which paper, as a PDF, as PNG pictures
-// or as SVG drawings. The command line and the window both describe an export as a
-// Job and let it paint, so that both print the same thing.
+// Package poster owns the printed page, whatever the medium: paper sizes
+// and their parsing, the poster options, the page composition — title
+// block, legend, persona card, map painting, footer —, tiling on office
+// paper with its assembly guide, the appendix, the action plan and
+// comparison pages, all painted on a backend-neutral Surface; and Job, one
+// export of journey posters: which journeys, in which view, with which
+// parts, on which paper, as a PDF, as PNG pictures or as SVG drawings. The
+// command line and the window both describe an export as a Job and let it
+// paint, so that both print the same thing.
+//
+// The backends — canvas/pdf, canvas/svg, canvas/raster — implement Surface
+// in canvas's types; this package drives them, none of them imports
+// another, and only canvas/pdf knows the PDF library.
 package poster
 
 import (
@@ -9,9 +18,6 @@ import (
 	"io"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
-	"parcours/canvas/raster"
-	"parcours/canvas/svg"
 	"parcours/model"
 	"parcours/model/compare"
 	"parcours/model/msg"
@@ -25,12 +31,12 @@ type Job struct {
 	Doc      *model.Document
 	Journeys []*model.Journey
 	Layout   canvas.Options
-	Options  pdf.Options
+	Options  Options
 	// Compare adds, after the posters, a page comparing each journey with
 	// its counterpart (a target with its source, a current journey with
 	// its first target), each pair once. PDF only.
 	Compare bool
-	DPI     int // PNG only; 0 means raster.DefaultDPI
+	DPI     int // PNG only; 0 means DefaultDPI
 	// Split prints each journey's map on that many posters (PDF only),
 	// its stages shared out among them, never split (see Readability);
 	// 0 or 1 prints one poster a journey.
@@ -78,7 +84,7 @@ func (j Job) Pairs() ([]Pair, error) {
 	return out, nil
 }
 
-func (j Job) options() pdf.Options {
+func (j Job) options() Options {
 	o := j.Options
 	o.Journeys = j.Journeys
 	if o.Date.IsZero() {
@@ -89,7 +95,7 @@ func (j Job) options() pdf.Options {
 
 func (j Job) dpi() int {
 	if j.DPI == 0 {
-		return raster.DefaultDPI
+		return DefaultDPI
 	}
 	return j.DPI
 }
@@ -115,15 +121,15 @@ func (j Job) WritePDF(w io.Writer, scenes []*canvas.Scene) error {
 			o.Comparisons = append(o.Comparisons, compare.Compare(p.Current, p.Target))
 		}
 	}
-	return pdf.Write(w, scenes, o)
+	return WritePDF(w, scenes, o)
 }
 
 // WriteSVG writes the drawing of scene, the poster page as in the PDF.
 func (j Job) WriteSVG(w io.Writer, scene *canvas.Scene) error {
-	return svg.Write(w, scene, j.options())
+	return WriteSVG(w, scene, j.options())
 }
 
 // WritePNG writes the picture of scene.
 func (j Job) WritePNG(w io.Writer, scene *canvas.Scene) error {
-	return raster.WritePNG(w, scene, j.options(), j.dpi())
+	return WritePNG(w, scene, j.options(), j.dpi())
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
 	"parcours/model"
 	"parcours/model/msg"
 )
@@ -38,11 +37,11 @@ func (j Job) TitleSize(scene *canvas.Scene) float64 {
 	return titleSize(scene, j.options())
 }
 
-func titleSize(s *canvas.Scene, o pdf.Options) float64 {
+func titleSize(s *canvas.Scene, o Options) float64 {
 	if s == nil || len(s.Cards) == 0 {
 		return math.Inf(1)
 	}
-	return s.Cards[0].Title.Size * pdf.Bands(s, o)[0].K
+	return s.Cards[0].Title.Size * Bands(s, o)[0].K
 }
 
 // SmallTitles says that a poster would print its card titles under
@@ -55,8 +54,8 @@ type SmallTitles struct {
 	// not.
 	Split int
 	// Paper is a paper that would, printed whole or tiled on office
-	// sheets; its Name is empty when none up to pdf.MaxPaperSide would.
-	Paper pdf.Paper
+	// sheets; its Name is empty when none up to MaxPaperSide would.
+	Paper Paper
 }
 
 // Error is the warning, on one line, in the user's language.
@@ -128,19 +127,19 @@ func (j Job) journey(id string) *model.Journey {
 
 // largerPaper is the smallest paper of the poster's proportions, in
 // whole centimetres, that prints the card titles of s at MinTitleSize or
-// more; none (no Name) past pdf.MaxPaperSide.
-func largerPaper(s *canvas.Scene, o pdf.Options, size float64) pdf.Paper {
+// more; none (no Name) past MaxPaperSide.
+func largerPaper(s *canvas.Scene, o Options, size float64) Paper {
 	base := o.Paper
 	if base.W == 0 {
-		base = pdf.A0Landscape
+		base = A0Landscape
 	}
 	f := MinTitleSize / size
 	for range 40 {
 		w, h := math.Ceil(base.W*f/10)*10, math.Ceil(base.H*f/10)*10
-		if w > pdf.MaxPaperSide || h > pdf.MaxPaperSide {
+		if w > MaxPaperSide || h > MaxPaperSide {
 			break
 		}
-		p := pdf.Paper{Name: fmt.Sprintf("%gx%gmm", w, h), W: w, H: h}
+		p := Paper{Name: fmt.Sprintf("%gx%gmm", w, h), W: w, H: h}
 		q := o
 		q.Paper = p
 		if titleSize(s, q) >= MinTitleSize {
@@ -148,5 +147,5 @@ func largerPaper(s *canvas.Scene, o pdf.Options, size float64) pdf.Paper {
 		}
 		f *= 1.05
 	}
-	return pdf.Paper{}
+	return Paper{}
 }

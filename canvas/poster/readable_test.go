@@ -15,7 +15,6 @@ import (
 	"testing"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
 	"parcours/canvas/poster"
 	"parcours/model"
 	"parcours/model/modeltest"
@@ -120,7 +119,7 @@ func titleSizes(t *testing.T, job poster.Job, name string) (least, most float64,
 	}
 	paper := job.Options.Paper
 	if paper.W == 0 {
-		paper = pdf.A0Landscape
+		paper = poster.A0Landscape
 	}
 	_, bold := canvas.Fonts()
 	em := bold.Ascent + bold.Descent
@@ -199,7 +198,7 @@ func TestUnreadableTitlesAreSaid(t *testing.T) {
 		} else {
 			bigger := job
 			bigger.Options.Paper = w.Paper
-			bigger.Options.Tile = &pdf.Paper{Name: "A3", W: 297, H: 420}
+			bigger.Options.Tile = &poster.Paper{Name: "A3", W: 297, H: 420}
 			if got := bigger.TitleSize(scenes[0]); got < poster.MinTitleSize {
 				t.Errorf("%d touchpoints: on %s the titles print at %.2f pt", n, w.Paper.Name, got)
 			}

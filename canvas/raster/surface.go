@@ -1,3 +1,9 @@
+// Package raster is the picture backend of the posters (canvas/poster): a
+// Surface that paints pixels, without any display, for the same poster
+// page as the PDF — title block, map, legend, footer — drawn by the same
+// painter, with golang.org/x/image/vector for shapes and the DejaVu fonts
+// the layout measured with for text, so that every text sits where the
+// layout put it.
 package raster
 
 import (
@@ -5,11 +11,9 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"codeberg.org/go-pdf/fpdf"
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -18,16 +22,15 @@ import (
 
 	"parcours/assets"
 	"parcours/canvas"
-	"parcours/canvas/pdf"
 )
 
 // pt is a point in pixels.
 type pt struct{ x, y float64 }
 
-// surface is a pdf.Surface that paints pixels: page millimetres times s
+// Surface is a canvas/poster Surface that paints pixels: page millimetres times s
 // give pixels. Lines have round caps and joins, as the painter asks of
 // fpdf.
-type surface struct {
+type Surface struct {
 	img *image.RGBA
 	s   float64 // pixels per millimetre
 
@@ -45,33 +48,31 @@ type surface struct {
 	reg, boldFont *canvas.Font // advances, as the layout measured them
 	faces         map[faceKey]font.Face
 	glyphs        map[glyphKey]*glyph
-	pictures      map[*pdf.Image]pictureCache
+	pictures      map[*canvas.Image]pictureCache
 }
 
-func newSurface(img *image.RGBA, pxPerMM float64) *surface {
+func NewSurface(img *image.RGBA, pxPerMM float64) *Surface {
 	reg, bold := canvas.Fonts()
-	return &surface{img: img, s: pxPerMM, width: 0.2,
+	return &Surface{img: img, s: pxPerMM, width: 0.2,
 		fill: color.RGBA{A: 0xFF}, stroke: color.RGBA{A: 0xFF}, ink: color.RGBA{A: 0xFF},
 		reg: reg, boldFont: bold, size: 12,
-		faces: map[faceKey]font.Face{}, glyphs: map[glyphKey]*glyph{}, pictures: map[*pdf.Image]pictureCache{}}
+		faces: map[faceKey]font.Face{}, glyphs: map[glyphKey]*glyph{}, pictures: map[*canvas.Image]pictureCache{}}
 }
-
-var _ pdf.Surface = (*surface)(nil)
 
 func rgb(r, g, b int) color.RGBA { return color.RGBA{uint8(r), uint8(g), uint8(b), 0xFF} }
 
-func (s *surface) SetFillColor(r, g, b int) { s.fill = rgb(r, g, b) }
-func (s *surface) SetDrawColor(r, g, b int) { s.stroke = rgb(r, g, b) }
-func (s *surface) SetTextColor(r, g, b int) { s.ink = rgb(r, g, b) }
-func (s *surface) SetLineWidth(w float64)   { s.width = w }
-func (s *surface) SetLineCapStyle(string)   {} // always round
-func (s *surface) SetLineJoinStyle(string)  {} // always round
-func (s *surface) SetFont(family, _ string, size float64) {
-	s.bold = family == pdf.FamilyBold
+func (s *Surface) SetFillColor(r, g, b int) { s.fill = rgb(r, g, b) }
+func (s *Surface) SetDrawColor(r, g, b int) { s.stroke = rgb(r, g, b) }
+func (s *Surface) SetTextColor(r, g, b int) { s.ink = rgb(r, g, b) }
+func (s *Surface) SetLineWidth(w float64)   { s.width = w }
+func (s *Surface) SetLineCapStyle(string)   {} // always round
+func (s *Surface) SetLineJoinStyle(string)  {} // always round
+func (s *Surface) SetFont(family, _ string, size float64) {
+	s.bold = family == canvas.FamilyBold
 	s.size = size
 }
 
-func (s *surface) SetDashPattern(dashes []float64, phase float64) {
+func (s *Surface) SetDashPattern(dashes []float64, phase float64) {
 	s.dash, s.dashPhase = nil, phase
 	total := 0.0
 	for _, d := range dashes {
@@ -82,15 +83,14 @@ func (s *surface) SetDashPattern(dashes []float64, phase float64) {
 	}
 }
 
-func (s *surface) p(x, y float64) pt { return pt{x * s.s, y * s.s} }
+func (s *Surface) p(x, y float64) pt { return pt{x * s.s, y * s.s} }
 
-// styles reads fpdf's style string.
-func styles(style string) (fill, stroke bool) {
-	st := strings.ToUpper(style)
-	return strings.Contains(st, "F"), st == "" || strings.Contains(st, "D")
+// styles tells what style paints; a style of neither strokes.
+func styles(style canvas.PaintStyle) (fill, stroke bool) {
+	return style.Fills(), !style.Fills() || style.Strokes()
 }
 
-func (s *surface) Rect(x, y, w, h float64, style string) {
+func (s *Surface) Rect(x, y, w, h float64, style canvas.PaintStyle) {
 	fill, stroke := styles(style)
 	if fill {
 		s.fillRect(x*s.s, y*s.s, (x+w)*s.s, (y+h)*s.s, s.fill)
@@ -100,7 +100,7 @@ func (s *surface) Rect(x, y, w, h float64, style string) {
 	}
 }
 
-func (s *surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style string) {
+func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style canvas.PaintStyle) {
 	var pts []pt
 	// corner goes a quarter turn round (cx, cy) from angle from (y down:
 	// π is left, 3π/2 up); a square corner is just its point.
@@ -124,11 +124,11 @@ func (s *surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style s
 	s.shape(pts, style, true)
 }
 
-func (s *surface) Line(x1, y1, x2, y2 float64) {
+func (s *Surface) Line(x1, y1, x2, y2 float64) {
 	s.strokePath([]pt{s.p(x1, y1), s.p(x2, y2)}, false)
 }
 
-func (s *surface) Circle(x, y, r float64, style string) {
+func (s *Surface) Circle(x, y, r float64, style canvas.PaintStyle) {
 	c := s.p(x, y)
 	rp := r * s.s
 	n := arcSegments(rp)
@@ -140,7 +140,7 @@ func (s *surface) Circle(x, y, r float64, style string) {
 	s.shape(pts, style, true)
 }
 
-func (s *surface) Polygon(points []fpdf.PointType, style string) {
+func (s *Surface) Polygon(points []canvas.Point, style canvas.PaintStyle) {
 	pts := make([]pt, len(points))
 	for i, q := range points {
 		pts[i] = s.p(q.X, q.Y)
@@ -148,16 +148,16 @@ func (s *surface) Polygon(points []fpdf.PointType, style string) {
 	s.shape(pts, style, true)
 }
 
-func (s *surface) Curve(x0, y0, cx, cy, x1, y1 float64, style string) {
+func (s *Surface) Curve(x0, y0, cx, cy, x1, y1 float64, style canvas.PaintStyle) {
 	a, c, b := s.p(x0, y0), s.p(cx, cy), s.p(x1, y1)
 	pts := []pt{a}
 	pts = flattenQuad(pts, a, c, b)
 	s.shape(pts, style, false)
 }
 
-func (s *surface) MoveTo(x, y float64) { s.path = append(s.path, []pt{s.p(x, y)}) }
+func (s *Surface) MoveTo(x, y float64) { s.path = append(s.path, []pt{s.p(x, y)}) }
 
-func (s *surface) LineTo(x, y float64) {
+func (s *Surface) LineTo(x, y float64) {
 	if len(s.path) == 0 {
 		s.MoveTo(x, y)
 		return
@@ -166,7 +166,7 @@ func (s *surface) LineTo(x, y float64) {
 	s.path[i] = append(s.path[i], s.p(x, y))
 }
 
-func (s *surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
+func (s *Surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
 	if len(s.path) == 0 {
 		s.MoveTo(cx0, cy0)
 	}
@@ -175,7 +175,7 @@ func (s *surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
 	s.path[i] = flattenCubic(sub, sub[len(sub)-1], s.p(cx0, cy0), s.p(cx1, cy1), s.p(x, y))
 }
 
-func (s *surface) ClosePath() {
+func (s *Surface) ClosePath() {
 	if len(s.path) == 0 {
 		return
 	}
@@ -185,7 +185,7 @@ func (s *surface) ClosePath() {
 	}
 }
 
-func (s *surface) DrawPath(style string) {
+func (s *Surface) DrawPath(style canvas.PaintStyle) {
 	fill, stroke := styles(style)
 	if fill {
 		s.fillPolys(s.path, s.fill, false)
@@ -199,7 +199,7 @@ func (s *surface) DrawPath(style string) {
 }
 
 // shape fills and/or strokes one outline.
-func (s *surface) shape(pts []pt, style string, closed bool) {
+func (s *Surface) shape(pts []pt, style canvas.PaintStyle, closed bool) {
 	fill, stroke := styles(style)
 	if fill {
 		s.fillPolys([][]pt{pts}, s.fill, false)
@@ -242,7 +242,7 @@ func flattenCubic(dst []pt, a, b, c, d pt) []pt {
 
 // fillRect fills an axis-aligned rectangle given in pixels, the partly
 // covered pixels of its edges blended by how much of them it covers.
-func (s *surface) fillRect(x0, y0, x1, y1 float64, c color.RGBA) {
+func (s *Surface) fillRect(x0, y0, x1, y1 float64, c color.RGBA) {
 	b := s.img.Bounds()
 	x0, y0 = max(x0, float64(b.Min.X)), max(y0, float64(b.Min.Y))
 	x1, y1 = min(x1, float64(b.Max.X)), min(y1, float64(b.Max.Y))
@@ -287,7 +287,7 @@ func blend(px []uint8, c color.RGBA, a float64) {
 // fillPolys fills the subpaths (pixels) with c. With sameWay, every
 // subpath is first turned the same way round, so that overlapping pieces
 // of a stroke add up instead of cancelling out.
-func (s *surface) fillPolys(polys [][]pt, c color.RGBA, sameWay bool) {
+func (s *Surface) fillPolys(polys [][]pt, c color.RGBA, sameWay bool) {
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	for _, poly := range polys {
@@ -337,7 +337,7 @@ func area(poly []pt) float64 {
 
 // strokePath strokes a polyline (pixels) with the current line width,
 // colour and dashes, round caps and joins.
-func (s *surface) strokePath(pts []pt, closed bool) {
+func (s *Surface) strokePath(pts []pt, closed bool) {
 	if len(pts) == 0 {
 		return
 	}
@@ -354,6 +354,15 @@ func (s *surface) strokePath(pts []pt, closed bool) {
 	}
 	polys := s.polys[:0]
 	round := hw >= 0.75 // below that, caps and joins are too small to see
+	// A path of a hundred thousand points (the emotion curve of as many
+	// touchpoints, flattened) is filled by batches: all its pieces at once
+	// took gigabytes. Batches meet at a joint, whose disc each has.
+	const batch = 4096
+	flush := func() {
+		s.fillPolys(polys, s.stroke, true)
+		clear(polys) // keep no piece alive through s.polys
+		polys = polys[:0]
+	}
 	for _, line := range pieces {
 		for i := 1; i < len(line); i++ {
 			a, b := line[i-1], line[i]
@@ -364,18 +373,39 @@ func (s *surface) strokePath(pts []pt, closed bool) {
 			}
 			nx, ny := -dy/l*hw, dx/l*hw
 			polys = append(polys, []pt{{a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny}, {a.x - nx, a.y - ny}})
-		}
-		if round {
-			for i, q := range line {
-				if closed && s.dash == nil && i == len(line)-1 {
-					break // the same point as the first
+			if round && joint(line, i-1, closed && s.dash == nil) {
+				polys = append(polys, disc(a, hw))
+			}
+			if len(polys) >= batch {
+				if round {
+					polys = append(polys, disc(b, hw))
 				}
-				polys = append(polys, disc(q, hw))
+				flush()
 			}
 		}
+		if round && len(line) > 0 && !(closed && s.dash == nil) {
+			polys = append(polys, disc(line[len(line)-1], hw))
+		}
 	}
-	s.fillPolys(polys, s.stroke, true)
+	flush()
 	s.polys = polys[:0]
+}
+
+// joint tells whether point i of line needs a round disc: an end, or a
+// turn of more than a degree (the flattened curves' points turn less,
+// and a disc at each was most of their cost). closed lines have no ends.
+func joint(line []pt, i int, closed bool) bool {
+	prev, next := i-1, i+1
+	if closed {
+		prev = (i - 1 + len(line) - 1) % (len(line) - 1) // the last point is the first
+	}
+	if prev < 0 || next >= len(line) {
+		return true
+	}
+	a, b, c := line[prev], line[i], line[next]
+	ux, uy, vx, vy := b.x-a.x, b.y-a.y, c.x-b.x, c.y-b.y
+	cross, dot := ux*vy-uy*vx, ux*vx+uy*vy
+	return math.Abs(math.Atan2(cross, dot)) > math.Pi/180
 }
 
 func disc(c pt, r float64) []pt {
@@ -478,7 +508,7 @@ func parsed() (reg, bold *opentype.Font) {
 	return fonts.reg, fonts.bold
 }
 
-func (s *surface) face(k faceKey) font.Face {
+func (s *Surface) face(k faceKey) font.Face {
 	if f, ok := s.faces[k]; ok {
 		return f
 	}
@@ -498,7 +528,7 @@ func (s *surface) face(k faceKey) font.Face {
 // Text draws str with its baseline's left end at (x, y) mm, each
 // character advancing by the width the layout measured, so that lines
 // end where they end in the PDF.
-func (s *surface) Text(x, y float64, str string) {
+func (s *Surface) Text(x, y float64, str string) {
 	sizePx := s.size * canvas.PtToMM * s.s
 	if sizePx < 0.5 || str == "" {
 		return // less than half a pixel: nothing a reader could see
@@ -525,7 +555,7 @@ func (s *surface) Text(x, y float64, str string) {
 	}
 }
 
-func (s *surface) drawGlyph(f font.Face, k faceKey, r rune, px, py float64, src image.Image) {
+func (s *Surface) drawGlyph(f font.Face, k faceKey, r rune, px, py float64, src image.Image) {
 	ix, iy := math.Floor(px), math.Floor(py)
 	fx, fy := uint8((px-ix)*4), uint8((py-iy)*4)
 	key := glyphKey{face: k, r: r, fx: fx, fy: fy}
@@ -557,7 +587,7 @@ type pictureCache struct {
 
 // Picture draws img stretched into the box, smoothly resampled; the
 // scaled copy is kept for the next time the same box is asked.
-func (s *surface) Picture(img *pdf.Image, x, y, w, h float64) {
+func (s *Surface) Picture(img *canvas.Image, x, y, w, h float64) {
 	r := image.Rect(int(math.Round(x*s.s)), int(math.Round(y*s.s)), int(math.Round((x+w)*s.s)), int(math.Round((y+h)*s.s)))
 	if r.Empty() {
 		return

@@ -1,3 +1,12 @@
+// Package svg is the SVG backend of the posters (canvas/poster): a
+// Surface that writes SVG elements instead of PDF operators, for the same
+// poster page as the PDF — title block, legend, persona card, map, footer
+// — drawn by the same painter. Sizes are page millimetres, as in the PDF:
+// the document is as wide and high as the paper, and its viewBox is the
+// paper in millimetres, so one user unit is one millimetre.
+//
+// Texts are real <text> elements, which a browser lets people select and
+// search. The fonts are named, not embedded: see fontFamily.
 package svg
 
 import (
@@ -8,12 +17,10 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"parcours/canvas"
-	"parcours/canvas/pdf"
 	"parcours/model/msg"
 )
 
@@ -49,10 +56,10 @@ const (
 	styleKinds
 )
 
-// surface is a pdf.Surface that writes SVG elements, in page millimetres.
+// Surface is a canvas/poster Surface that writes SVG elements, in page millimetres.
 // Consecutive elements of the same style share it through a <g>: the
 // element before is held back until the next one says whether they do.
-type surface struct {
+type Surface struct {
 	out []byte // the document so far
 	err error  // the first failure, which Write reports
 
@@ -79,35 +86,35 @@ type surface struct {
 	grouped         bool
 	path            []byte // the path being built by MoveTo…DrawPath: its d
 	reg, boldFont   *canvas.Font
-	pictures        map[*pdf.Image][]byte // data URIs
-	rootCap, rootJn string                // what the root group sets
+	pictures        map[*canvas.Image][]byte // data URIs
+	rootCap, rootJn string                   // what the root group sets
+	forms           map[any]string           // the ids of the drawings kept, see Form
+	defs            []byte                   // their <g> elements
 }
 
-func newSurface() *surface {
+func NewSurface() *Surface {
 	reg, bold := canvas.Fonts()
-	s := &surface{width: 0.2, lineCap: "butt", join: "miter", size: 12,
-		reg: reg, boldFont: bold, pictures: map[*pdf.Image][]byte{},
+	s := &Surface{width: 0.2, lineCap: "butt", join: "miter", size: 12,
+		reg: reg, boldFont: bold, pictures: map[*canvas.Image][]byte{},
 		rootCap: "round", rootJn: "round"}
 	s.stale = [styleKinds]bool{true, true, true, true}
 	s.out = make([]byte, 0, 1<<16)
 	return s
 }
 
-var _ pdf.Surface = (*surface)(nil)
-
 // begin writes the document's start: the page of paper p, white, and the
 // root group holding the defaults every element inherits (round caps and
 // joins, which are all the painter asks for, and the fonts).
-func (s *surface) begin(p pdf.Paper, title string) {
+func (s *Surface) Begin(w, h float64, title string) {
 	b := append(s.out, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
 		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="`...)
-	b = appendSize(b, p.W)
+	b = appendSize(b, w)
 	b = append(b, `mm" height="`...)
-	b = appendSize(b, p.H)
+	b = appendSize(b, h)
 	b = append(b, `mm" viewBox="0 0 `...)
-	b = appendSize(b, p.W)
+	b = appendSize(b, w)
 	b = append(b, ' ')
-	b = appendSize(b, p.H)
+	b = appendSize(b, h)
 	b = append(b, `" xml:space="preserve">`+"\n"...)
 	if strings.TrimSpace(title) != "" {
 		b = append(b, "<title>"...)
@@ -118,9 +125,9 @@ func (s *surface) begin(p pdf.Paper, title string) {
 	// nor ligatures, which the layout did not measure.
 	b = append(b, "<style type=\"text/css\">text{font-kerning:none;font-variant-ligatures:none}</style>\n"...)
 	b = append(b, `<rect width="`...)
-	b = appendSize(b, p.W)
+	b = appendSize(b, w)
 	b = append(b, `" height="`...)
-	b = appendSize(b, p.H)
+	b = appendSize(b, h)
 	b = append(b, `" fill="#fff"/>`+"\n"...)
 	// No text-rendering="geometricPrecision": with it, Chromium spaces the
 	// letters of texts a twentieth of a millimetre high (a thousand cards
@@ -130,9 +137,12 @@ func (s *surface) begin(p pdf.Paper, title string) {
 	s.out = b
 }
 
-// end writes what is held back and closes the document.
-func (s *surface) end() {
+// End writes what is held back and closes the document.
+func (s *Surface) End() {
 	s.flushHeld()
+	if len(s.defs) > 0 {
+		s.out = append(append(append(s.out, "<defs>\n"...), s.defs...), "</defs>\n"...)
+	}
 	s.out = append(s.out, "</g>\n</svg>\n"...)
 }
 
@@ -143,30 +153,30 @@ func rgb(r, g, b int) canvas.RGB {
 	return canvas.RGB{R: c(r), G: c(g), B: c(b)}
 }
 
-func (s *surface) SetFillColor(r, g, b int) {
+func (s *Surface) SetFillColor(r, g, b int) {
 	if c := rgb(r, g, b); c != s.fill {
 		s.fill = c
 		s.stale[styleFill], s.stale[styleBoth] = true, true
 	}
 }
 
-func (s *surface) SetDrawColor(r, g, b int) {
+func (s *Surface) SetDrawColor(r, g, b int) {
 	if c := rgb(r, g, b); c != s.stroke {
 		s.stroke = c
 		s.strokeChanged()
 	}
 }
 
-func (s *surface) SetTextColor(r, g, b int) {
+func (s *Surface) SetTextColor(r, g, b int) {
 	if c := rgb(r, g, b); c != s.ink {
 		s.ink = c
 		s.stale[styleText] = true
 	}
 }
 
-func (s *surface) strokeChanged() { s.stale[styleStroke], s.stale[styleBoth] = true, true }
+func (s *Surface) strokeChanged() { s.stale[styleStroke], s.stale[styleBoth] = true, true }
 
-func (s *surface) SetLineWidth(w float64) {
+func (s *Surface) SetLineWidth(w float64) {
 	if !(w >= 0) {
 		w = 0
 	}
@@ -177,7 +187,7 @@ func (s *surface) SetLineWidth(w float64) {
 }
 
 // SetLineCapStyle reads fpdf's names: anything else is butt, as there.
-func (s *surface) SetLineCapStyle(style string) {
+func (s *Surface) SetLineCapStyle(style string) {
 	c := "butt"
 	switch style {
 	case "round", "square":
@@ -190,7 +200,7 @@ func (s *surface) SetLineCapStyle(style string) {
 }
 
 // SetLineJoinStyle reads fpdf's names: anything else is miter, as there.
-func (s *surface) SetLineJoinStyle(style string) {
+func (s *Surface) SetLineJoinStyle(style string) {
 	j := "miter"
 	switch style {
 	case "round", "bevel":
@@ -204,7 +214,7 @@ func (s *surface) SetLineJoinStyle(style string) {
 
 // SetDashPattern sets dashes; nil, or a pattern that has no length or a
 // negative one, is a solid line.
-func (s *surface) SetDashPattern(dashes []float64, phase float64) {
+func (s *Surface) SetDashPattern(dashes []float64, phase float64) {
 	total := 0.0
 	ok := true
 	for _, d := range dashes {
@@ -222,8 +232,8 @@ func (s *surface) SetDashPattern(dashes []float64, phase float64) {
 	s.strokeChanged()
 }
 
-func (s *surface) SetFont(family, _ string, size float64) {
-	bold := family == pdf.FamilyBold
+func (s *Surface) SetFont(family, _ string, size float64) {
+	bold := family == canvas.FamilyBold
 	if bold != s.bold || size != s.size {
 		s.bold, s.size = bold, size
 		s.stale[styleText] = true
@@ -231,7 +241,7 @@ func (s *surface) SetFont(family, _ string, size float64) {
 }
 
 // style returns the presentation attributes of kind for the current state.
-func (s *surface) style(kind int) []byte {
+func (s *Surface) style(kind int) []byte {
 	if !s.stale[kind] {
 		return s.styles[kind]
 	}
@@ -289,11 +299,9 @@ func (s *surface) style(kind int) []byte {
 	return b
 }
 
-// paintStyle reads fpdf's style string: "F" fills, "D" (or nothing)
-// strokes, "FD" or "DF" both.
-func (s *surface) paintStyle(style string) []byte {
-	st := strings.ToUpper(style)
-	fill, stroke := strings.Contains(st, "F"), st == "" || strings.Contains(st, "D")
+// paintStyle is the presentation attributes of a shape painted in style.
+func (s *Surface) paintStyle(style canvas.PaintStyle) []byte {
+	fill, stroke := style.Fills(), !style.Fills() || style.Strokes()
 	switch {
 	case fill && stroke:
 		return s.style(styleBoth)
@@ -307,12 +315,12 @@ func (s *surface) paintStyle(style string) []byte {
 // Elements.
 
 // start begins a new element.
-func (s *surface) start(tag string) {
+func (s *Surface) start(tag string) {
 	s.el = append(append(s.el[:0], '<'), tag...)
 }
 
 // attr appends a numeric attribute to the element being made.
-func (s *surface) attr(name string, v float64, decimals int) {
+func (s *Surface) attr(name string, v float64, decimals int) {
 	s.el = append(append(append(s.el, ' '), name...), `="`...)
 	s.el = appendNum(s.el, v, decimals)
 	s.el = append(s.el, '"')
@@ -320,7 +328,7 @@ func (s *surface) attr(name string, v float64, decimals int) {
 
 // finish ends the element's attributes (its style goes here) with tail,
 // and writes it in style.
-func (s *surface) finish(style []byte, tail string) {
+func (s *Surface) finish(style []byte, tail string) {
 	s.elSplit = len(s.el)
 	s.el = append(s.el, tail...)
 	s.emit(style)
@@ -329,7 +337,7 @@ func (s *surface) finish(style []byte, tail string) {
 // emit writes the element made in s.el with style: into the open group
 // when it has that style, else held back until the next element tells
 // whether to open a group for both.
-func (s *surface) emit(style []byte) {
+func (s *Surface) emit(style []byte) {
 	if s.grouped {
 		if bytes.Equal(style, s.group) {
 			s.out = append(append(s.out, s.el[:s.elSplit]...), s.el[s.elSplit:]...)
@@ -356,7 +364,7 @@ func (s *surface) emit(style []byte) {
 }
 
 // writePending writes the element held back with its own style.
-func (s *surface) writePending() {
+func (s *Surface) writePending() {
 	s.out = append(s.out, s.pend[:s.pendSplit]...)
 	s.out = append(s.out, s.pendStyle...)
 	s.out = append(s.out, s.pend[s.pendSplit:]...)
@@ -364,7 +372,7 @@ func (s *surface) writePending() {
 }
 
 // flushHeld writes what is held back and closes the open group.
-func (s *surface) flushHeld() {
+func (s *Surface) flushHeld() {
 	if s.hasPend {
 		s.writePending()
 	}
@@ -376,7 +384,7 @@ func (s *surface) flushHeld() {
 
 // Shapes.
 
-func (s *surface) Rect(x, y, w, h float64, style string) {
+func (s *Surface) Rect(x, y, w, h float64, style canvas.PaintStyle) {
 	if w < 0 {
 		x, w = x+w, -w
 	}
@@ -405,7 +413,7 @@ func (s *surface) Rect(x, y, w, h float64, style string) {
 // RoundedRectExt draws a rectangle whose corners are quarter circles of
 // their own radii (0 for a square corner): a <rect> when they are all the
 // same, else a path of arcs.
-func (s *surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style string) {
+func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style canvas.PaintStyle) {
 	r := [4]float64{rTL, rTR, rBR, rBL}
 	for i := range r {
 		if !(r[i] > 0) || math.IsInf(r[i], 0) {
@@ -463,16 +471,16 @@ func appendArc(d []byte, r, x, y float64) []byte {
 	return appendPathNum(d, y)
 }
 
-func (s *surface) Line(x1, y1, x2, y2 float64) {
+func (s *Surface) Line(x1, y1, x2, y2 float64) {
 	d := append(s.path[:0], 'M')
 	d = appendPathNum(d, x1)
 	d = appendPathNum(d, y1)
 	d = appendPathNum(d, x2)
 	s.path = appendPathNum(d, y2)
-	s.DrawPath("D")
+	s.DrawPath(canvas.Stroke)
 }
 
-func (s *surface) Circle(x, y, r float64, style string) {
+func (s *Surface) Circle(x, y, r float64, style canvas.PaintStyle) {
 	if !(r > 0) {
 		return
 	}
@@ -483,7 +491,7 @@ func (s *surface) Circle(x, y, r float64, style string) {
 	s.finish(s.paintStyle(style), "/>\n")
 }
 
-func (s *surface) Polygon(points []fpdf.PointType, style string) {
+func (s *Surface) Polygon(points []canvas.Point, style canvas.PaintStyle) {
 	if len(points) < 3 {
 		return // as the PDF
 	}
@@ -496,7 +504,7 @@ func (s *surface) Polygon(points []fpdf.PointType, style string) {
 	s.DrawPath(style)
 }
 
-func (s *surface) Curve(x0, y0, cx, cy, x1, y1 float64, style string) {
+func (s *Surface) Curve(x0, y0, cx, cy, x1, y1 float64, style canvas.PaintStyle) {
 	d := append(s.path[:0], 'M')
 	d = appendPathNum(d, x0)
 	d = appendPathNum(d, y0)
@@ -508,13 +516,13 @@ func (s *surface) Curve(x0, y0, cx, cy, x1, y1 float64, style string) {
 	s.DrawPath(style)
 }
 
-func (s *surface) MoveTo(x, y float64) {
+func (s *Surface) MoveTo(x, y float64) {
 	s.path = append(s.path, 'M')
 	s.path = appendPathNum(s.path, x)
 	s.path = appendPathNum(s.path, y)
 }
 
-func (s *surface) LineTo(x, y float64) {
+func (s *Surface) LineTo(x, y float64) {
 	if len(s.path) == 0 {
 		s.MoveTo(x, y)
 		return
@@ -524,7 +532,7 @@ func (s *surface) LineTo(x, y float64) {
 	s.path = appendPathNum(s.path, y)
 }
 
-func (s *surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
+func (s *Surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
 	if len(s.path) == 0 {
 		s.MoveTo(cx0, cy0)
 	}
@@ -534,13 +542,13 @@ func (s *surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
 	}
 }
 
-func (s *surface) ClosePath() {
+func (s *Surface) ClosePath() {
 	if len(s.path) > 0 {
 		s.path = append(s.path, 'Z')
 	}
 }
 
-func (s *surface) DrawPath(style string) {
+func (s *Surface) DrawPath(style canvas.PaintStyle) {
 	if len(s.path) == 0 {
 		return
 	}
@@ -556,7 +564,7 @@ func (s *surface) DrawPath(style string) {
 
 // Text writes str as a <text> element with its baseline's left end at
 // (x, y), in the font and size set, as wide as the layout measured it.
-func (s *surface) Text(x, y float64, str string) {
+func (s *Surface) Text(x, y float64, str string) {
 	if str == "" || !(s.size > 0) {
 		return
 	}
@@ -584,7 +592,7 @@ func (s *surface) Text(x, y float64, str string) {
 // Picture draws img stretched into the box, as an <image> holding the
 // picture in a data URI: photographs (JPEG's colour models) as JPEG,
 // anything else as PNG, which keeps every pixel and transparency.
-func (s *surface) Picture(img *pdf.Image, x, y, w, h float64) {
+func (s *Surface) Picture(img *canvas.Image, x, y, w, h float64) {
 	if img == nil || img.Image == nil || !(w > 0 && h > 0) {
 		return
 	}
@@ -628,4 +636,63 @@ func dataURI(img image.Image) ([]byte, error) {
 	b := make([]byte, 0, len("data:;base64,")+len(kind)+base64.StdEncoding.EncodedLen(buf.Len()))
 	b = append(append(append(b, "data:"...), kind...), ";base64,"...)
 	return base64.StdEncoding.AppendEncode(b, buf.Bytes()), nil
+}
+
+// Err is the first error met while painting (a picture that could not be
+// encoded).
+func (s *Surface) Err() error { return s.err }
+
+// Bytes is the document written so far: all of it after End.
+func (s *Surface) Bytes() []byte { return s.out }
+
+// InvisibleText implements canvas/poster's searchable: the character of
+// an emoji drawn as a path, in a transparent <text> over its drawing, so
+// that a browser finds it and copies it with its line.
+func (s *Surface) InvisibleText(x, y, _ float64, r rune, w float64) {
+	if !(s.size > 0) {
+		return
+	}
+	s.start("text")
+	s.attr("x", x, coordDecimals)
+	s.attr("y", y, coordDecimals)
+	if w > 0 {
+		s.attr("textLength", w, coordDecimals)
+	}
+	s.el = append(s.el, ` fill-opacity="0"`...)
+	s.elSplit = len(s.el)
+	s.el = append(s.el, '>')
+	s.el = appendEscaped(s.el, string(r))
+	s.el = append(s.el, "</text>\n"...)
+	s.emit(s.style(styleText))
+}
+
+// Form keeps a drawing and places it again, as the PDF's forms do: the
+// drawing named key (any comparable value) is placed with its top-left
+// corner at (x, y), page mm, as a <use> of a <g> kept in the <defs>; the
+// first time, draw paints it on a surface whose origin is the corner. A
+// thousand cards are a dozen drawings placed a thousand times, some sixty
+// bytes each, instead of a thousand paths.
+func (s *Surface) Form(key any, x, y, _, _ float64, draw func(*Surface)) {
+	id, ok := s.forms[key]
+	if !ok {
+		f := NewSurface()
+		f.out = f.out[:0]
+		f.pictures = s.pictures
+		draw(f)
+		f.flushHeld()
+		if f.err != nil && s.err == nil {
+			s.err = f.err
+		}
+		if s.forms == nil {
+			s.forms = map[any]string{}
+		}
+		id = "f" + strconv.Itoa(len(s.forms)+1)
+		s.forms[key] = id
+		s.defs = append(append(append(s.defs, `<g id="`+id+`">`+"\n"...), f.out...), "</g>\n"...)
+	}
+	s.start("use")
+	s.el = append(s.el, ` xlink:href="#`+id+`"`...)
+	s.attr("x", x, coordDecimals)
+	s.attr("y", y, coordDecimals)
+	s.finish(nil, "/>\n")
 }

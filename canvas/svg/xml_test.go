@@ -84,20 +84,20 @@ func TestEscaped(t *testing.T) {
 // TestGroups checks that consecutive elements of one style share a <g>,
 // and that an element alone keeps its style.
 func TestGroups(t *testing.T) {
-	s := newSurface()
+	s := NewSurface()
 	s.SetLineJoinStyle("round") // as the painter sets it; caps stay butt
 	s.SetFillColor(255, 0, 0)
-	s.Rect(1, 2, 3, 4, "F")
-	s.Rect(5, 6, 7, 8, "F")
+	s.Rect(1, 2, 3, 4, canvas.Fill)
+	s.Rect(5, 6, 7, 8, canvas.Fill)
 	s.SetFillColor(0, 0, 255)
-	s.Circle(1, 1, 1, "F")
+	s.Circle(1, 1, 1, canvas.Fill)
 	s.SetDrawColor(0, 255, 0)
 	s.SetLineWidth(0.5)
 	s.SetDashPattern([]float64{1, 0.5}, 0.25)
 	s.SetLineCapStyle("butt")
 	s.Line(0, 0, 10, 10)
 	s.SetDashPattern(nil, 0)
-	s.RoundedRectExt(0, 0, 10, 5, 1, 0, 2, 0, "FD")
+	s.RoundedRectExt(0, 0, 10, 5, 1, 0, 2, 0, canvas.FillStroke)
 	s.flushHeld()
 	want := `<g fill="#f00">
 <rect x="1" y="2" width="3" height="4"/>

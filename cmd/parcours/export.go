@@ -13,9 +13,7 @@ import (
 	"unicode"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
 	"parcours/canvas/poster"
-	"parcours/canvas/raster"
 	"parcours/model"
 	"parcours/model/atomic"
 	"parcours/model/msg"
@@ -28,8 +26,8 @@ const maxSplit = 99
 
 // DPI limits of the PNG export (CONTRACTS.md §1).
 const (
-	minDPI = raster.MinDPI
-	maxDPI = raster.MaxDPI
+	minDPI = poster.MinDPI
+	maxDPI = poster.MaxDPI
 )
 
 // Branding options of export, beyond CONTRACTS.md §1 (see §6 "Poster
@@ -40,8 +38,8 @@ const (
 type exportPlan struct {
 	in, out string
 	format  string // json, pdf, png or svg
-	paper   pdf.Paper
-	tile    *pdf.Paper
+	paper   poster.Paper
+	tile    *poster.Paper
 	layout  canvas.Options // view, quotes, opportunities
 	dpi     int
 	journey string // "" for the first, "all", or an id
@@ -97,7 +95,7 @@ func runExport(e *env, p *parser, args []string) (err error) {
 		return err
 	}
 	job := poster.Job{Doc: doc, Journeys: journeys, Layout: plan.layout, DPI: plan.dpi, Compare: plan.compare, Split: plan.split,
-		Options: pdf.Options{Paper: plan.paper, Tile: plan.tile, Footer: plan.footer, Version: plan.version,
+		Options: poster.Options{Paper: plan.paper, Tile: plan.tile, Footer: plan.footer, Version: plan.version,
 			NoPersona: plan.noPersona, Plan: plan.plan}}
 	if plan.logo != "" {
 		if job.Options.Logo, err = readLogo(plan.logo); err != nil {
@@ -205,7 +203,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	}
 	orientation, _ := p.get("orientation")
 	var err error
-	if plan.paper, err = pdf.ParsePaper(paper, orientation); err != nil {
+	if plan.paper, err = poster.ParsePaper(paper, orientation); err != nil {
 		return nil, &usageError{err.Error()}
 	}
 	if tile, tiled := p.get("tile"); tiled {
@@ -213,13 +211,13 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 			return nil, err
 		}
 		// Either orientation: the tiling turns the sheets as it needs.
-		t, err := pdf.ParsePaper(tile, "portrait")
+		t, err := poster.ParsePaper(tile, "portrait")
 		if err != nil {
 			return nil, &usageError{err.Error()}
 		}
 		plan.tile = &t
 	}
-	if err := (pdf.Options{Paper: plan.paper, Tile: plan.tile}).Check(); err != nil {
+	if err := (poster.Options{Paper: plan.paper, Tile: plan.tile}).Check(); err != nil {
 		return nil, &usageError{err.Error()}
 	}
 	if view, ok := p.get("view"); ok {
@@ -247,7 +245,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 		}
 		plan.split = n
 	}
-	plan.dpi = raster.DefaultDPI
+	plan.dpi = poster.DefaultDPI
 	if v, ok := p.get("dpi"); ok {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < minDPI || n > maxDPI {
@@ -257,7 +255,7 @@ func planExport(p *parser, in string) (*exportPlan, error) {
 	}
 	if plan.format == "png" {
 		// The pixel budget depends on the command line alone.
-		if err := raster.CheckDPI(plan.paper, plan.dpi); err != nil {
+		if err := poster.CheckDPI(plan.paper, plan.dpi); err != nil {
 			return nil, &usageError{err.Error()}
 		}
 	}
@@ -303,7 +301,7 @@ func readLogo(path string) ([]byte, error) {
 	if err != nil {
 		return nil, failure("print.logo.read", path, cause(err))
 	}
-	if _, err := pdf.ParseImage(b); err != nil {
+	if _, err := poster.ParseImage(b); err != nil {
 		return nil, inFile(path, err)
 	}
 	return b, nil

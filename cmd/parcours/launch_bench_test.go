@@ -78,3 +78,18 @@ func vmHWM(pid int) float64 {
 	}
 	return 0
 }
+
+// BenchmarkVersionProcess runs `parcours version` as a whole process, the
+// cost of starting the program for a command (goal ≤ 25 ms): every
+// package the binary links is initialised before main runs.
+func BenchmarkVersionProcess(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "parcours")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	for b.Loop() {
+		if out, err := exec.Command(bin, "version").CombinedOutput(); err != nil {
+			b.Fatalf("version: %v\n%s", err, out)
+		}
+	}
+}

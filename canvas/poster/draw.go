@@ -1,4 +1,4 @@
-package pdf
+package poster
 
 import (
 	"math"
@@ -39,7 +39,7 @@ func (p *painter) scene(s *canvas.Scene) {
 		p.row(&s.Rows[i])
 	}
 	p.setFill(curveBG)
-	p.rect(s.Curve.Rect, "F")
+	p.rect(s.Curve.Rect, Fill)
 	p.gridLines(s)
 	for i := range s.Columns {
 		p.header(s, i)
@@ -59,22 +59,22 @@ func (p *painter) row(r *canvas.Row) {
 	} else {
 		p.setFill(canvas.NotOwned)
 	}
-	p.rect(r.Rect, "F")
+	p.rect(r.Rect, Fill)
 	strip := canvas.Rect{X: r.Label.X, Y: r.Label.Y, W: stripWidth, H: r.Label.H}
 	p.setFill(r.Color)
 	if r.Owned {
-		p.rect(strip, "F")
+		p.rect(strip, Fill)
 	} else {
 		// A broken strip, echoing the dashed outline.
 		const on, off = 2.0, 1.2
 		for y := strip.Y + off/2; y < strip.Y+strip.H; y += on + off {
-			p.rect(canvas.Rect{X: strip.X, Y: y, W: strip.W, H: min(on, strip.Y+strip.H-y)}, "F")
+			p.rect(canvas.Rect{X: strip.X, Y: y, W: strip.W, H: min(on, strip.Y+strip.H-y)}, Fill)
 		}
 		in := 0.6
 		p.setDraw(dashInk)
 		p.setLine(0.3)
 		p.setDash(1.6, 1.0)
-		p.rect(canvas.Rect{X: r.Rect.X + in, Y: r.Rect.Y + in, W: r.Rect.W - 2*in, H: r.Rect.H - 2*in}, "D")
+		p.rect(canvas.Rect{X: r.Rect.X + in, Y: r.Rect.Y + in, W: r.Rect.W - 2*in, H: r.Rect.H - 2*in}, Stroke)
 		p.solid()
 	}
 	p.block(&r.Name)
@@ -106,7 +106,7 @@ func (p *painter) header(s *canvas.Scene, i int) {
 	c := &s.Columns[i]
 	h := c.Header
 	p.setFill(canvas.HeaderBG)
-	p.rect(h, "F")
+	p.rect(h, Fill)
 	if i > 0 { // a white seam between neighbouring stages
 		p.setDraw(canvas.Paper)
 		p.setLine(0.6)
@@ -115,7 +115,7 @@ func (p *painter) header(s *canvas.Scene, i int) {
 	p.block(&c.Name)
 	if c.BelowTarget {
 		p.setFill(canvas.BelowTargetInk)
-		p.rect(canvas.Rect{X: h.X, Y: h.Y + h.H - canvas.BelowTargetBar, W: h.W, H: canvas.BelowTargetBar}, "F")
+		p.rect(canvas.Rect{X: h.X, Y: h.Y + h.H - canvas.BelowTargetBar, W: h.W, H: canvas.BelowTargetBar}, Fill)
 	}
 }
 
@@ -128,7 +128,7 @@ func (p *painter) band(b *canvas.Band, i int) {
 		fill = canvas.BandAltFill
 	}
 	p.setFill(fill)
-	p.rect(b.Rect, "F")
+	p.rect(b.Rect, Fill)
 	p.setDraw(canvas.GridLine)
 	p.setLine(gridLine)
 	p.line(b.Rect.X, b.Rect.Y+b.Rect.H, b.Rect.X+b.Rect.W, b.Rect.Y+b.Rect.H)
@@ -160,7 +160,7 @@ func (p *painter) trends(ts [][]canvas.Point) {
 			p.line(t[i-1].X, t[i-1].Y, t[i].X, t[i].Y)
 		}
 		p.setFill(canvas.HeaderBG)
-		p.circle(t[len(t)-1], 0.55, "F")
+		p.circle(t[len(t)-1], 0.55, Fill)
 	}
 }
 
@@ -199,7 +199,7 @@ func (p *painter) curve(s *canvas.Scene) {
 			mx := (a.X + b.X) / 2
 			p.f.CurveBezierCubicTo(p.x(mx), p.y(a.Y), p.x(mx), p.y(b.Y), p.x(b.X), p.y(b.Y))
 		}
-		p.f.DrawPath("D")
+		p.f.DrawPath(Stroke)
 	}
 	for i := range pts {
 		p.face(pts[i].Face)
@@ -210,7 +210,7 @@ func (p *painter) curve(s *canvas.Scene) {
 			}
 			m := canvas.PeakMark(pts[i])
 			p.setFill(ink)
-			p.polygon(m[:], "F")
+			p.polygon(m[:], Fill)
 		}
 	}
 }
@@ -222,12 +222,12 @@ func (p *painter) card(c *canvas.Card) {
 	r, col := c.Rect, c.Color
 	p.stamp(formKey{kind: formCard, color: col}, r, cardLine, func(q *painter) {
 		q.setFill(canvas.CardFill)
-		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, "F")
+		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, Fill)
 		q.setFill(col)
-		q.roundedRect(canvas.Rect{X: r.X, Y: r.Y, W: stripWidth, H: r.H}, min(cardRadius, stripWidth), 0, 0, min(cardRadius, stripWidth), "F")
+		q.roundedRect(canvas.Rect{X: r.X, Y: r.Y, W: stripWidth, H: r.H}, min(cardRadius, stripWidth), 0, 0, min(cardRadius, stripWidth), Fill)
 		q.setDraw(cardBorder)
 		q.setLine(cardLine)
-		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, "D")
+		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, Stroke)
 	})
 	p.block(&c.Title)
 	p.block(&c.NumberText)
@@ -270,9 +270,9 @@ func (p *painter) drawIcon(shapes []canvas.IconShape, box canvas.Rect) {
 	p.setFill(canvas.MutedInk)
 	p.setLine(canvas.IconStroke * k)
 	for _, s := range shapes {
-		style := "D"
+		style := Stroke
 		if s.Fill {
-			style = "FD"
+			style = FillStroke
 		}
 		switch s.Kind {
 		case canvas.IconCircle:
@@ -295,7 +295,7 @@ func (p *painter) drawIcon(shapes []canvas.IconShape, box canvas.Rect) {
 					p.f.LineTo(p.x(q.X), p.y(q.Y))
 				}
 			}
-			p.f.DrawPath("D")
+			p.f.DrawPath(Stroke)
 		}
 	}
 }
@@ -314,7 +314,7 @@ func (p *painter) advice(a canvas.Advice, c canvas.Point, radius float64) {
 		q.setFill(canvas.Paper)
 		q.setDraw(ink)
 		q.setLine(0.35)
-		q.circle(c, radius, "FD")
+		q.circle(c, radius, FillStroke)
 		arm := radius * 0.55
 		q.line(c.X-arm, c.Y, c.X+arm, c.Y)
 		if a == canvas.AdviseListening {
@@ -330,7 +330,7 @@ func (p *painter) listened(c canvas.Point, radius float64) {
 		q.setFill(listenFill)
 		q.setDraw(canvas.Paper)
 		q.setLine(0.3)
-		q.circle(c, radius, "FD")
+		q.circle(c, radius, FillStroke)
 	})
 	size := radius * 1.35 / canvas.PtToMM // pt, the tick spans about 1.3 radii
 	p.setFont(true, size)
@@ -357,16 +357,16 @@ func (p *painter) drawFace(f canvas.Face) {
 		p.setFill(col)
 		p.setDraw(faceFeature)
 		p.setLine(0.15)
-		p.circle(f.Center, r, "FD")
+		p.circle(f.Center, r, FillStroke)
 	} else {
 		p.setFill(canvas.CardFill)
 		p.setDraw(col)
 		p.setLine(0.14 * r)
-		p.circle(f.Center, r-0.07*r, "FD")
+		p.circle(f.Center, r-0.07*r, FillStroke)
 	}
 	p.setFill(faceFeature)
 	for _, dx := range [2]float64{-0.33, 0.33} {
-		p.circle(canvas.Point{X: f.Center.X + dx*r, Y: f.Center.Y - 0.25*r}, 0.11*r, "F")
+		p.circle(canvas.Point{X: f.Center.X + dx*r, Y: f.Center.Y - 0.25*r}, 0.11*r, Fill)
 	}
 	left, mid, right := canvas.Mouth(f.Emotion)
 	at := func(q canvas.Point) canvas.Point { return canvas.Point{X: f.Center.X + q.X*r, Y: f.Center.Y + q.Y*r} }
@@ -392,13 +392,13 @@ func (p *painter) drawBadge(m model.Marker, box canvas.Rect) {
 	w, h := box.W, box.H
 	switch shape {
 	case canvas.Triangle:
-		p.polygon([]canvas.Point{{X: cx, Y: box.Y}, {X: box.X + w, Y: box.Y + 0.92*h}, {X: box.X, Y: box.Y + 0.92*h}}, "F")
+		p.polygon([]canvas.Point{{X: cx, Y: box.Y}, {X: box.X + w, Y: box.Y + 0.92*h}, {X: box.X, Y: box.Y + 0.92*h}}, Fill)
 		// A white "!" so that it reads as a warning sign.
 		p.setDraw(canvas.Paper)
 		p.setLine(0.1 * w)
 		p.line(cx, box.Y+0.34*h, cx, box.Y+0.6*h)
 		p.setFill(canvas.Paper)
-		p.circle(canvas.Point{X: cx, Y: box.Y + 0.76*h}, 0.055*w, "F")
+		p.circle(canvas.Point{X: cx, Y: box.Y + 0.76*h}, 0.055*w, Fill)
 	case canvas.Star:
 		outer, inner := w/2, 0.42*w/2
 		c := canvas.Point{X: cx, Y: cy + 0.04*h}
@@ -411,13 +411,13 @@ func (p *painter) drawBadge(m model.Marker, box canvas.Rect) {
 			a := -math.Pi/2 + float64(i)*math.Pi/5
 			pts[i] = canvas.Point{X: c.X + rad*math.Cos(a), Y: c.Y + rad*math.Sin(a)}
 		}
-		p.polygon(pts, "F")
+		p.polygon(pts, Fill)
 	case canvas.Diamond:
-		p.polygon([]canvas.Point{{X: cx, Y: box.Y}, {X: box.X + w, Y: cy}, {X: cx, Y: box.Y + h}, {X: box.X, Y: cy}}, "F")
+		p.polygon([]canvas.Point{{X: cx, Y: box.Y}, {X: box.X + w, Y: cy}, {X: cx, Y: box.Y + h}, {X: box.X, Y: cy}}, Fill)
 	case canvas.Circle:
-		p.circle(canvas.Point{X: cx, Y: cy}, 0.45*min(w, h), "F")
+		p.circle(canvas.Point{X: cx, Y: cy}, 0.45*min(w, h), Fill)
 	default: // Square
 		in := 0.1 * w
-		p.rect(canvas.Rect{X: box.X + in, Y: box.Y + in, W: w - 2*in, H: h - 2*in}, "F")
+		p.rect(canvas.Rect{X: box.X + in, Y: box.Y + in, W: w - 2*in, H: h - 2*in}, Fill)
 	}
 }

@@ -1,4 +1,4 @@
-package pdf
+package poster
 
 import (
 	"errors"
@@ -6,9 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"parcours/canvas"
+	"parcours/canvas/pdf"
 	"parcours/model/msg"
 )
 
@@ -125,43 +124,30 @@ func RowLetters(i int) string {
 	return s
 }
 
-// fixedID is a template whose id — a hash of its whole content, which fpdf
-// otherwise computes again at each use — is computed once.
-type fixedID struct {
-	fpdf.Template
-	id string
-}
-
-func (t *fixedID) ID() string { return t.id }
-
 // tiled prints scene as an assembly guide and its sheets. The poster is
 // drawn once, as a PDF form that every sheet and the guide's picture show
 // through a clip and a translation: everything stays vector and the file
 // grows by a few bytes per sheet. It reports whether the poster had to
 // shorten a text.
-func (p *painter) tiled(f *fpdf.Fpdf, s *canvas.Scene, opts Options, logo *Image, t *Tiling) (shortened bool) {
+func (p *painter) tiled(f *pdf.Document, s *canvas.Scene, opts Options, logo *Image, t *Tiling) (shortened bool) {
 	// Pictures are registered in the document first: the template then
 	// shares them.
 	if logo != nil {
-		registerImage(f, logo)
+		f.RegisterImage(logo)
 	}
 	if s.Profile != nil && !opts.NoPersona {
 		if img := personaAvatar(s.Profile); img != nil {
-			registerImage(f, img)
+			f.RegisterImage(img)
 		}
 	}
 	var cut bool
-	size := fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H}
-	tpl := f.CreateTemplateCustom(fpdf.PointType{}, size, func(tp *fpdf.Tpl) {
-		surface := newPDFSurface(&tp.Fpdf, p.doc())
-		surface.inForm = true
+	tpl := f.PageForm(opts.Paper.W, opts.Paper.H, func(surface *pdf.Surface) {
 		q := newPainter(surface)
 		q.resetState()
 		q.page(s, opts, logo)
 		q.flush()
 		cut = q.cut
 	})
-	tpl = &fixedID{Template: tpl, id: tpl.ID()}
 
 	p.guide(f, s, opts, t, tpl)
 	for i := range t.Sheets {
@@ -172,14 +158,13 @@ func (p *painter) tiled(f *fpdf.Fpdf, s *canvas.Scene, opts Options, logo *Image
 
 // sheet prints one sheet: its part of the poster, clipped to the
 // printable area, then its crop marks and its label on top.
-func (p *painter) sheet(f *fpdf.Fpdf, opts Options, t *Tiling, sh *Sheet, tpl fpdf.Template) {
+func (p *painter) sheet(f *pdf.Document, opts Options, t *Tiling, sh *Sheet, tpl *pdf.PageForm) {
 	p.addPage(f, t.Paper.W, t.Paper.H)
 	p.setTransform(0, 0, 1)
 	m := TileMargin
 	p.flush()
-	f.ClipRect(m, m, t.Paper.W-2*m, t.Paper.H-2*m, false)
-	f.UseTemplateScaled(tpl, fpdf.PointType{X: m - sh.Area.X, Y: m - sh.Area.Y},
-		fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H})
+	f.ClipRect(m, m, t.Paper.W-2*m, t.Paper.H-2*m)
+	f.UseForm(tpl, m-sh.Area.X, m-sh.Area.Y, opts.Paper.W, opts.Paper.H)
 	f.ClipEnd()
 
 	// The trim box on the sheet.
@@ -257,7 +242,7 @@ func (p *painter) sheetLabel(sh *Sheet, t *Tiling, trim, printable canvas.Rect) 
 	x := max(trim.X, printable.X) + cropGap + 1
 	w := p.reg.Width(label, size)
 	p.setFill(canvas.Paper)
-	p.rect(canvas.Rect{X: x - 0.6, Y: base - p.reg.Ascent*mm - 0.3, W: w + 1.2, H: (p.reg.Ascent+p.reg.Descent)*mm + 0.6}, "F")
+	p.rect(canvas.Rect{X: x - 0.6, Y: base - p.reg.Ascent*mm - 0.3, W: w + 1.2, H: (p.reg.Ascent+p.reg.Descent)*mm + 0.6}, Fill)
 	p.setFont(false, size)
 	p.setInk(canvas.Ink)
 	p.text(x, base, label)
@@ -292,7 +277,7 @@ var guideGrid = canvas.RGB{R: 0xD5, G: 0x5E, B: 0x00}
 // guide prints the assembly guide: a title, what the poster is made of, a
 // small picture of the whole poster with the grid of sheets and their
 // labels, and the steps to assemble it, in the user's language.
-func (p *painter) guide(f *fpdf.Fpdf, s *canvas.Scene, opts Options, t *Tiling, tpl fpdf.Template) {
+func (p *painter) guide(f *pdf.Document, s *canvas.Scene, opts Options, t *Tiling, tpl *pdf.PageForm) {
 	g := guidePaper(t)
 	p.addPage(f, g.W, g.H)
 	p.setTransform(0, 0, 1)
@@ -350,23 +335,23 @@ func (p *painter) guide(f *fpdf.Fpdf, s *canvas.Scene, opts Options, t *Tiling, 
 
 // guidePicture draws the whole poster small, centred in box, with the grid
 // of trims and each sheet's label.
-func (p *painter) guidePicture(f *fpdf.Fpdf, opts Options, t *Tiling, tpl fpdf.Template, box canvas.Rect) {
+func (p *painter) guidePicture(f *pdf.Document, opts Options, t *Tiling, tpl *pdf.PageForm, box canvas.Rect) {
 	P := t.Poster
 	k := min(box.W/P.W, box.H/P.H)
 	ox := box.X + (box.W-P.W*k)/2
 	oy := box.Y + (box.H-P.H*k)/2
 	p.flush()
-	f.UseTemplateScaled(tpl, fpdf.PointType{X: ox, Y: oy}, fpdf.SizeType{Wd: P.W * k, Ht: P.H * k})
+	f.UseForm(tpl, ox, oy, P.W*k, P.H*k)
 	p.resetState()
 	p.solid()
 	p.setDraw(canvas.MutedInk)
 	p.setLine(0.2)
-	p.rect(canvas.Rect{X: ox, Y: oy, W: P.W * k, H: P.H * k}, "D")
+	p.rect(canvas.Rect{X: ox, Y: oy, W: P.W * k, H: P.H * k}, Stroke)
 	p.setDraw(guideGrid)
 	p.setLine(0.35)
 	for _, sh := range t.Sheets {
 		r := sh.Trim
-		p.rect(canvas.Rect{X: ox + r.X*k, Y: oy + r.Y*k, W: r.W * k, H: r.H * k}, "D")
+		p.rect(canvas.Rect{X: ox + r.X*k, Y: oy + r.Y*k, W: r.W * k, H: r.H * k}, Stroke)
 	}
 	// Labels as large as the smallest cell allows, up to 14 pt.
 	cellW, cellH := math.Inf(1), math.Inf(1)
@@ -384,7 +369,7 @@ func (p *painter) guidePicture(f *fpdf.Fpdf, opts Options, t *Tiling, tpl fpdf.T
 		cx, cy := ox+(r.X+r.W/2)*k, oy+(r.Y+r.H/2)*k
 		lw := p.bold.Width(sh.Label, size)
 		p.setFill(canvas.Paper)
-		p.roundedRect(canvas.Rect{X: cx - lw/2 - 0.3*mm, Y: cy - 0.6*mm, W: lw + 0.6*mm, H: 1.2 * mm}, 0.2*mm, 0.2*mm, 0.2*mm, 0.2*mm, "F")
+		p.roundedRect(canvas.Rect{X: cx - lw/2 - 0.3*mm, Y: cy - 0.6*mm, W: lw + 0.6*mm, H: 1.2 * mm}, 0.2*mm, 0.2*mm, 0.2*mm, 0.2*mm, Fill)
 		p.setInk(guideGrid)
 		p.text(cx-lw/2, cy+0.36*mm, sh.Label)
 	}

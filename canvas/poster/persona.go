@@ -1,4 +1,4 @@
-package pdf
+package poster
 
 import (
 	"strings"
@@ -225,7 +225,7 @@ func (p *painter) personaCard(ps *model.Persona, img *Image, box canvas.Rect, co
 	p.solid()
 	p.setFill(canvas.BandFill)
 	r := 0.6 * size * canvas.PtToMM
-	p.roundedRect(box, r, r, r, r, "F")
+	p.roundedRect(box, r, r, r, r, Fill)
 	if l.img != nil {
 		p.f.Picture(l.img, l.avatar.X, l.avatar.Y, l.avatar.W, l.avatar.H)
 	}

@@ -1,4 +1,4 @@
-package pdf_test
+package poster_test
 
 import (
 	"math"
@@ -8,13 +8,13 @@ import (
 	"testing"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
+	"parcours/canvas/poster"
 	"parcours/model/msg"
 )
 
-func paper(t testing.TB, name, orientation string) pdf.Paper {
+func paper(t testing.TB, name, orientation string) poster.Paper {
 	t.Helper()
-	p, err := pdf.ParsePaper(name, orientation)
+	p, err := poster.ParsePaper(name, orientation)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,14 +25,14 @@ func paper(t testing.TB, name, orientation string) pdf.Paper {
 // TileOverlap, it takes to cover length, counted one by one.
 func fewest(length, print float64) int {
 	n := 1
-	for float64(n)*print-float64(n-1)*pdf.TileOverlap < length-1e-9 {
+	for float64(n)*print-float64(n-1)*poster.TileOverlap < length-1e-9 {
 		n++
 	}
 	return n
 }
 
 func TestTileGeometry(t *testing.T) {
-	var posters []pdf.Paper
+	var posters []poster.Paper
 	for _, name := range []string{"A0", "A1", "A2", "A3", "A4"} {
 		posters = append(posters, paper(t, name, "landscape"), paper(t, name, "portrait"))
 	}
@@ -40,9 +40,9 @@ func TestTileGeometry(t *testing.T) {
 		paper(t, "5000x5000mm", ""), paper(t, "190x277mm", ""), paper(t, "200x287mm", ""), paper(t, "10x10mm", ""))
 	for _, tileName := range []string{"A4", "A3"} {
 		tile := paper(t, tileName, "portrait")
-		for _, poster := range posters {
-			name := poster.Name + " " + strconv.FormatFloat(poster.W, 'f', -1, 64) + "x" + strconv.FormatFloat(poster.H, 'f', -1, 64) + " on " + tileName
-			tl, err := pdf.Tile(poster, tile)
+		for _, big := range posters {
+			name := big.Name + " " + strconv.FormatFloat(big.W, 'f', -1, 64) + "x" + strconv.FormatFloat(big.H, 'f', -1, 64) + " on " + tileName
+			tl, err := poster.Tile(big, tile)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
@@ -51,12 +51,12 @@ func TestTileGeometry(t *testing.T) {
 	}
 }
 
-func checkTiling(t *testing.T, name string, tl pdf.Tiling, tile pdf.Paper) {
+func checkTiling(t *testing.T, name string, tl poster.Tiling, tile poster.Paper) {
 	t.Helper()
 	const eps = 1e-9
 	P := tl.Poster
 	// The orientation that needs fewer sheets.
-	pw, ph := tile.W-2*pdf.TileMargin, tile.H-2*pdf.TileMargin
+	pw, ph := tile.W-2*poster.TileMargin, tile.H-2*poster.TileMargin
 	want := min(fewest(P.W, pw)*fewest(P.H, ph), fewest(P.W, ph)*fewest(P.H, pw))
 	if len(tl.Sheets) != want || tl.Rows*tl.Cols != want {
 		t.Errorf("%s: %d sheets (%d × %d), want %d", name, len(tl.Sheets), tl.Rows, tl.Cols, want)
@@ -68,11 +68,11 @@ func checkTiling(t *testing.T, name string, tl pdf.Tiling, tile pdf.Paper) {
 		if sh.Row != i/tl.Cols || sh.Col != i%tl.Cols {
 			t.Fatalf("%s: sheet %d is row %d column %d", name, i, sh.Row, sh.Col)
 		}
-		if want := pdf.RowLetters(sh.Row) + strconv.Itoa(sh.Col+1); sh.Label != want {
+		if want := poster.RowLetters(sh.Row) + strconv.Itoa(sh.Col+1); sh.Label != want {
 			t.Errorf("%s: sheet %d labelled %q, want %q", name, i, sh.Label, want)
 		}
 		// The printable area of the sheet, whole.
-		if math.Abs(sh.Area.W-(tl.Paper.W-2*pdf.TileMargin)) > eps || math.Abs(sh.Area.H-(tl.Paper.H-2*pdf.TileMargin)) > eps {
+		if math.Abs(sh.Area.W-(tl.Paper.W-2*poster.TileMargin)) > eps || math.Abs(sh.Area.H-(tl.Paper.H-2*poster.TileMargin)) > eps {
 			t.Errorf("%s %s: area %v × %v mm", name, sh.Label, sh.Area.W, sh.Area.H)
 		}
 		// The trim lies inside the area.
@@ -83,7 +83,7 @@ func checkTiling(t *testing.T, name string, tl pdf.Tiling, tile pdf.Paper) {
 		// Neighbours overlap by exactly 10 mm and share their trim line.
 		if sh.Col > 0 {
 			left := tl.Sheets[i-1]
-			if o := left.Area.X + left.Area.W - sh.Area.X; math.Abs(o-pdf.TileOverlap) > eps {
+			if o := left.Area.X + left.Area.W - sh.Area.X; math.Abs(o-poster.TileOverlap) > eps {
 				t.Errorf("%s: %s and %s overlap by %v mm", name, left.Label, sh.Label, o)
 			}
 			if math.Abs(left.Trim.X+left.Trim.W-sh.Trim.X) > eps {
@@ -92,7 +92,7 @@ func checkTiling(t *testing.T, name string, tl pdf.Tiling, tile pdf.Paper) {
 		}
 		if sh.Row > 0 {
 			up := tl.Sheets[i-tl.Cols]
-			if o := up.Area.Y + up.Area.H - sh.Area.Y; math.Abs(o-pdf.TileOverlap) > eps {
+			if o := up.Area.Y + up.Area.H - sh.Area.Y; math.Abs(o-poster.TileOverlap) > eps {
 				t.Errorf("%s: %s and %s overlap by %v mm", name, up.Label, sh.Label, o)
 			}
 			if math.Abs(up.Trim.Y+up.Trim.H-sh.Trim.Y) > eps {
@@ -112,7 +112,7 @@ func checkTiling(t *testing.T, name string, tl pdf.Tiling, tile pdf.Paper) {
 }
 
 func TestTileA0OnA4(t *testing.T) {
-	tl, err := pdf.Tile(pdf.A0Landscape, paper(t, "A4", "portrait"))
+	tl, err := poster.Tile(poster.A0Landscape, paper(t, "A4", "portrait"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,18 +122,18 @@ func TestTileA0OnA4(t *testing.T) {
 		t.Errorf("A0 on A4: %d × %d sheets of %v × %v mm, want 3 × 7 portrait", tl.Rows, tl.Cols, tl.Paper.W, tl.Paper.H)
 	}
 	// Same answer whichever way the tile paper is given.
-	if tl2, _ := pdf.Tile(pdf.A0Landscape, paper(t, "A4", "landscape")); tl2.Rows != 3 || tl2.Cols != 7 {
+	if tl2, _ := poster.Tile(poster.A0Landscape, paper(t, "A4", "landscape")); tl2.Rows != 3 || tl2.Cols != 7 {
 		t.Errorf("A4 given landscape: %d × %d", tl2.Rows, tl2.Cols)
 	}
 	if got := []string{tl.Sheets[0].Label, tl.Sheets[6].Label, tl.Sheets[7].Label, tl.Sheets[20].Label}; strings.Join(got, " ") != "A1 A7 B1 C7" {
 		t.Errorf("labels %v", got)
 	}
 	for i, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 701: "ZZ", 702: "AAA"} {
-		if got := pdf.RowLetters(i); got != want {
+		if got := poster.RowLetters(i); got != want {
 			t.Errorf("RowLetters(%d) = %q, want %q", i, got, want)
 		}
 	}
-	if _, err := pdf.Tile(pdf.A0Landscape, pdf.Paper{Name: "tiny", W: 15, H: 300}); err == nil {
+	if _, err := poster.Tile(poster.A0Landscape, poster.Paper{Name: "tiny", W: 15, H: 300}); err == nil {
 		t.Error("a sheet with no room to print: no error")
 	}
 }
@@ -162,12 +162,12 @@ func pageText(t *testing.T, path string, page int) string {
 func TestTiledPDF(t *testing.T) {
 	d := livraison(t)
 	s := canvas.Layout(d, d.Journeys[0])
-	if pdf.Shortened(s) {
+	if poster.Shortened(s) {
 		t.Fatal("the reference journey shortens a text: this test expects no appendix")
 	}
 	a4 := paper(t, "A4", "portrait")
-	opts := pdf.Options{Tile: &a4}
-	tl, err := pdf.Tile(pdf.A0Landscape, a4)
+	opts := poster.Options{Tile: &a4}
+	tl, err := poster.Tile(poster.A0Landscape, a4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,14 +175,14 @@ func TestTiledPDF(t *testing.T) {
 	// Two marks in the poster: one in the middle of the overlap of A1 and
 	// A2 (and of row A), one in the middle of B4's trim, far from every
 	// other sheet. They replace texts of the scene, at the places wanted.
-	x, y, k := pdf.Placement(s, opts)
+	x, y, k := poster.Placement(s, opts)
 	a1, a2, b4 := tl.Sheets[0], tl.Sheets[1], tl.Sheets[tl.Cols+3]
 	// A mark is a small text of the scene, moved to where it is wanted.
 	const markSize = 1.2 // pt, before scaling
 	reg, _ := canvas.Fonts()
 	place := func(into *canvas.Text, text string, px, py float64) {
 		w := reg.Width(text, markSize*k)
-		if w > pdf.TileOverlap-2 {
+		if w > poster.TileOverlap-2 {
 			t.Fatalf("mark %s is %.1f mm wide on paper: too wide for the overlap", text, w)
 		}
 		baseline := reg.Ascent * markSize * canvas.PtToMM
@@ -221,7 +221,7 @@ func TestTiledPDF(t *testing.T) {
 	}
 	for i, sh := range tl.Sheets {
 		text := pageText(t, path, i+2)
-		if want := "Sheet " + sh.Label + " — row " + pdf.RowLetters(sh.Row) + ", column " + strconv.Itoa(sh.Col+1); !strings.Contains(text, want) {
+		if want := "Sheet " + sh.Label + " — row " + poster.RowLetters(sh.Row) + ", column " + strconv.Itoa(sh.Col+1); !strings.Contains(text, want) {
 			t.Errorf("page %d lacks %q:\n%s", i+2, want, text)
 		}
 		over := strings.Contains(text, "OVERLAPMARK")
@@ -247,8 +247,8 @@ func TestTiledFrenchGuideAndAllJourneys(t *testing.T) {
 	d.Journeys[0].Touchpoints[0].Title = strings.Repeat("Un titre bien trop long pour sa carte ", 5)
 	scenes := []*canvas.Scene{canvas.Layout(d, d.Journeys[0]), canvas.Layout(d, d.Journeys[1])}
 	a3 := paper(t, "A3", "portrait")
-	opts := pdf.Options{Paper: paper(t, "A1", "portrait"), Tile: &a3, Journeys: d.Journeys}
-	tl, _ := pdf.Tile(opts.Paper, a3)
+	opts := poster.Options{Paper: paper(t, "A1", "portrait"), Tile: &a3, Journeys: d.Journeys}
+	tl, _ := poster.Tile(opts.Paper, a3)
 	path := write(t, "tiled-a3-fr.pdf", scenes, opts)
 	n := pages(t, poppler(t, "pdfinfo", path))
 	per := 1 + len(tl.Sheets)

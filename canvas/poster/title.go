@@ -1,4 +1,4 @@
-package pdf
+package poster
 
 import (
 	"strings"
@@ -259,31 +259,31 @@ func legendItems(p *painter, s *canvas.Scene) []legendItem {
 				ink, tip, h = canvas.DropInk, c.Y+h, -h
 			}
 			p.setFill(ink)
-			p.polygon([]canvas.Point{{X: c.X - 0.45*box.W, Y: c.Y + h}, {X: c.X + 0.45*box.W, Y: c.Y + h}, {X: c.X, Y: tip}}, "F")
+			p.polygon([]canvas.Point{{X: c.X - 0.45*box.W, Y: c.Y + h}, {X: c.X + 0.45*box.W, Y: c.Y + h}, {X: c.X, Y: tip}}, Fill)
 		}
 	}
 	add(peak, "pdf.legend.peak", triangle(true))
 	add(drop, "pdf.legend.drop", triangle(false))
 	add(below, "pdf.legend.below_target", func(p *painter, box canvas.Rect) {
 		p.setFill(canvas.HeaderBG)
-		p.rect(canvas.Rect{X: box.X, Y: box.Y + 0.15*box.H, W: box.W, H: 0.7 * box.H}, "F")
+		p.rect(canvas.Rect{X: box.X, Y: box.Y + 0.15*box.H, W: box.W, H: 0.7 * box.H}, Fill)
 		p.setFill(canvas.BelowTargetInk)
-		p.rect(canvas.Rect{X: box.X, Y: box.Y + 0.62*box.H, W: box.W, H: 0.23 * box.H}, "F")
+		p.rect(canvas.Rect{X: box.X, Y: box.Y + 0.62*box.H, W: box.W, H: 0.23 * box.H}, Fill)
 	})
 	lane := func(owned bool) func(p *painter, box canvas.Rect) {
 		return func(p *painter, box canvas.Rect) {
 			r := canvas.Rect{X: box.X, Y: box.Y + 0.15*box.H, W: box.W, H: 0.7 * box.H}
 			if owned {
 				p.setFill(canvas.Tint(canvas.ParseColor("#0072B2"), canvas.OwnedTint))
-				p.rect(r, "F")
+				p.rect(r, Fill)
 				return
 			}
 			p.setFill(canvas.NotOwned)
-			p.rect(r, "F")
+			p.rect(r, Fill)
 			p.setDraw(dashInk)
 			p.setLine(0.06 * box.W)
 			p.setDash(0.2*box.W, 0.12*box.W)
-			p.rect(r, "D")
+			p.rect(r, Stroke)
 			p.solid()
 		}
 	}

@@ -1,4 +1,4 @@
-package pdf_test
+package poster_test
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
+	"parcours/canvas/poster"
 	"parcours/model"
 	"parcours/model/modeltest"
 	"parcours/model/msg"
@@ -38,10 +38,10 @@ func poppler(t *testing.T, tool string, args ...string) string {
 
 // write makes the PDF into a file and returns its path. With PDFCHECK_DIR
 // set, a copy is kept there under name, to look at.
-func write(t *testing.T, name string, scenes []*canvas.Scene, opts pdf.Options) string {
+func write(t *testing.T, name string, scenes []*canvas.Scene, opts poster.Options) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, scenes, opts); err != nil {
+	if err := poster.WritePDF(&buf, scenes, opts); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	path := filepath.Join(t.TempDir(), name)
@@ -90,18 +90,18 @@ func TestPageSizes(t *testing.T) {
 		{"A4", "portrait", 595.28, 841.89},
 		{"600x400mm", "", 1700.79, 1133.86},
 	} {
-		paper, err := pdf.ParsePaper(tc.paper, tc.orientation)
+		paper, err := poster.ParsePaper(tc.paper, tc.orientation)
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := write(t, "size.pdf", []*canvas.Scene{s}, pdf.Options{Paper: paper})
+		path := write(t, "size.pdf", []*canvas.Scene{s}, poster.Options{Paper: paper})
 		w, h := pageSizePts(t, poppler(t, "pdfinfo", path))
 		if math.Abs(w-tc.w) > 0.1 || math.Abs(h-tc.h) > 0.1 {
 			t.Errorf("%s %s: page %.2f x %.2f pt, want %.2f x %.2f", tc.paper, tc.orientation, w, h, tc.w, tc.h)
 		}
 	}
 	// The zero Options mean A0 landscape.
-	path := write(t, "default.pdf", []*canvas.Scene{s}, pdf.Options{})
+	path := write(t, "default.pdf", []*canvas.Scene{s}, poster.Options{})
 	if w, h := pageSizePts(t, poppler(t, "pdfinfo", path)); math.Abs(w-3370.39) > 0.1 || math.Abs(h-2383.94) > 0.1 {
 		t.Errorf("default page %.2f x %.2f pt, want A0 landscape", w, h)
 	}
@@ -110,7 +110,7 @@ func TestPageSizes(t *testing.T) {
 func TestOnePagePerScene(t *testing.T) {
 	d := livraison(t)
 	scenes := []*canvas.Scene{canvas.Layout(d, d.Journeys[0]), canvas.Layout(d, d.Journeys[1])}
-	path := write(t, "two.pdf", scenes, pdf.Options{})
+	path := write(t, "two.pdf", scenes, poster.Options{})
 	if n := pages(t, poppler(t, "pdfinfo", path)); n != 2 {
 		t.Fatalf("%d pages, want 2", n)
 	}
@@ -122,7 +122,7 @@ func TestOnePagePerScene(t *testing.T) {
 
 func TestFontsEmbedded(t *testing.T) {
 	d := livraison(t)
-	path := write(t, "fonts.pdf", []*canvas.Scene{canvas.Layout(d, d.Journeys[0])}, pdf.Options{})
+	path := write(t, "fonts.pdf", []*canvas.Scene{canvas.Layout(d, d.Journeys[0])}, poster.Options{})
 	out := poppler(t, "pdffonts", path)
 	found := map[string]bool{}
 	for _, line := range strings.Split(out, "\n")[2:] {
@@ -150,17 +150,22 @@ func TestTextsSelectable(t *testing.T) {
 	d := livraison(t)
 	j := d.Journeys[0]
 	date := time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC)
-	path := write(t, "livraison.pdf", []*canvas.Scene{canvas.Layout(d, j)}, pdf.Options{Date: date})
+	path := write(t, "livraison.pdf", []*canvas.Scene{canvas.Layout(d, j)}, poster.Options{Date: date})
 	text := poppler(t, "pdftotext", path, "-")
 	flat := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{j.Title, "Livraison", "Transporteur", "Choix du créneau", "Claire Dubois",
-		"[U+1F4E6]", date.Format(msg.T("pdf.date_layout"))} {
+		"Page de suivi 📦", date.Format(msg.T("pdf.date_layout"))} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("pdftotext output lacks %q:\n%s", want, text)
 		}
 	}
-	if strings.Contains(flat, "Page de suivi ?") || strings.Contains(text, "📦") {
-		t.Errorf("the parcel emoji did not become [U+1F4E6]:\n%s", text)
+	if strings.Contains(flat, "Page de suivi ?") || strings.Contains(text, "[U+1F4E6]") {
+		t.Errorf("the parcel emoji is not drawn as an emoji with its character behind:\n%s", text)
+	}
+	// MuPDF finds the emoji too.
+	mu := strings.Join(strings.Fields(independentReaders(t, path)), " ")
+	if !strings.Contains(mu, "Page de suivi 📦") || strings.Contains(mu, "[U+1F4E6]") {
+		t.Errorf("mutool's text lacks the parcel emoji:\n%s", mu)
 	}
 }
 
@@ -170,11 +175,11 @@ func TestFrenchTitleBlock(t *testing.T) {
 	d := livraison(t)
 	j := d.Journeys[0]
 	date := time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC)
-	a4, err := pdf.ParsePaper("A4", "portrait")
+	a4, err := poster.ParsePaper("A4", "portrait")
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := write(t, "livraison-a4.pdf", []*canvas.Scene{canvas.Layout(d, j)}, pdf.Options{Paper: a4, Date: date})
+	path := write(t, "livraison-a4.pdf", []*canvas.Scene{canvas.Layout(d, j)}, poster.Options{Paper: a4, Date: date})
 	flat := strings.Join(strings.Fields(poppler(t, "pdftotext", path, "-")), " ")
 	for _, want := range []string{"Persona : Claire Dubois — Objectif : Réduire", "Date : 14/05/2026", "Point de douleur", "Courbe émotionnelle"} {
 		if !strings.Contains(flat, want) {
@@ -186,12 +191,12 @@ func TestFrenchTitleBlock(t *testing.T) {
 func TestSameDateSameBytes(t *testing.T) {
 	d := livraison(t)
 	s := canvas.Layout(d, d.Journeys[0])
-	opts := pdf.Options{Date: time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC)}
+	opts := poster.Options{Date: time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC)}
 	var a, b bytes.Buffer
-	if err := pdf.Write(&a, []*canvas.Scene{s}, opts); err != nil {
+	if err := poster.WritePDF(&a, []*canvas.Scene{s}, opts); err != nil {
 		t.Fatal(err)
 	}
-	if err := pdf.Write(&b, []*canvas.Scene{s}, opts); err != nil {
+	if err := poster.WritePDF(&b, []*canvas.Scene{s}, opts); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -205,21 +210,21 @@ func TestMapFitsInsideMargins(t *testing.T) {
 	scenes := []*canvas.Scene{canvas.Layout(d, d.Journeys[0]), canvas.Layout(big, big.Journeys[0])}
 	for _, paper := range []string{"A0", "A3", "A4", "3000x200mm", "200x3000mm"} {
 		for _, orientation := range []string{"landscape", "portrait"} {
-			p, err := pdf.ParsePaper(paper, orientation)
+			p, err := poster.ParsePaper(paper, orientation)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, margin := range []float64{0, 25} {
 				// Without the persona card: the map alone is centred (see
 				// TestPersonaCardBesideTheMap).
-				opts := pdf.Options{Paper: p, Margin: margin, NoPersona: true}
+				opts := poster.Options{Paper: p, Margin: margin, NoPersona: true}
 				m := margin
 				if m == 0 {
-					m = pdf.DefaultMargin
+					m = poster.DefaultMargin
 				}
 				for _, s := range scenes {
-					_, _, k := pdf.Placement(s, opts)
-					box := pdf.MapBox(s, opts)
+					_, _, k := poster.Placement(s, opts)
+					box := poster.MapBox(s, opts)
 					x, y := box.X, box.Y
 					const eps = 1e-9
 					if k <= 0 || x < m-eps || x+box.W > p.W-m+eps || y+box.H > p.H-m+eps {
@@ -269,7 +274,7 @@ func TestParsePaper(t *testing.T) {
 		{"420.5x297mm", "", 420.5, 297},
 		{"5000x5000mm", "", 5000, 5000},
 	} {
-		p, err := pdf.ParsePaper(tc.name, tc.orientation)
+		p, err := poster.ParsePaper(tc.name, tc.orientation)
 		if err != nil {
 			t.Errorf("ParsePaper(%q, %q): %v", tc.name, tc.orientation, err)
 			continue
@@ -283,7 +288,7 @@ func TestParsePaper(t *testing.T) {
 		{"100x5001mm", ""}, {"abc", ""}, {"", ""}, {"600x400", ""}, {"600mm", ""}, {"NaNxNaNmm", ""},
 		{"1e3x100mm", ""}, {"infx100mm", ""}, {"A4", "sideways"},
 	} {
-		if p, err := pdf.ParsePaper(tc[0], tc[1]); err == nil {
+		if p, err := poster.ParsePaper(tc[0], tc[1]); err == nil {
 			t.Errorf("ParsePaper(%q, %q) = %+v, want an error", tc[0], tc[1], p)
 		} else if strings.TrimSpace(err.Error()) == "" || strings.Contains(err.Error(), "pdf.") {
 			t.Errorf("ParsePaper(%q, %q): unclear error %q", tc[0], tc[1], err)
@@ -294,18 +299,18 @@ func TestParsePaper(t *testing.T) {
 func TestBadOptions(t *testing.T) {
 	d := livraison(t)
 	s := canvas.Layout(d, d.Journeys[0])
-	a4, _ := pdf.ParsePaper("A4", "portrait")
-	for name, opts := range map[string]pdf.Options{
+	a4, _ := poster.ParsePaper("A4", "portrait")
+	for name, opts := range map[string]poster.Options{
 		"margin too wide":  {Paper: a4, Margin: 120},
 		"negative margin":  {Paper: a4, Margin: -1},
 		"NaN margin":       {Paper: a4, Margin: math.NaN()},
-		"paper of nothing": {Paper: pdf.Paper{Name: "x", W: -1, H: 100}},
+		"paper of nothing": {Paper: poster.Paper{Name: "x", W: -1, H: 100}},
 	} {
-		if err := pdf.Write(io.Discard, []*canvas.Scene{s}, opts); err == nil {
+		if err := poster.WritePDF(io.Discard, []*canvas.Scene{s}, opts); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	if err := pdf.Write(io.Discard, nil, pdf.Options{}); err == nil {
+	if err := poster.WritePDF(io.Discard, nil, poster.Options{}); err == nil {
 		t.Error("no scenes: no error")
 	}
 }
@@ -317,7 +322,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, os.ErrPermission }
 
 func TestWriteErrorIsReturned(t *testing.T) {
 	d := livraison(t)
-	err := pdf.Write(failingWriter{}, []*canvas.Scene{canvas.Layout(d, d.Journeys[0])}, pdf.Options{})
+	err := poster.WritePDF(failingWriter{}, []*canvas.Scene{canvas.Layout(d, d.Journeys[0])}, poster.Options{})
 	if err == nil || !strings.Contains(err.Error(), os.ErrPermission.Error()) {
 		t.Fatalf("err = %v, want the writer's error", err)
 	}
@@ -353,13 +358,14 @@ func TestHostileTextDoesNotCrash(t *testing.T) {
 	s.Title = "Raw " + string(rune(0x1F4E6)) + " title \xff\xfe bad UTF-8 " + string(rune(0x20000))
 	s.Cards[0].Title.Lines[0].Text = "raw 📦 𝔘 \xf0\x9f"
 	s.Curve.Label.Lines[0].Text = "🚚"
-	path := write(t, "hostile.pdf", []*canvas.Scene{s}, pdf.Options{})
+	path := write(t, "hostile.pdf", []*canvas.Scene{s}, poster.Options{})
 	info := poppler(t, "pdfinfo", path)
 	if n := pages(t, info); n != 1 {
 		t.Errorf("%d pages", n)
 	}
 	text := poppler(t, "pdftotext", path, "-")
-	for _, want := range []string{"[U+1F4E6]", "[U+20000]", "[U+1F69A]"} {
+	// Emoji are drawn and searchable; what no font has is a stand-in.
+	for _, want := range []string{"Raw 📦 title", "raw 📦 [U+1D518]", "🚚", "[U+20000]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("pdftotext output lacks %q", want)
 		}
@@ -385,7 +391,7 @@ func BenchmarkPosterA0_1000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var c countingWriter
-		if err := pdf.Write(&c, scenes, pdf.Options{}); err != nil {
+		if err := poster.WritePDF(&c, scenes, poster.Options{}); err != nil {
 			b.Fatal(err)
 		}
 		size = int(c)
@@ -398,7 +404,7 @@ func BenchmarkPosterA0_1000(b *testing.B) {
 func BenchmarkEmptyDocument(b *testing.B) {
 	s := &canvas.Scene{Title: "x", Width: 100, Height: 100}
 	for b.Loop() {
-		if err := pdf.Write(io.Discard, []*canvas.Scene{s}, pdf.Options{}); err != nil {
+		if err := poster.WritePDF(io.Discard, []*canvas.Scene{s}, poster.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -421,16 +427,16 @@ func TestPersonaCardBesideTheMap(t *testing.T) {
 	for _, s := range []*canvas.Scene{canvas.Layout(d, j), canvas.Layout(big, big.Journeys[0])} {
 		for _, paper := range []string{"A0", "A3", "A4", "3000x200mm", "200x3000mm"} {
 			for _, orientation := range []string{"landscape", "portrait"} {
-				p, err := pdf.ParsePaper(paper, orientation)
+				p, err := poster.ParsePaper(paper, orientation)
 				if err != nil {
 					t.Fatal(err)
 				}
-				opts := pdf.Options{Paper: p}
-				card, ok := pdf.PersonaBox(s, opts)
+				opts := poster.Options{Paper: p}
+				card, ok := poster.PersonaBox(s, opts)
 				if !ok {
 					t.Fatalf("%s %s: no persona card for a journey with a persona", paper, orientation)
 				}
-				m := pdf.MapBox(s, opts)
+				m := poster.MapBox(s, opts)
 				const eps = 1e-9
 				for name, r := range map[string]canvas.Rect{"map": m, "card": card} {
 					if r.W <= 0 || r.H <= 0 || r.X < 10-eps || r.Y < 10+max(15, 0.08*p.H)-eps || r.X+r.W > p.W-10+eps || r.Y+r.H > p.H-10+eps {
@@ -446,7 +452,7 @@ func TestPersonaCardBesideTheMap(t *testing.T) {
 				if math.Abs(left-right) > 1e-6 {
 					t.Errorf("%s %s: card and map not centred: %.2f mm left, %.2f mm right", paper, orientation, left, right)
 				}
-				if _, ok := pdf.PersonaBox(s, pdf.Options{Paper: p, NoPersona: true}); ok {
+				if _, ok := poster.PersonaBox(s, poster.Options{Paper: p, NoPersona: true}); ok {
 					t.Errorf("%s %s: a persona card with NoPersona", paper, orientation)
 				}
 			}
@@ -454,7 +460,7 @@ func TestPersonaCardBesideTheMap(t *testing.T) {
 	}
 	alone := *j
 	alone.Persona = ""
-	if _, ok := pdf.PersonaBox(canvas.Layout(d, &alone), pdf.Options{}); ok {
+	if _, ok := poster.PersonaBox(canvas.Layout(d, &alone), poster.Options{}); ok {
 		t.Error("a persona card for a journey without persona")
 	}
 }
@@ -463,7 +469,7 @@ func TestPersonaCardTexts(t *testing.T) {
 	d := livraison(t)
 	j := d.Journeys[0]
 	ps := d.Persona(j.Persona)
-	path := write(t, "persona.pdf", []*canvas.Scene{canvas.Layout(d, j)}, pdf.Options{})
+	path := write(t, "persona.pdf", []*canvas.Scene{canvas.Layout(d, j)}, poster.Options{})
 	flat := strings.Join(strings.Fields(poppler(t, "pdftotext", path, "-")), " ")
 	for _, want := range []string{ps.Name, ps.Job, ps.Age, strings.ToUpper(msg.T("ui.frustrations")),
 		strings.Fields(ps.Frustrations)[0], msg.T("print.appendix.current"), msg.T("print.appendix.target_score", "7")} {
@@ -471,7 +477,7 @@ func TestPersonaCardTexts(t *testing.T) {
 			t.Errorf("the poster lacks %q:\n%s", want, flat)
 		}
 	}
-	path = write(t, "no-persona.pdf", []*canvas.Scene{canvas.Layout(d, j)}, pdf.Options{NoPersona: true})
+	path = write(t, "no-persona.pdf", []*canvas.Scene{canvas.Layout(d, j)}, poster.Options{NoPersona: true})
 	flat = strings.Join(strings.Fields(poppler(t, "pdftotext", path, "-")), " ")
 	if strings.Contains(flat, strings.ToUpper(msg.T("ui.frustrations"))) {
 		t.Errorf("the persona card is printed with NoPersona:\n%s", flat)
@@ -509,7 +515,7 @@ func TestLegendListsWhatIsUsed(t *testing.T) {
 		for _, c := range s.Columns {
 			uses["pdf.legend.below_target"] = uses["pdf.legend.below_target"] || c.BelowTarget
 		}
-		path := write(t, "legend.pdf", []*canvas.Scene{s}, pdf.Options{})
+		path := write(t, "legend.pdf", []*canvas.Scene{s}, poster.Options{})
 		text := strings.Join(strings.Fields(poppler(t, "pdftotext", path, "-")), " ")
 		if j == flat && (!uses["pdf.legend.advise"] || !uses["pdf.legend.peak"] || !uses["marker.pain"]) {
 			t.Fatalf("the reference should use advice rings, peaks and pain points: %v", uses)
@@ -544,9 +550,9 @@ func TestPersonaAvatar(t *testing.T) {
 	}{{"avatar.pdf", icon, true}, {"junk-avatar.pdf", []byte("not a picture"), false}} {
 		ps.Avatar = tc.avatar
 		for _, tile := range []bool{false, true} {
-			opts := pdf.Options{}
+			opts := poster.Options{}
 			if tile {
-				a4, _ := pdf.ParsePaper("A4", "portrait")
+				a4, _ := poster.ParsePaper("A4", "portrait")
 				opts.Tile = &a4
 			}
 			path := write(t, tc.name, []*canvas.Scene{canvas.Layout(d, j)}, opts)

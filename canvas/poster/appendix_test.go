@@ -1,4 +1,4 @@
-package pdf_test
+package poster_test
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
+	"parcours/canvas/poster"
 	"parcours/model"
 	"parcours/model/modeltest"
 	"parcours/model/msg"
@@ -36,10 +36,10 @@ func shortJourney() (*model.Document, *model.Journey) {
 func TestAppendixExactlyWhenShortened(t *testing.T) {
 	d, j := shortJourney()
 	s := canvas.Layout(d, j)
-	if pdf.Shortened(s) {
+	if poster.Shortened(s) {
 		t.Fatal("the short journey shortens a text")
 	}
-	opts := pdf.Options{Journeys: []*model.Journey{j}}
+	opts := poster.Options{Journeys: []*model.Journey{j}}
 	path := write(t, "no-appendix.pdf", []*canvas.Scene{s}, opts)
 	if n := pages(t, poppler(t, "pdfinfo", path)); n != 1 {
 		t.Errorf("%d pages without anything shortened, want 1", n)
@@ -58,7 +58,7 @@ func TestAppendixExactlyWhenShortened(t *testing.T) {
 	j.Opportunities = []*model.Opportunity{{ID: "o1", Title: "Créneaux du soir", Kind: model.Optimize,
 		Touchpoints: []string{tp.ID}, Impact: 4, Effort: 2, Owner: "Équipe CRM", Status: model.Planned}}
 	s = canvas.Layout(d, j)
-	if !pdf.Shortened(s) {
+	if !poster.Shortened(s) {
 		t.Fatal("the long title was not shortened")
 	}
 	path = write(t, "appendix.pdf", []*canvas.Scene{s}, opts)
@@ -70,7 +70,7 @@ func TestAppendixExactlyWhenShortened(t *testing.T) {
 	if sz := pageSizes(t, path, 2); math.Abs(sz[1][0]-595.28) > 0.1 || math.Abs(sz[1][1]-841.89) > 0.1 {
 		t.Errorf("appendix page %v pt, want A4 portrait", sz[1])
 	}
-	if poster := pageText(t, path, 1); strings.Contains(poster, "FINDUTITRE") {
+	if page := pageText(t, path, 1); strings.Contains(page, "FINDUTITRE") {
 		t.Fatal("the poster shows the end of the long title: nothing was shortened")
 	}
 	if p3 := pageText(t, path, 3); !strings.HasPrefix(p3, "Full texts — Court (continued)") {
@@ -94,7 +94,7 @@ func TestAppendixExactlyWhenShortened(t *testing.T) {
 	}
 
 	// Without the journey there is nothing to list.
-	path = write(t, "no-journey.pdf", []*canvas.Scene{s}, pdf.Options{})
+	path = write(t, "no-journey.pdf", []*canvas.Scene{s}, poster.Options{})
 	if n := pages(t, poppler(t, "pdfinfo", path)); n != 1 {
 		t.Errorf("%d pages without Journeys, want 1", n)
 	}
@@ -103,7 +103,7 @@ func TestAppendixExactlyWhenShortened(t *testing.T) {
 func TestAppendixOfAThousandTouchpoints(t *testing.T) {
 	d, j := hostile()
 	s := canvas.Layout(d, j)
-	path := write(t, "hostile-appendix.pdf", []*canvas.Scene{s}, pdf.Options{Journeys: []*model.Journey{j}})
+	path := write(t, "hostile-appendix.pdf", []*canvas.Scene{s}, poster.Options{Journeys: []*model.Journey{j}})
 	n := pages(t, poppler(t, "pdfinfo", path))
 	if n < 50 {
 		t.Fatalf("%d pages for 1000 touchpoints", n)
@@ -123,7 +123,7 @@ func TestAppendixOfAThousandTouchpoints(t *testing.T) {
 	if !strings.Contains(text, full) {
 		t.Error("the 2000-character title is not in the appendix in full")
 	}
-	for _, want := range []string{"[U+1F4E6]", "Combining", "(parentheses) \\backslash\\ and % per cent"} {
+	for _, want := range []string{"Emoji 📦🚚", "Combining", "(parentheses) \\backslash\\ and % per cent"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("appendix lacks %q", want)
 		}
@@ -146,7 +146,7 @@ func TestBranding(t *testing.T) {
 	logo := testPNG(t, 300, 100, color.RGBA{0xC0, 0x10, 0x20, 0xFF})
 	date := time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC)
 	a3 := paper(t, "A3", "landscape")
-	opts := pdf.Options{Paper: a3, Logo: logo, Footer: "Confidentiel — usage interne", Version: "2.1", Date: date}
+	opts := poster.Options{Paper: a3, Logo: logo, Footer: "Confidentiel — usage interne", Version: "2.1", Date: date}
 	path := write(t, "branded.pdf", []*canvas.Scene{s}, opts)
 	text := pageText(t, path, 1)
 	for _, want := range []string{"Confidentiel — usage interne", "Version 2.1 · 2026-05-14"} {
@@ -159,8 +159,8 @@ func TestBranding(t *testing.T) {
 		t.Errorf("want the 300 × 100 logo once:\n%s", images)
 	}
 	// The map moves up to leave the footer its room, still inside the margins.
-	_, y, k := pdf.Placement(s, opts)
-	if bottom := y + s.Height*k; bottom > a3.H-pdf.DefaultMargin-4 {
+	_, y, k := poster.Placement(s, opts)
+	if bottom := y + s.Height*k; bottom > a3.H-poster.DefaultMargin-4 {
 		t.Errorf("map bottom at %.1f mm runs into the footer", bottom)
 	}
 
@@ -179,18 +179,18 @@ func TestBranding(t *testing.T) {
 
 	// JPEG, and a PNG fpdf cannot read itself (16 bits per channel).
 	for name, b := range map[string][]byte{"jpeg": testJPEG(t), "png16": testPNG16(t)} {
-		opts := pdf.Options{Paper: a3, Logo: b}
+		opts := poster.Options{Paper: a3, Logo: b}
 		path := write(t, "logo-"+name+".pdf", []*canvas.Scene{s}, opts)
 		if images := poppler(t, "pdfimages", "-list", path); len(imageRow.FindAllString(images, -1)) != 1 {
 			t.Errorf("%s logo:\n%s", name, images)
 		}
 	}
 	// Not an image: a plain error, no PDF.
-	err := pdf.Write(&bytes.Buffer{}, []*canvas.Scene{s}, pdf.Options{Logo: []byte("GIF89a not really")})
+	err := poster.WritePDF(&bytes.Buffer{}, []*canvas.Scene{s}, poster.Options{Logo: []byte("GIF89a not really")})
 	if err == nil || !strings.Contains(err.Error(), "PNG or JPEG") {
 		t.Errorf("bad logo: err = %v", err)
 	}
-	if _, err := pdf.ParseImage(nil); err == nil {
+	if _, err := poster.ParseImage(nil); err == nil {
 		t.Error("empty logo: no error")
 	}
 }
@@ -203,7 +203,7 @@ func TestFrenchFooterAndAppendix(t *testing.T) {
 	score := 7.25
 	j.Touchpoints[0].Score = &score
 	s := canvas.Layout(d, j)
-	opts := pdf.Options{Journeys: []*model.Journey{j}, Footer: "Confidentiel", Version: "1.0",
+	opts := poster.Options{Journeys: []*model.Journey{j}, Footer: "Confidentiel", Version: "1.0",
 		Date: time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC)}
 	path := write(t, "fr-appendix.pdf", []*canvas.Scene{s}, opts)
 	if p := pageText(t, path, 1); !strings.Contains(p, "Version 1.0 · 14/05/2026") {
@@ -302,16 +302,16 @@ func TestLongPersonaGoesToTheAppendix(t *testing.T) {
 	ps := d.Persona(j.Persona)
 	ps.Frustrations = strings.Repeat("Des créneaux flous, des appels sans réponse, ", 600) + "et pour finir le mot FINDELAFICHE."
 	s := canvas.Layout(d, j)
-	a4, err := pdf.ParsePaper("A4", "landscape")
+	a4, err := poster.ParsePaper("A4", "landscape")
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := write(t, "long-persona.pdf", []*canvas.Scene{s}, pdf.Options{Paper: a4, Journeys: []*model.Journey{j}})
+	path := write(t, "long-persona.pdf", []*canvas.Scene{s}, poster.Options{Paper: a4, Journeys: []*model.Journey{j}})
 	if n := pages(t, poppler(t, "pdfinfo", path)); n < 2 {
 		t.Fatalf("%d page: the cut persona card called for no appendix", n)
 	}
-	poster := strings.Join(strings.Fields(poppler(t, "pdftotext", "-f", "1", "-l", "1", path, "-")), " ")
-	if strings.Contains(poster, "FINDELAFICHE") || !strings.Contains(poster, "…") {
+	page := strings.Join(strings.Fields(poppler(t, "pdftotext", "-f", "1", "-l", "1", path, "-")), " ")
+	if strings.Contains(page, "FINDELAFICHE") || !strings.Contains(page, "…") {
 		t.Errorf("the poster shows the whole persona card, or cuts it without an ellipsis")
 	}
 	appendix := strings.Join(strings.Fields(poppler(t, "pdftotext", "-f", "2", path, "-")), " ")
@@ -319,7 +319,7 @@ func TestLongPersonaGoesToTheAppendix(t *testing.T) {
 		t.Errorf("the appendix lacks the persona's full texts:\n%.600s", appendix)
 	}
 	// Left out of the poster, the persona is left out of its appendix.
-	path = write(t, "no-persona-appendix.pdf", []*canvas.Scene{s}, pdf.Options{Paper: a4, Journeys: []*model.Journey{j}, NoPersona: true})
+	path = write(t, "no-persona-appendix.pdf", []*canvas.Scene{s}, poster.Options{Paper: a4, Journeys: []*model.Journey{j}, NoPersona: true})
 	if n := pages(t, poppler(t, "pdfinfo", path)); n != 1 {
 		if strings.Contains(poppler(t, "pdftotext", path, "-"), "FINDELAFICHE") {
 			t.Errorf("the appendix gives the persona card the poster left out")
@@ -332,7 +332,7 @@ func TestLongPersonaGoesToTheAppendix(t *testing.T) {
 func TestGeneratedFittingFits(t *testing.T) {
 	d := modeltest.GeneratedFitting(1000, 6, 8)
 	s := canvas.LayoutWith(d, d.Journeys[0], canvas.Options{Quotes: true})
-	if pdf.Shortened(s) {
+	if poster.Shortened(s) {
 		t.Error("the fitting map has shortened texts")
 	}
 	if b := s.BelowBand(canvas.BandQuotes); b == nil || len(b.Cells[0].Text.Lines) == 0 {

@@ -1,4 +1,4 @@
-package pdf_test
+package poster_test
 
 import (
 	"bytes"
@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
+	"parcours/canvas/poster"
 	"parcours/model"
 	"parcours/model/modeltest"
 )
@@ -32,7 +32,7 @@ func TestEncodingRoundTrips(t *testing.T) {
 	tp.Title = strings.Repeat("Un titre bien trop long pour sa carte ", 6)
 	tp.Description = "Texte " + chars
 	s := canvas.Layout(d, j)
-	path := write(t, "encoding.pdf", []*canvas.Scene{s}, pdf.Options{Journeys: []*model.Journey{j}})
+	path := write(t, "encoding.pdf", []*canvas.Scene{s}, poster.Options{Journeys: []*model.Journey{j}})
 	if p1 := pageText(t, path, 1); !strings.Contains(p1, "Titre "+chars) {
 		t.Errorf("the poster does not give back %q:\n%s", chars, p1)
 	}
@@ -58,12 +58,12 @@ func TestSameBytesOnAnyCores(t *testing.T) {
 		"fitting":   modeltest.GeneratedFitting(300, 4, 5),
 	} {
 		scenes := []*canvas.Scene{canvas.Layout(d, d.Journeys[0])}
-		opts := pdf.Options{Journeys: d.Journeys[:1], Date: date, Footer: "Confidentiel", Version: "2"}
+		opts := poster.Options{Journeys: d.Journeys[:1], Date: date, Footer: "Confidentiel", Version: "2"}
 		var first []byte
 		for _, procs := range []int{1, 2, 4, 2} {
 			runtime.GOMAXPROCS(procs)
 			var b bytes.Buffer
-			if err := pdf.Write(&b, scenes, opts); err != nil {
+			if err := poster.WritePDF(&b, scenes, opts); err != nil {
 				t.Fatal(err)
 			}
 			if first == nil {
@@ -87,19 +87,19 @@ var (
 func TestFileStructure(t *testing.T) {
 	d := livraison(t)
 	big := modeltest.Generated(300, 4, 5)
-	a4, err := pdf.ParsePaper("A4", "portrait")
+	a4, err := poster.ParsePaper("A4", "portrait")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, c := range map[string]struct {
 		scenes []*canvas.Scene
-		opts   pdf.Options
+		opts   poster.Options
 	}{
-		"appendix": {[]*canvas.Scene{canvas.Layout(big, big.Journeys[0])}, pdf.Options{Journeys: big.Journeys[:1], Footer: "Confidentiel"}},
-		"tiled":    {[]*canvas.Scene{canvas.Layout(d, d.Journeys[0])}, pdf.Options{Tile: &a4}},
+		"appendix": {[]*canvas.Scene{canvas.Layout(big, big.Journeys[0])}, poster.Options{Journeys: big.Journeys[:1], Footer: "Confidentiel"}},
+		"tiled":    {[]*canvas.Scene{canvas.Layout(d, d.Journeys[0])}, poster.Options{Tile: &a4}},
 	} {
 		var b bytes.Buffer
-		if err := pdf.Write(&b, c.scenes, c.opts); err != nil {
+		if err := poster.WritePDF(&b, c.scenes, c.opts); err != nil {
 			t.Fatal(err)
 		}
 		file := b.Bytes()

@@ -1,4 +1,4 @@
-package pdf
+package poster
 
 import (
 	"math"
@@ -7,9 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"parcours/canvas"
+	"parcours/canvas/pdf"
 	"parcours/model"
 	"parcours/model/compare"
 	"parcours/model/msg"
@@ -82,7 +81,7 @@ func newHandout(o Options) handout {
 // extraPages adds, after the posters, the action plan of each journey
 // (Options.Plan) and a page for each comparison (Options.Comparisons),
 // each continued on following pages when its list is long.
-func (p *painter) extraPages(f *fpdf.Fpdf, opts Options) {
+func (p *painter) extraPages(f *pdf.Document, opts Options) {
 	cut := p.cut
 	defer func() { p.cut = cut }()
 	if opts.Plan {
@@ -142,7 +141,7 @@ func (p *painter) centred(bold bool, size float64, ink canvas.RGB, cx, cy float6
 // heading in bold (shrunk a little to fit on one line, or cut), sub under
 // it when given, and a rule. It returns the room left for the content, in
 // design mm; the transform is the design space's.
-func (p *painter) handoutPage(f *fpdf.Fpdf, opts Options, hd handout, heading, sub string) canvas.Rect {
+func (p *painter) handoutPage(f *pdf.Document, opts Options, hd handout, heading, sub string) canvas.Rect {
 	p.addPage(f, hd.paper.W, hd.paper.H)
 	p.setTransform(0, 0, hd.k)
 	m := hoMargin
@@ -215,7 +214,7 @@ func (p *painter) section(x, y, w float64, s string) float64 {
 // numbered disc for each opportunity and the quadrants' legend, and the
 // opportunities in priority order as a table, numbered as on the matrix;
 // the table goes on following pages when it is long.
-func (p *painter) planPages(f *fpdf.Fpdf, opts Options, j *model.Journey) {
+func (p *painter) planPages(f *pdf.Document, opts Options, j *model.Journey) {
 	hd := newHandout(opts)
 	rows := plan.Rows(j)
 	plan.Sort(rows, plan.ByPriority, false)
@@ -309,7 +308,7 @@ func (p *painter) matrix(j *model.Journey, rank map[string]int, grid canvas.Rect
 	for impact := 1; impact <= 5; impact++ {
 		for effort := 1; effort <= 5; effort++ {
 			p.setFill(canvas.QuadrantTint(plan.QuadrantOf(impact, effort)))
-			p.rect(matrixCell(grid, impact, effort), "F")
+			p.rect(matrixCell(grid, impact, effort), Fill)
 		}
 	}
 	// White seams between the cells, wider between the quadrants.
@@ -433,7 +432,7 @@ func (p *painter) discs(cell canvas.Rect, ns []int) {
 func (p *painter) disc(c canvas.Point, r float64, n int) {
 	p.solid()
 	p.setFill(canvas.HeaderBG)
-	p.circle(c, r, "F")
+	p.circle(c, r, Fill)
 	s := strconv.Itoa(n)
 	size := 1.15 * r / canvas.PtToMM
 	if w := p.bold.Width(s, size); w > 1.5*r {
@@ -488,7 +487,7 @@ func (p *painter) quadrantLegend(counts map[plan.Quadrant]int, box canvas.Rect) 
 		p.setDraw(canvas.GridLine)
 		p.setLine(0.2)
 		sw := canvas.Rect{X: box.X, Y: y + (hoLine(legendName)-legendSwatch)/2, W: legendSwatch, H: legendSwatch}
-		p.rect(sw, "FD")
+		p.rect(sw, FillStroke)
 		x := box.X + legendSwatch + 2
 		y = p.drawLines(true, legendName, canvas.Ink, x, y, p.wrap(true, legendName, tw, it[0]))
 		y = p.drawLines(false, legendAdvice, canvas.MutedInk, x, y, p.wrap(false, legendAdvice, tw, it[1]))
@@ -660,7 +659,7 @@ func columnWidths(p *painter, cols []planColumn, texts [][]string, w, size float
 // planTable draws the rows in box at the largest size of tableSizes at
 // which they all fit, or else at the smallest, going on over following
 // pages under the heading "(continued)", the table's header repeated.
-func (p *painter) planTable(f *fpdf.Fpdf, opts Options, hd handout, title string, rows []plan.Row, box canvas.Rect) {
+func (p *painter) planTable(f *pdf.Document, opts Options, hd handout, title string, rows []plan.Row, box canvas.Rect) {
 	room := p.continuedRoom(opts, hd)
 	var t planTableLayout
 	for _, size := range tableSizes {
@@ -702,7 +701,7 @@ func (p *painter) planTablePage(t planTableLayout, rows []plan.Row, from int, bo
 	lh := hoLine(t.size)
 	p.solid()
 	p.setFill(canvas.HeaderBG)
-	p.rect(canvas.Rect{X: box.X, Y: box.Y, W: box.W, H: t.headH}, "F")
+	p.rect(canvas.Rect{X: box.X, Y: box.Y, W: box.W, H: t.headH}, Fill)
 	x := box.X
 	for k, c := range cols {
 		lx := x + cellPadX
@@ -717,7 +716,7 @@ func (p *painter) planTablePage(t planTableLayout, rows []plan.Row, from int, bo
 		h := t.heights[i]
 		if (i-from)%2 == 1 {
 			p.setFill(canvas.BandAltFill)
-			p.rect(canvas.Rect{X: box.X, Y: y, W: box.W, H: h}, "F")
+			p.rect(canvas.Rect{X: box.X, Y: y, W: box.W, H: h}, Fill)
 		}
 		x := box.X
 		for k, c := range cols {
@@ -756,7 +755,7 @@ func (p *painter) planTablePage(t planTableLayout, rows []plan.Row, from int, bo
 // chart with their legend, then the differences, in the words of the
 // text report (compare.ChangeLine), in columns on a landscape page, going
 // on over following pages when they are many.
-func (p *painter) comparisonPages(f *fpdf.Fpdf, opts Options, r compare.Result) {
+func (p *painter) comparisonPages(f *pdf.Document, opts Options, r compare.Result) {
 	hd := newHandout(opts)
 	cur, tgt := oneLine(r.CurrentTitle), oneLine(r.TargetTitle)
 	counts := strings.TrimSpace(msg.T("compare.text.counts", r.Count(compare.Added), r.Count(compare.Removed),
@@ -817,7 +816,7 @@ func (p *painter) curvesLegend(cur, tgt string, x, y, w float64) float64 {
 		cy := y + lh/2
 		p.line(lx, cy, lx+sample, cy)
 		p.setFill(inks[i])
-		p.circle(canvas.Point{X: lx + sample/2, Y: cy}, 2*widths[i], "F")
+		p.circle(canvas.Point{X: lx + sample/2, Y: cy}, 2*widths[i], Fill)
 		lines, _ := p.reg.Wrap(l, hoBody, w-(lx-x)-sample-2, 1)
 		p.drawLines(false, hoBody, canvas.Ink, lx+sample+2, y, lines)
 		if len(lines) > 0 {
@@ -834,7 +833,7 @@ func (p *painter) curvesChart(ch canvas.Chart) {
 	b := ch.Box
 	p.solid()
 	p.setFill(curveBG)
-	p.rect(b, "F")
+	p.rect(b, Fill)
 	for i, y := range ch.Levels {
 		p.setDraw(canvas.GridLine)
 		p.setLine(0.2)
@@ -866,7 +865,7 @@ func (p *painter) plot(pts []canvas.Point, ink canvas.RGB, width float64, ring b
 		for _, q := range pts[1:] {
 			p.f.LineTo(p.x(q.X), p.y(q.Y))
 		}
-		p.f.DrawPath("D")
+		p.f.DrawPath(Stroke)
 	}
 	r := 2 * width
 	if len(pts) > 1 {
@@ -874,11 +873,11 @@ func (p *painter) plot(pts []canvas.Point, ink canvas.RGB, width float64, ring b
 		r = max(0.3, min(r, 0.4*(pts[len(pts)-1].X-pts[0].X)/float64(len(pts)-1)))
 	}
 	p.setFill(ink)
-	style := "F"
+	style := Fill
 	if ring {
 		p.setDraw(canvas.Paper)
 		p.setLine(0.25 * r)
-		style = "FD"
+		style = FillStroke
 	}
 	for _, q := range pts {
 		p.circle(q, r, style)
@@ -969,7 +968,7 @@ func (p *painter) changeListHeight(items []changeItem, w, size, room float64) fl
 // changeList lists the differences in box, in two columns when the page
 // is wide, at the largest size of listSizes at which they fit, or else at
 // the smallest, going on over following pages.
-func (p *painter) changeList(f *fpdf.Fpdf, opts Options, hd handout, running string, items []changeItem, box canvas.Rect) {
+func (p *painter) changeList(f *pdf.Document, opts Options, hd handout, running string, items []changeItem, box canvas.Rect) {
 	room := p.continuedRoom(opts, hd)
 	cols, colW := changeColumns(box.W)
 	size := listSizes[len(listSizes)-1]

@@ -1,11 +1,11 @@
-package pdf_test
+package poster_test
 
 import (
 	"fmt"
 	"testing"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
+	"parcours/canvas/poster"
 	"parcours/model"
 	"parcours/model/compare"
 	"parcours/model/modeltest"
@@ -16,7 +16,7 @@ import (
 func BenchmarkTiledA4_1000(b *testing.B) {
 	d := modeltest.Generated(1000, 6, 8)
 	scenes := []*canvas.Scene{canvas.Layout(d, d.Journeys[0])}
-	a4, err := pdf.ParsePaper("A4", "portrait")
+	a4, err := poster.ParsePaper("A4", "portrait")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func BenchmarkTiledA4_1000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var c countingWriter
-		if err := pdf.Write(&c, scenes, pdf.Options{Tile: &a4}); err != nil {
+		if err := poster.WritePDF(&c, scenes, poster.Options{Tile: &a4}); err != nil {
 			b.Fatal(err)
 		}
 		size = int(c)
@@ -42,7 +42,7 @@ func BenchmarkPosterA0_1000_Appendix(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var c countingWriter
-		if err := pdf.Write(&c, scenes, pdf.Options{Journeys: d.Journeys}); err != nil {
+		if err := poster.WritePDF(&c, scenes, poster.Options{Journeys: d.Journeys}); err != nil {
 			b.Fatal(err)
 		}
 		size = int(c)
@@ -68,12 +68,12 @@ func BenchmarkPosterA0_1000_AllParts(b *testing.B) {
 		tgt.Touchpoints[i].Emotion = min(tgt.Touchpoints[i].Emotion+1, 2)
 	}
 	scenes := []*canvas.Scene{canvas.LayoutWith(d, cur, canvas.Options{Quotes: true})}
-	opts := pdf.Options{Plan: true, Comparisons: []compare.Result{compare.Compare(cur, tgt)}, Journeys: []*model.Journey{cur}}
+	opts := poster.Options{Plan: true, Comparisons: []compare.Result{compare.Compare(cur, tgt)}, Journeys: []*model.Journey{cur}}
 	var size int
 	b.ReportAllocs()
 	for b.Loop() {
 		var c countingWriter
-		if err := pdf.Write(&c, scenes, opts); err != nil {
+		if err := poster.WritePDF(&c, scenes, opts); err != nil {
 			b.Fatal(err)
 		}
 		size = int(c)

@@ -1,12 +1,12 @@
-// Package pdf owns the printed poster: it paints canvas Scenes — the same
-// laid-out maps the window shows — onto PDF pages of a chosen paper size,
-// one journey per page, with a title block and the map scaled to fit inside
-// the margins. Everything is vector; text is real text in the embedded
-// DejaVu fonts the layout measured with, so it wraps as on screen and can be
-// selected and searched. It also owns the paper sizes (ParsePaper) and
-// guards against the PDF library's traps: characters above U+FFFF never
-// reach it, and its panics come back as errors.
-package pdf
+package poster
+
+// The printed poster: canvas Scenes — the same laid-out maps the window
+// shows — painted onto pages of a chosen paper size, one journey per page,
+// with a title block and the map scaled to fit inside the margins.
+// Everything is vector; text is real text in the embedded DejaVu fonts the
+// layout measured with, so it wraps as on screen and can be selected and
+// searched. The PDF library's traps are guarded against: characters above
+// U+FFFF never reach it, and its panics come back as errors.
 
 import (
 	"errors"
@@ -14,13 +14,11 @@ import (
 	"io"
 	"math"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"parcours/canvas"
+	"parcours/canvas/pdf"
 	"parcours/model"
 	"parcours/model/compare"
 	"parcours/model/msg"
@@ -72,13 +70,6 @@ type Options struct {
 
 // DefaultMargin is the margin around the poster, in millimetres.
 const DefaultMargin = 10.0
-
-// Font family names: the painter selects the fonts by them, and they name
-// the fonts embedded in the file (after a subset's tag: ABCDEF+DejaVuSans).
-const (
-	familyRegular = "DejaVuSans"
-	familyBold    = "DejaVuSans-Bold"
-)
 
 func (o Options) withDefaults() Options {
 	if o.Paper.W == 0 && o.Paper.H == 0 {
@@ -237,7 +228,7 @@ func stripColumns(w, body float64) int {
 // aspect kept, centred): one page each, or with Options.Tile an assembly
 // guide and the sheets. Appendix pages with the full texts follow when a
 // poster had to shorten some (see Options.Journeys).
-func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
+func WritePDF(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 	opts = opts.withDefaults()
 	if err := opts.check(); err != nil {
 		return err
@@ -270,17 +261,17 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 			err = fmt.Errorf("%s: %w", msg.T("pdf.failed"), errors.New(msg.T("pdf.crash", r)))
 		}
 	}()
-	f := newDocument(opts)
+	f := pdf.NewDocument(opts.Paper.W, opts.Paper.H, opts.Date)
+	defer f.Close()
 	titles := make([]string, 0, len(scenes))
 	for _, s := range scenes {
 		titles = append(titles, strings.TrimSpace(s.Title))
 	}
-	f.SetTitle(safe(strings.Join(titles, " — ")), true)
+	f.SetTitle(safe(strings.Join(titles, " — ")))
 	if len(scenes) == 1 && scenes[0].Objective != "" {
-		f.SetSubject(safe(scenes[0].Objective), true)
+		f.SetSubject(safe(scenes[0].Objective))
 	}
-	doc := newPDFDoc()
-	defer doc.deflater.stop()
+	doc := f.Doc()
 	// The appendices sure to be needed are laid out meanwhile, on another
 	// core: they depend on the journeys alone.
 	appendices := make([]*appendixJob, len(scenes))
@@ -310,7 +301,7 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 			appendices[first[i]] = startAppendix(doc, opts.Journeys[i], cardOf(scenes[i], opts), opts)
 		}
 	}
-	p := newPainter(newPDFSurface(f, doc))
+	p := newPainter(f.Surface())
 	shortened := make([]bool, len(scenes))
 	for i, s := range scenes {
 		if tiling != nil {
@@ -346,38 +337,13 @@ func Write(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 	if err := f.Error(); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
 	}
-	// Every character is known: the fonts' subsets are made meanwhile.
-	var fonts *fontSet
-	var fontsErr error
-	var fontsDone sync.WaitGroup
-	fontsDone.Add(1)
-	defer fontsDone.Wait() // before the compressors stop
-	go func() {
-		defer fontsDone.Done()
-		defer func() {
-			if r := recover(); r != nil {
-				fontsErr = errors.New(msg.T("pdf.crash", r))
+	return f.Output(w, func() {
+		for _, a := range appendices {
+			if a != nil && a.contents != nil {
+				a.finish(doc)
 			}
-		}()
-		fonts, fontsErr = prepareFonts(doc, doc.deflater)
-	}()
-	var c capture
-	if err := f.Output(&c); err != nil {
-		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
-	}
-	for _, a := range appendices {
-		if a != nil && a.contents != nil {
-			a.finish(doc)
 		}
-	}
-	fontsDone.Wait()
-	if fontsErr != nil {
-		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), fontsErr)
-	}
-	if err := deflateStreams(w, c.b, doc, fonts); err != nil {
-		return fmt.Errorf("%s: %w", msg.T("pdf.failed"), err)
-	}
-	return nil
+	})
 }
 
 // Paint paints one poster page — title block with logo and legend, the
@@ -455,26 +421,6 @@ func Shortened(s *canvas.Scene) bool {
 		}
 	}
 	return false
-}
-
-// newDocument makes an empty fpdf document, in millimetres, without
-// automatic page breaks. It has no fonts: the text is written here, with
-// fonts embedded here (see fontSet).
-func newDocument(opts Options) *fpdf.Fpdf {
-	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm",
-		Size: fpdf.SizeType{Wd: opts.Paper.W, Ht: opts.Paper.H}})
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(0, 0, 0)
-	// Streams are compressed afterwards, all at once (deflateStreams).
-	f.SetCompression(false)
-	f.SetCatalogSort(true)
-	f.SetCreator("Parcours", true)
-	if !opts.Date.IsZero() {
-		// The same map on the same date gives the same bytes.
-		f.SetCreationDate(opts.Date)
-		f.SetModificationDate(opts.Date)
-	}
-	return f
 }
 
 // page paints one scene: title block, then the map, then the footer.

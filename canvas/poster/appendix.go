@@ -1,4 +1,4 @@
-package pdf
+package poster
 
 import (
 	"fmt"
@@ -10,9 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"parcours/canvas"
+	"parcours/canvas/pdf"
 	"parcours/model"
 	"parcours/model/insight"
 	"parcours/model/msg"
@@ -71,11 +70,11 @@ type appStep struct {
 // stepper collects steps, and in doc's fonts the characters they use.
 type stepper struct {
 	steps     []appStep
-	doc       *pdfDoc
+	doc       *pdf.Doc
 	reg, bold *canvas.Font
 }
 
-func newStepper(doc *pdfDoc) *stepper {
+func newStepper(doc *pdf.Doc) *stepper {
 	reg, bold := canvas.Fonts()
 	return &stepper{doc: doc, reg: reg, bold: bold}
 }
@@ -86,9 +85,9 @@ func (b *stepper) room(h float64) { b.steps = append(b.steps, appStep{room: h}) 
 // lines must go together on the first page (a heading with the start of
 // what follows).
 func (b *stepper) text(bold bool, size float64, ink canvas.RGB, indent, gap float64, keep int, s string) {
-	f, ft := b.reg, &b.doc.fonts[0]
+	f, ft := b.reg, b.doc.Fonts(false)
 	if bold {
-		f, ft = b.bold, &b.doc.fonts[1]
+		f, ft = b.bold, b.doc.Fonts(true)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -99,8 +98,9 @@ func (b *stepper) text(bold bool, size float64, ink canvas.RGB, indent, gap floa
 	lines := wrapAll(f, printable, size, w)
 	// The lines' characters are the text's, and the spaces that join
 	// its words.
-	ft.useText(safe(printable))
-	ft.use(' ')
+	ft.UseText(safe(printable))
+	ft.Use(' ')
+	b.doc.UseEmoji(f, printable)
 	b.steps = append(b.steps, appStep{text: &appText{bold: bold, size: size, ink: ink, indent: indent, gap: gap, keep: keep, lines: lines}})
 }
 
@@ -125,7 +125,7 @@ type appendixTexts struct {
 	failed     atomic.Bool    // no more chunks are taken
 	workers    sync.WaitGroup // the goroutines started by help
 	mu         sync.Mutex
-	runes      []*pdfDoc // the characters each worker's steps use
+	runes      []*pdf.Doc // the characters each worker's steps use
 	panicked   atomic.Value
 }
 
@@ -172,7 +172,7 @@ func (t *appendixTexts) work() {
 			t.closeDone() // whoever waits is let go, to panic in turn
 		}
 	}()
-	c := newStepper(&pdfDoc{fonts: newFonts()})
+	c := newStepper(pdf.NewCharacters())
 	t.mu.Lock()
 	t.runes = append(t.runes, c.doc)
 	t.mu.Unlock()
@@ -195,7 +195,7 @@ func (t *appendixTexts) work() {
 
 // steps joins in the work, waits for it and returns the steps of the
 // appendix and its running head, noting the characters they use in doc.
-func (t *appendixTexts) steps(doc *pdfDoc) (steps []appStep, running string) {
+func (t *appendixTexts) steps(doc *pdf.Doc) (steps []appStep, running string) {
 	t.work()
 	<-t.done
 	if r := t.panicked.Load(); r != nil {
@@ -203,7 +203,7 @@ func (t *appendixTexts) steps(doc *pdfDoc) (steps []appStep, running string) {
 	}
 	t.mu.Lock()
 	for _, c := range t.runes {
-		doc.adopt(c)
+		doc.Adopt(c)
 	}
 	t.mu.Unlock()
 
@@ -334,16 +334,17 @@ func place(steps []appStep, top, bottom [2]float64) [][]appLine {
 type appendixJob struct {
 	opts    Options
 	texts   *appendixTexts
-	doc     *pdfDoc // the characters it uses
+	doc     *pdf.Doc // the characters it uses
 	running string
 	pages   [][]appLine
 	laidOut chan struct{}
 
-	contents []*deflateJob // the pages' contents, once painted
-	nextPage atomic.Int64  // the first page of the next chunk to paint
+	contents []*pdf.Later // the pages' contents, once painted
+	forms    *pdf.FormSet // the forms they may place
+	nextPage atomic.Int64 // the first page of the next chunk to paint
 	painting sync.WaitGroup
 	mu       sync.Mutex
-	painters []*pdfDoc // the characters each painter used
+	painters []*pdf.Doc // the characters each painter used
 
 	panicked atomic.Value
 }
@@ -354,10 +355,10 @@ const pagesChunk = 6
 // startAppendix starts making the appendix of journey j: its texts and
 // their pages. persona is the persona whose card the poster prints, nil
 // when none.
-func startAppendix(parent *pdfDoc, j *model.Journey, persona *model.Persona, opts Options) *appendixJob {
+func startAppendix(parent *pdf.Doc, j *model.Journey, persona *model.Persona, opts Options) *appendixJob {
 	texts := newAppendixTexts(j, persona)
-	a := &appendixJob{opts: opts, doc: parent.child(), texts: texts, laidOut: make(chan struct{})}
-	scratch := parent.child()
+	a := &appendixJob{opts: opts, doc: parent.Child(), texts: texts, laidOut: make(chan struct{})}
+	scratch := parent.Child()
 	texts.help()
 	go func() {
 		defer close(a.laidOut)
@@ -366,13 +367,13 @@ func startAppendix(parent *pdfDoc, j *model.Journey, persona *model.Persona, opt
 		// The pages' frames, from painting the first two on a surface
 		// thrown away: the running head is the same on every page after
 		// the first.
-		p := newPainter(newDetachedSurface(scratch))
+		p := newPainter(pdf.NewDetachedSurface(scratch, pdf.FormSet{}))
 		var top, bottom [2]float64
 		for n := range 2 {
 			p.addPage(nil, AppendixPaper.W, AppendixPaper.H)
 			top[n], bottom[n] = decorate(p, n+1, opts, running)
 		}
-		a.doc.adopt(scratch)
+		a.doc.Adopt(scratch)
 		a.running = running
 		a.pages = place(steps, top, bottom)
 	}()
@@ -397,17 +398,22 @@ func (a *appendixJob) repanic() {
 // is a marker of what is being painted, on every core, meanwhile (see
 // paint). The characters of the pages are noted in doc at once, for the
 // font subsets. Waiting for the texts, it joins in their work.
-func (a *appendixJob) addTo(f *fpdf.Fpdf, p *painter, doc *pdfDoc) {
+func (a *appendixJob) addTo(f *pdf.Document, p *painter, doc *pdf.Doc) {
 	a.texts.work()
 	<-a.laidOut
 	a.repanic()
-	doc.adopt(a.doc)
-	a.contents = make([]*deflateJob, len(a.pages))
+	doc.Adopt(a.doc)
+	a.contents = make([]*pdf.Later, len(a.pages))
 	for i := range a.pages {
-		a.contents[i] = &deflateJob{}
 		p.addPage(f, AppendixPaper.W, AppendixPaper.H)
-		f.RawWriteStr(doc.marker(a.contents[i]))
+		if i == 0 {
+			a.prepareEmoji(p)
+			p.flush()
+		}
+		a.contents[i] = f.Later()
 	}
+	forms := p.f.(*pdf.Surface).FormSet()
+	a.forms = &forms
 	for range min(runtime.GOMAXPROCS(0), (len(a.pages)+pagesChunk-1)/pagesChunk) {
 		a.painting.Add(1)
 		go func() {
@@ -417,15 +423,39 @@ func (a *appendixJob) addTo(f *fpdf.Fpdf, p *painter, doc *pdfDoc) {
 	}
 }
 
+// prepareEmoji makes, on the main surface, the forms of the emoji the
+// pages' lines draw, which the detached surfaces painting them cannot
+// make: an emoji is then a few bytes a line, as on the poster.
+func (a *appendixJob) prepareEmoji(p *painter) {
+	s, ok := p.f.(*pdf.Surface)
+	if !ok {
+		return
+	}
+	for _, page := range a.pages {
+		for _, l := range page {
+			f := p.font(l.text.bold)
+			for _, r := range l.line {
+				if r < 0x80 || !f.IsEmoji(r) {
+					continue
+				}
+				e := newEmojiForm(r, l.text.size, l.text.ink)
+				if e.g != nil && !s.HasForm(e.key) {
+					s.Prepare(e.key, e.w, e.h, func(s *pdf.Surface) { e.paint(s) })
+				}
+			}
+		}
+	}
+}
+
 // paint takes chunks of pages to paint, on a detached surface of its own,
 // until none is left, and hands each page to the compressors once painted.
-func (a *appendixJob) paint(doc *pdfDoc) {
+func (a *appendixJob) paint(doc *pdf.Doc) {
 	defer a.recover()
-	child := doc.child()
+	child := doc.Child()
 	a.mu.Lock()
 	a.painters = append(a.painters, child)
 	a.mu.Unlock()
-	s := newDetachedSurface(child)
+	s := pdf.NewDetachedSurface(child, *a.forms)
 	p := newPainter(s)
 	for {
 		from := int(a.nextPage.Add(pagesChunk)) - pagesChunk
@@ -440,9 +470,7 @@ func (a *appendixJob) paint(doc *pdfDoc) {
 				p.setInk(l.text.ink)
 				p.text(appMargin+l.text.indent, l.y, l.line)
 			}
-			c := a.contents[n]
-			c.in = s.takePage()
-			doc.deflater.add(c)
+			doc.Deliver(a.contents[n], s.TakePage())
 		}
 	}
 }
@@ -450,12 +478,12 @@ func (a *appendixJob) paint(doc *pdfDoc) {
 // finish joins in the painting, waits for it, and checks that the pages
 // use no character their texts did not announce (a subset would lack its
 // glyph).
-func (a *appendixJob) finish(doc *pdfDoc) {
+func (a *appendixJob) finish(doc *pdf.Doc) {
 	a.paint(doc)
 	a.wait()
 	a.repanic()
 	for _, c := range a.painters {
-		if !doc.covers(c) {
+		if !doc.Covers(c) {
 			panic("pdf: the appendix uses characters its texts did not announce")
 		}
 	}

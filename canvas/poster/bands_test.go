@@ -1,11 +1,11 @@
-package pdf_test
+package poster_test
 
 import (
 	"strings"
 	"testing"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
+	"parcours/canvas/poster"
 	"parcours/model/modeltest"
 )
 
@@ -15,19 +15,19 @@ import (
 // one stays on one band.
 func TestLongJourneyWrapsOntoBands(t *testing.T) {
 	ref := livraison(t)
-	if bs := pdf.Bands(canvas.Layout(ref, ref.Journeys[0]), pdf.Options{}); len(bs) != 1 || bs[0].From != 0 || bs[0].To != 4 {
+	if bs := poster.Bands(canvas.Layout(ref, ref.Journeys[0]), poster.Options{}); len(bs) != 1 || bs[0].From != 0 || bs[0].To != 4 {
 		t.Errorf("the reference journey on bands %+v, want one of its four stages", bs)
 	}
 	d := modeltest.Generated(120, 6, 8)
 	j := d.Journeys[0]
 	s := canvas.LayoutWith(d, j, canvas.Options{Quotes: true})
-	opts := pdf.Options{}
-	bs := pdf.Bands(s, opts)
-	if len(bs) < 2 || len(bs) > pdf.MaxBands {
+	opts := poster.Options{}
+	bs := poster.Bands(s, opts)
+	if len(bs) < 2 || len(bs) > poster.MaxBands {
 		t.Fatalf("120 touchpoints on %d bands", len(bs))
 	}
-	box := pdf.MapBox(s, opts)
-	_, _, k := pdf.Placement(s, opts)
+	box := poster.MapBox(s, opts)
+	_, _, k := poster.Placement(s, opts)
 	for i, b := range bs {
 		p := s.Part(b.From, b.To)
 		if b.To <= b.From || (i == 0 && b.From != 0) || (i > 0 && b.From != bs[i-1].To) {

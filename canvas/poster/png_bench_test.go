@@ -1,12 +1,11 @@
-package raster_test
+package poster_test
 
 import (
 	"io"
 	"testing"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
-	"parcours/canvas/raster"
+	"parcours/canvas/poster"
 	"parcours/model/modeltest"
 )
 
@@ -17,7 +16,7 @@ func BenchmarkPNG_A0_150dpi_1000(b *testing.B) {
 	s := canvas.Layout(d, d.Journeys[0])
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := raster.WritePNG(io.Discard, s, pdf.Options{}, 150); err != nil {
+		if err := poster.WritePNG(io.Discard, s, poster.Options{}, 150); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -29,7 +28,7 @@ func BenchmarkRender_A0_150dpi_1000(b *testing.B) {
 	s := canvas.Layout(d, d.Journeys[0])
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := raster.Render(s, pdf.Options{}, 150); err != nil {
+		if _, err := poster.Render(s, poster.Options{}, 150); err != nil {
 			b.Fatal(err)
 		}
 	}

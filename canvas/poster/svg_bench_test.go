@@ -1,12 +1,11 @@
-package svg_test
+package poster_test
 
 import (
 	"bytes"
 	"testing"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
-	"parcours/canvas/svg"
+	"parcours/canvas/poster"
 	"parcours/model/modeltest"
 )
 
@@ -19,7 +18,7 @@ func BenchmarkSVGA0_1000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := svg.Write(&buf, s, pdf.Options{}); err != nil {
+		if err := poster.WriteSVG(&buf, s, poster.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

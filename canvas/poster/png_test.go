@@ -1,4 +1,4 @@
-package raster_test
+package poster_test
 
 import (
 	"bytes"
@@ -14,33 +14,20 @@ import (
 	"time"
 
 	"parcours/canvas"
-	"parcours/canvas/pdf"
-	"parcours/canvas/raster"
-	"parcours/model"
+	"parcours/canvas/poster"
 	"parcours/model/modeltest"
 	"parcours/model/msg"
 )
 
-func livraison(t testing.TB) *model.Document { return modeltest.Reference(t) }
-
-func paper(t testing.TB, name, orientation string) pdf.Paper {
-	t.Helper()
-	p, err := pdf.ParsePaper(name, orientation)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // keep saves a picture under PDFCHECK_DIR, to look at.
-func keep(t *testing.T, name string, img image.Image) {
+func keepPicture(t *testing.T, name string, img image.Image) {
 	t.Helper()
 	dir := os.Getenv("PDFCHECK_DIR")
 	if dir == "" {
 		return
 	}
 	var b bytes.Buffer
-	if err := raster.Encode(&b, img); err != nil {
+	if err := poster.Encode(&b, img); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
@@ -53,7 +40,7 @@ func TestSizeInPixels(t *testing.T) {
 	s := canvas.Layout(d, d.Journeys[0])
 	a4 := paper(t, "A4", "portrait")
 	var b bytes.Buffer
-	if err := raster.WritePNG(&b, s, pdf.Options{Paper: a4}, 50); err != nil {
+	if err := poster.WritePNG(&b, s, poster.Options{Paper: a4}, 50); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(b.Bytes()))
@@ -65,25 +52,21 @@ func TestSizeInPixels(t *testing.T) {
 		t.Errorf("A4 portrait at 50 dpi: %d × %d pixels, want %d × %d", cfg.Width, cfg.Height, wantW, wantH)
 	}
 	for _, tc := range []struct {
-		paper pdf.Paper
+		paper poster.Paper
 		dpi   int
 		w, h  int
 	}{
-		{pdf.A0Landscape, 150, 7022, 4967},
+		{poster.A0Landscape, 150, 7022, 4967},
 		{paper(t, "A4", "landscape"), 300, 3508, 2480},
 		{paper(t, "600x400mm", ""), 10, 236, 157},
 	} {
-		if w, h := raster.Size(tc.paper, tc.dpi); w != tc.w || h != tc.h {
+		if w, h := poster.Size(tc.paper, tc.dpi); w != tc.w || h != tc.h {
 			t.Errorf("%s at %d dpi: %d × %d, want %d × %d", tc.paper.Name, tc.dpi, w, h, tc.w, tc.h)
 		}
 	}
 }
 
 // at reads the pixel under page position (x, y) mm.
-func at(img *image.RGBA, x, y float64, dpi int) color.RGBA {
-	return img.RGBAAt(int(x/25.4*float64(dpi)), int(y/25.4*float64(dpi)))
-}
-
 func near(a, b color.RGBA, tol int) bool {
 	d := func(x, y uint8) int { return int(x) - int(y) }
 	abs := func(v int) int { return max(v, -v) }
@@ -99,13 +82,13 @@ func TestPixelsWhereTheLayoutPutThem(t *testing.T) {
 	d := livraison(t)
 	s := canvas.Layout(d, d.Journeys[0])
 	const dpi = 150
-	opts := pdf.Options{Paper: paper(t, "A3", "landscape")}
-	img, err := raster.Render(s, opts, dpi)
+	opts := poster.Options{Paper: paper(t, "A3", "landscape")}
+	img, err := poster.Render(s, opts, dpi)
 	if err != nil {
 		t.Fatal(err)
 	}
-	keep(t, "pixels-a3.png", img)
-	x0, y0, k := pdf.Placement(s, opts)
+	keepPicture(t, "pixels-a3.png", img)
+	x0, y0, k := poster.Placement(s, opts)
 	page := func(p canvas.Point) (float64, float64) { return x0 + p.X*k, y0 + p.Y*k }
 	if w := 1.6 * k / 25.4 * dpi; w < 3 {
 		t.Fatalf("the colour strip is %.1f pixels wide: too thin to test", w)
@@ -151,15 +134,15 @@ func TestSameAsThePDF(t *testing.T) {
 	d := livraison(t)
 	s := canvas.Layout(d, d.Journeys[0])
 	const dpi = 60
-	opts := pdf.Options{Paper: paper(t, "A3", "landscape"), Date: time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC),
+	opts := poster.Options{Paper: paper(t, "A3", "landscape"), Date: time.Date(2026, 5, 14, 0, 0, 0, 0, time.UTC),
 		Footer: "Confidentiel", Version: "2"}
-	img, err := raster.Render(s, opts, dpi)
+	img, err := poster.Render(s, opts, dpi)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	var b bytes.Buffer
-	if err := pdf.Write(&b, []*canvas.Scene{s}, opts); err != nil {
+	if err := poster.WritePDF(&b, []*canvas.Scene{s}, opts); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "page.pdf"), b.Bytes(), 0o644); err != nil {
@@ -181,8 +164,8 @@ func TestSameAsThePDF(t *testing.T) {
 	if d := ref.Bounds().Size().Sub(img.Bounds().Size()); d.X < 0 || d.X > 1 || d.Y < 0 || d.Y > 1 {
 		t.Fatalf("poppler's page is %v, ours %v", ref.Bounds(), img.Bounds())
 	}
-	keep(t, "same-ours.png", img)
-	keep(t, "same-poppler.png", ref)
+	keepPicture(t, "same-ours.png", img)
+	keepPicture(t, "same-poppler.png", ref)
 	far, sum := 0, 0.0
 	r := img.Bounds()
 	for y := r.Min.Y; y < r.Max.Y; y++ {
@@ -216,37 +199,37 @@ func TestLogoAndFooter(t *testing.T) {
 	}
 	a4 := paper(t, "A4", "portrait")
 	const dpi = 100
-	img, err := raster.Render(s, pdf.Options{Paper: a4, Logo: lb.Bytes(), Footer: "Confidential", Version: "1"}, dpi)
+	img, err := poster.Render(s, poster.Options{Paper: a4, Logo: lb.Bytes(), Footer: "Confidential", Version: "1"}, dpi)
 	if err != nil {
 		t.Fatal(err)
 	}
-	keep(t, "logo-a4.png", img)
+	keepPicture(t, "logo-a4.png", img)
 	// The title block starts at the 10 mm margin and is 8 % of the page
 	// high; a square logo fills its height at its left.
 	th := 0.08 * 297
 	if got := at(img, 10+th/2, 10+th/2, dpi); !near(got, red, 4) {
 		t.Errorf("logo pixel %v, want %v", got, red)
 	}
-	if _, err := raster.Render(s, pdf.Options{Logo: []byte("nope")}, 20); err == nil || !strings.Contains(err.Error(), "PNG or JPEG") {
+	if _, err := poster.Render(s, poster.Options{Logo: []byte("nope")}, 20); err == nil || !strings.Contains(err.Error(), "PNG or JPEG") {
 		t.Errorf("bad logo: %v", err)
 	}
 }
 
 func TestDPILimits(t *testing.T) {
-	a0 := pdf.A0Landscape
-	if got := raster.LargestDPI(a0); got != 359 {
+	a0 := poster.A0Landscape
+	if got := poster.LargestDPI(a0); got != 359 {
 		t.Errorf("largest DPI for A0: %d, want 359", got)
 	}
-	w, h := raster.Size(a0, 359)
-	w2, h2 := raster.Size(a0, 360)
-	if w*h > raster.MaxPixels || w2*h2 <= raster.MaxPixels {
+	w, h := poster.Size(a0, 359)
+	w2, h2 := poster.Size(a0, 360)
+	if w*h > poster.MaxPixels || w2*h2 <= poster.MaxPixels {
 		t.Errorf("A0 at 359 dpi is %d pixels, at 360 %d", w*h, w2*h2)
 	}
-	if got := raster.LargestDPI(paper(t, "A4", "portrait")); got != 1200 {
+	if got := poster.LargestDPI(paper(t, "A4", "portrait")); got != 1200 {
 		t.Errorf("largest DPI for A4: %d, want 1200", got)
 	}
 	for _, tc := range []struct {
-		paper pdf.Paper
+		paper poster.Paper
 		dpi   int
 		want  string // in the error; "" for none
 	}{
@@ -261,7 +244,7 @@ func TestDPILimits(t *testing.T) {
 		{paper(t, "5000x5000mm", ""), 100, "use --dpi 71 or less"},
 		{paper(t, "A4", "portrait"), 1200, ""},
 	} {
-		err := raster.CheckDPI(tc.paper, tc.dpi)
+		err := poster.CheckDPI(tc.paper, tc.dpi)
 		switch {
 		case tc.want == "" && err != nil:
 			t.Errorf("%s at %d dpi: %v", tc.paper.Name, tc.dpi, err)
@@ -271,20 +254,20 @@ func TestDPILimits(t *testing.T) {
 	}
 	// Render refuses too, before it allocates anything.
 	d := livraison(t)
-	if _, err := raster.Render(canvas.Layout(d, d.Journeys[0]), pdf.Options{}, 1200); err == nil {
+	if _, err := poster.Render(canvas.Layout(d, d.Journeys[0]), poster.Options{}, 1200); err == nil {
 		t.Error("A0 at 1200 dpi rendered")
 	}
-	if _, err := raster.Render(canvas.Layout(d, d.Journeys[0]), pdf.Options{Paper: pdf.Paper{Name: "x", W: 0, H: 10}}, 50); err == nil {
+	if _, err := poster.Render(canvas.Layout(d, d.Journeys[0]), poster.Options{Paper: poster.Paper{Name: "x", W: 0, H: 10}}, 50); err == nil {
 		t.Error("a paper of no width rendered")
 	}
-	if _, err := raster.Render(nil, pdf.Options{}, 50); err == nil {
+	if _, err := poster.Render(nil, poster.Options{}, 50); err == nil {
 		t.Error("no scene rendered")
 	}
 }
 
 // TestHostile paints the big journey with emoji, CJK, a 2000-character
 // title and control characters: no crash, the picture of the right size.
-func TestHostile(t *testing.T) {
+func TestPNGHostile(t *testing.T) {
 	d := modeltest.Generated(1000, 6, 8)
 	j := d.Journeys[0]
 	j.Title = "Parcours 🚚📦 漢字 — 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 " + string(rune(0x20000))
@@ -296,17 +279,17 @@ func TestHostile(t *testing.T) {
 	}
 	s := canvas.Layout(d, j)
 	s.Cards[0].Title.Lines[0].Text = "raw 📦 𝔘 \xf0\x9f"
-	img, err := raster.Render(s, pdf.Options{Paper: paper(t, "A2", "landscape")}, 72)
+	img, err := poster.Render(s, poster.Options{Paper: paper(t, "A2", "landscape")}, 72)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w, h := raster.Size(paper(t, "A2", "landscape"), 72); img.Bounds().Dx() != w || img.Bounds().Dy() != h {
+	if w, h := poster.Size(paper(t, "A2", "landscape"), 72); img.Bounds().Dx() != w || img.Bounds().Dy() != h {
 		t.Errorf("picture %v, want %d × %d", img.Bounds(), w, h)
 	}
-	keep(t, "hostile.png", img)
+	keepPicture(t, "hostile.png", img)
 }
 
-func TestMessagesInBothLanguages(t *testing.T) {
+func TestPNGMessagesInBothLanguages(t *testing.T) {
 	n := 0
 	for _, k := range msg.Keys() {
 		if !strings.HasPrefix(k, "png.") {
