@@ -3,6 +3,15 @@ package msg
 // Messages of model/sqlite: opening, creating and saving .parcours files.
 func init() {
 	add(map[string]wording{
+		"store.foreign": {"%s was changed by another program and cannot be opened safely (%s)",
+			"%s a été modifié par un autre programme et ne peut pas être ouvert sans risque (%s)"},
+		"schema.extra":        {"unexpected %s “%s”", "objet inattendu : %s « %s »"},
+		"schema.changed":      {"%s “%s” is not as Parcours writes it", "%s « %s » n'est pas tel que Parcours l'écrit"},
+		"schema.missing":      {"%s “%s” is missing", "objet manquant : %s « %s »"},
+		"schema.kind.table":   {"table", "table"},
+		"schema.kind.index":   {"index", "index"},
+		"schema.kind.view":    {"view", "vue"},
+		"schema.kind.trigger": {"trigger", "déclencheur"},
 		"store.not_found": {"%s does not exist",
 			"%s n'existe pas"},
 		"store.dir_missing": {"cannot create %s: the folder %s does not exist",

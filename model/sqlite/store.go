@@ -60,6 +60,10 @@ var (
 	ErrNewer       = errors.New("made by a newer version of Parcours")
 	ErrCorrupt     = errors.New("damaged document")
 	ErrReadOnly    = errors.New("document is read-only")
+	// ErrForeign is a file of ours whose schema or contents another
+	// program changed: views, triggers, other tables, values of another
+	// type or beyond the limits.
+	ErrForeign = errors.New("changed by another program")
 )
 
 // Error is what this package returns: a sentence for people (msg.T, in the
@@ -386,6 +390,11 @@ func (s *Store) check(db *sql.DB) (int, error) {
 		// Create writes the schema before the file appears: version 0
 		// with our id is a file something else left half made.
 		return 0, fail(ErrCorrupt, nil, "store.corrupt", s.path)
+	}
+	// The schema before anything else reads the file: quick_check runs
+	// CHECK constraints, and reading a view runs its query.
+	if err := s.verifySchema(db, version); err != nil {
+		return 0, err
 	}
 	rows, err := db.Query("PRAGMA quick_check")
 	if err != nil {
