@@ -48,11 +48,16 @@ func ReadJSON(r io.Reader, name string) (*Document, error) {
 	if r0.err != nil {
 		return nil, r0.err
 	}
+	// Any orders ≥ 1, each used once, are put back on the timeline; then
+	// the document passes the validation every document passes.
+	for _, j := range d.Journeys {
+		if err := orders(j); err != nil {
+			return nil, err
+		}
+		j.Timeline()
+	}
 	if err := Validate(d); err != nil {
 		return nil, err
-	}
-	for _, j := range d.Journeys {
-		j.Timeline()
 	}
 	return d, nil
 }
@@ -209,6 +214,22 @@ func (o *object) bytes(key string) []byte {
 	return b
 }
 
+// picture reads a base64 picture and readies it for the document
+// (FitPicture): oversized ones are scaled down, anything that is not a PNG
+// or JPEG picture is refused.
+func (o *object) picture(key string) []byte {
+	b := o.bytes(key)
+	if len(b) == 0 || o.r.err != nil {
+		return b
+	}
+	fitted, err := FitPicture(b, o.where, key)
+	if err != nil {
+		o.r.err = err
+		return nil
+	}
+	return fitted
+}
+
 func (o *object) time(key string) time.Time {
 	s := o.str(key)
 	if s == "" {
@@ -251,7 +272,7 @@ func (r *reader) persona(v any) *Persona {
 		[]string{"avatar"})
 	p := &Persona{ID: o.str("id"), Name: o.str("name"), Job: o.str("job"), Age: o.str("age"),
 		Hobbies: o.str("hobbies"), Ambitions: o.str("ambitions"), Frustrations: o.str("frustrations"),
-		Quote: o.str("quote"), Avatar: o.bytes("avatar")}
+		Quote: o.str("quote"), Avatar: o.picture("avatar")}
 	for _, c := range o.strings("channels") {
 		p.Channels = append(p.Channels, Channel(c))
 	}
@@ -308,7 +329,7 @@ func (r *reader) touchpoint(v any) *Touchpoint {
 	t := &Touchpoint{ID: o.str("id"), Stage: o.str("stage"), Lane: o.str("lane"), Order: o.integer("order"),
 		Title: o.str("title"), Channel: Channel(o.str("channel")), Description: o.str("description"),
 		Emotion: o.integer("emotion"), Responses: o.integer("responses"), Listened: o.boolean("listened"),
-		Quotes: o.strings("quotes"), Note: o.str("note"), Image: o.bytes("image"), Origin: o.str("origin")}
+		Quotes: o.strings("quotes"), Note: o.str("note"), Image: o.picture("image"), Origin: o.str("origin")}
 	if o.has("score") {
 		s := o.num("score")
 		t.Score = &s

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"parcours/model"
+	"parcours/model/modeltest"
 )
 
 func TestMigrationsMatchSchemaVersion(t *testing.T) {
@@ -95,7 +96,7 @@ func full() *model.Document {
 	paris := time.FixedZone("", 2*3600)
 	d.Created = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
 	d.Modified = time.Date(2026, 3, 2, 18, 45, 12, 123456789, paris)
-	d.Personas[0].Avatar = []byte{0x89, 'P', 'N', 'G', 0, 1, 2}
+	d.Personas[0].Avatar = modeltest.PNG(4, 3)
 	d.Personas = append(d.Personas, &model.Persona{ID: "p-2", Name: "Émile 🚚", Age: "60+"})
 	j := d.Journeys[0]
 	j.Origin = "j-0"
@@ -104,7 +105,7 @@ func full() *model.Document {
 	tp := j.Touchpoints[4]
 	zero := 0.0
 	tp.Score, tp.Responses = &zero, 3
-	tp.Image, tp.Note, tp.Origin = []byte("JPEG…"), "À revoir 📦", "t-0000"
+	tp.Image, tp.Note, tp.Origin = modeltest.PNG(3, 2), "À revoir 📦", "t-0000"
 	tp.Markers = model.MarkersOf(model.AllMarkers...)
 	tp.Quotes = []string{"un", "deux", "trois ; « quatre »"}
 	j.Opportunities[0].Touchpoints = []string{}
@@ -574,11 +575,11 @@ func TestNarrowWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	tp.Quotes[0] = "changé sur place"
-	tp.Image = []byte{1, 2, 3}
+	tp.Image = modeltest.PNG(2, 3)
 	if err := s.Save(d, model.Delta{Changed: []model.Ref{ref(tp.ID)}}); err != nil {
 		t.Fatal(err)
 	}
-	tp.Image[1] = 9
+	tp.Image[len(tp.Image)-1] ^= 0xFF // in place, past what the header says
 	if err := s.Save(d, model.Delta{Changed: []model.Ref{ref(tp.ID)}}); err != nil {
 		t.Fatal(err)
 	}
