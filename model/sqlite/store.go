@@ -73,10 +73,11 @@ type Error struct {
 	Text  string
 	Kind  error // one of the sentinels, or nil
 	Cause error // what failed underneath, or nil
+	quiet bool  // Cause is not for people (a driver's words): Error leaves it out
 }
 
 func (e *Error) Error() string {
-	if e.Cause == nil {
+	if e.Cause == nil || e.quiet {
 		return e.Text
 	}
 	return e.Text + ": " + e.Cause.Error()
@@ -108,6 +109,10 @@ func init() {
 		// functions with side effects; cell_size_check: damaged pages are
 		// found early; foreign_keys: the schema's references hold.
 		_, err := c.Exec("PRAGMA trusted_schema=OFF; PRAGMA cell_size_check=ON; PRAGMA foreign_keys=ON;", nil)
+		// No value larger than a document may hold is ever made or read,
+		// whatever a file holds (its schema and census are checked before
+		// its rows, this is the last guard).
+		c.SetLimit(sqlite3.SQLITE_LIMIT_LENGTH, valueLimit)
 		return err
 	}})
 }
@@ -186,6 +191,12 @@ func open(path string, readOnly bool, held *os.File) (_ *Store, _ *model.Documen
 	}
 	f := held
 	if f == nil {
+		// A FIFO or a device would block or never end: only regular
+		// files are documents (looked at before opening, which is what
+		// blocks on a FIFO).
+		if fi, err := os.Stat(abs); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+			return nil, nil, fail(ErrNotDocument, nil, "store.not_regular", path)
+		}
 		if f, err = os.Open(abs); err != nil {
 			return nil, nil, openError(path, err)
 		}
@@ -196,6 +207,9 @@ func open(path string, readOnly bool, held *os.File) (_ *Store, _ *model.Documen
 			s.closeQuietly()
 		}
 	}()
+	if err := s.checkSize(); err != nil {
+		return nil, nil, err
+	}
 	if err := checkHeader(path, f); err != nil {
 		return nil, nil, err
 	}
@@ -396,7 +410,9 @@ func (s *Store) check(db *sql.DB) (int, error) {
 	if err := s.verifySchema(db, version); err != nil {
 		return 0, err
 	}
-	rows, err := db.Query("PRAGMA quick_check")
+	ctx, cancel := context.WithTimeout(background, openTimeout)
+	defer cancel()
+	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
 		return 0, s.sqliteError(err, "store.cannot_open")
 	}
@@ -415,10 +431,23 @@ func (s *Store) check(db *sql.DB) (int, error) {
 		return 0, s.sqliteError(err, "store.cannot_open")
 	}
 	if len(problems) > 0 {
-		if len(problems) > 3 {
-			problems = append(problems[:3], "…")
+		// The first problem, on one line and short: the rest is for
+		// SQLite's own tools.
+		first := printable(problems[0])
+		if len(first) > 120 {
+			first = first[:120] + "…"
 		}
-		return 0, fail(ErrCorrupt, errors.New(strings.Join(problems, "; ")), "store.corrupt", s.path)
+		if len(problems) > 1 {
+			first += msg.T("store.more_problems", len(problems)-1)
+		}
+		return 0, fail(ErrCorrupt, errors.New(first), "store.corrupt", s.path)
+	}
+	if err := s.census(ctx, db); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return 0, err
+		}
+		return 0, s.sqliteError(err, "store.cannot_open")
 	}
 	return version, nil
 }
@@ -426,6 +455,9 @@ func (s *Store) check(db *sql.DB) (int, error) {
 // sqliteError words a low-level SQLite error: damaged and foreign files get
 // their own sentence.
 func (s *Store) sqliteError(err error, key string) error {
+	if e := s.slowOrBig(err); e != nil {
+		return e
+	}
 	switch {
 	case isCode(err, sqlite3.ErrCorrupt):
 		return fail(ErrCorrupt, err, "store.corrupt", s.path)
