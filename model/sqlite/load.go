@@ -7,6 +7,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 
@@ -137,6 +138,11 @@ func (r rows) each(query string, scan func(*sql.Rows) error) error {
 
 // list decodes a JSON list column; an empty list gives nil.
 func list[T any](where, column, text string) ([]T, error) {
+	// encoding/json would put U+FFFD in place of invalid bytes: what is
+	// not UTF-8 is refused, as everywhere else.
+	if !utf8.ValidString(text) {
+		return nil, bad("valid.text", where, column)
+	}
 	var out []T
 	if err := json.Unmarshal([]byte(text), &out); err != nil {
 		return nil, bad("load.list", where, column)
@@ -303,6 +309,9 @@ func loadTouchpoints(r rows, journeys map[string]*model.Journey) error {
 		}
 		if t.Markers, err = markerWords(t.ID, markers); err != nil {
 			return err
+		}
+		if !utf8.ValidString(quotes) {
+			return bad("valid.text", msg.T("where.touchpoint", t.ID), "quotes")
 		}
 		if err := json.Unmarshal([]byte(quotes), &t.Quotes); err != nil {
 			return bad("load.list", msg.T("where.touchpoint", t.ID), "quotes")

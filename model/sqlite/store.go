@@ -282,6 +282,10 @@ func checkHeader(path string, f *os.File) error {
 	if string(h[:16]) != sqliteMagic || int32(binary.BigEndian.Uint32(h[68:72])) != ApplicationID {
 		return fail(ErrNotDocument, nil, "store.not_document", path)
 	}
+	// Bytes 56…59 are the text encoding: Parcours writes UTF-8 (1).
+	if enc := binary.BigEndian.Uint32(h[56:60]); enc != 1 {
+		return fail(ErrForeign, nil, "store.foreign", path, msg.T("schema.encoding", enc))
+	}
 	// Bytes 18 and 19 are the read and write format: 1 for a rollback
 	// journal, 2 for WAL. Parcours writes only the first.
 	if h[18] != 1 || h[19] != 1 {
@@ -410,8 +414,18 @@ func (s *Store) check(db *sql.DB) (int, error) {
 	if err := s.verifySchema(db, version); err != nil {
 		return 0, err
 	}
+	// The census before quick_check: it words in the user's terms what
+	// quick_check would report in SQLite's (a value of the wrong type, a
+	// NULL where none may be).
 	ctx, cancel := context.WithTimeout(background, openTimeout)
 	defer cancel()
+	if err := s.census(ctx, db); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return 0, err
+		}
+		return 0, s.sqliteError(err, "store.cannot_open")
+	}
 	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
 		return 0, s.sqliteError(err, "store.cannot_open")
@@ -441,13 +455,6 @@ func (s *Store) check(db *sql.DB) (int, error) {
 			first += msg.T("store.more_problems", len(problems)-1)
 		}
 		return 0, fail(ErrCorrupt, errors.New(first), "store.corrupt", s.path)
-	}
-	if err := s.census(ctx, db); err != nil {
-		var e *Error
-		if errors.As(err, &e) {
-			return 0, err
-		}
-		return 0, s.sqliteError(err, "store.cannot_open")
 	}
 	return version, nil
 }
