@@ -8,7 +8,7 @@ func init() {
 		"schema.extra":        {"unexpected %s “%s”", "objet inattendu : %s « %s »"},
 		"schema.changed":      {"%s “%s” is not as Parcours writes it", "%s « %s » n'est pas tel que Parcours l'écrit"},
 		"schema.missing":      {"%s “%s” is missing", "objet manquant : %s « %s »"},
-		"schema.encoding":       {"text encoding UTF-16 (%d)", "encodage des textes UTF-16 (%d)"},
+		"schema.encoding":     {"text encoding UTF-16 (%d)", "encodage des textes UTF-16 (%d)"},
 		"schema.kind.table":   {"table", "table"},
 		"schema.kind.index":   {"index", "index"},
 		"schema.kind.view":    {"view", "vue"},
