@@ -458,4 +458,4 @@ func (v *validator) picture(where place, key string, b []byte) error {
 	return nil
 }
 
-func megabytes(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+func megabytes(n int) string { return msg.Size(int64(n)) }

@@ -86,7 +86,7 @@ func columnsOf(ctx context.Context, db *sql.DB, table string) (cols []column, pk
 		case strings.Contains(c.decl, "REAL") || strings.Contains(c.decl, "FLOA") || strings.Contains(c.decl, "DOUB"):
 			c.types = []string{"real", "integer"}
 		case strings.Contains(c.decl, "TEXT") || strings.Contains(c.decl, "CHAR") || strings.Contains(c.decl, "CLOB"):
-			c.types, c.maxBytes = []string{"text"}, maxValueBytes
+			c.types, c.maxBytes = []string{"text"}, textCap(c.name)
 		case strings.Contains(c.decl, "BLOB"):
 			c.types, c.maxBytes = []string{"blob"}, model.MaxPictureBytes
 		default:
@@ -101,6 +101,24 @@ func columnsOf(ctx context.Context, db *sql.DB, table string) (cols []column, pk
 		cols = append(cols, c)
 	}
 	return cols, pk, rows.Err()
+}
+
+// shortColumns hold ids, names and titles (model.MaxShortText characters,
+// up to 4 bytes each), by their column names in every table.
+var shortColumns = map[string]bool{"title": true, "name": true, "job": true, "age": true, "owner": true,
+	"channel": true, "state": true, "kind": true, "status": true, "color": true, "language": true,
+	"created": true, "modified": true}
+
+// textCap is the most bytes a text column may hold: ids and origins are
+// short, names and titles too, other texts up to maxValueBytes.
+func textCap(name string) int {
+	switch {
+	case name == "id" || name == "origin" || strings.HasSuffix(name, "_id"):
+		return model.MaxIDBytes
+	case shortColumns[name]:
+		return 4 * model.MaxShortText
+	}
+	return maxValueBytes
 }
 
 func quoteName(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
@@ -258,7 +276,7 @@ func keyOf(column string) string {
 	return column
 }
 
-func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+func megabytes(n int64) string { return msg.Size(n) }
 
 // checkSize refuses a file larger than any document may be, before
 // quick_check reads all of it.

@@ -84,7 +84,7 @@ func Kinds() []Kind {
 			"UPDATE touchpoints SET image = CAST('GIF89a, or a script' AS BLOB) WHERE rowid = " + first}},
 		{Name: "word-10MB-title", Refused: true, Want: tooMuch + " (journey ", sql: []string{
 			"UPDATE journeys SET title = printf('%.*c', 10000000, 'x')"}},
-		{Name: "word-1MB-card-titles", Refused: true, Want: "title is 1000000 characters long, at most 2000", sql: []string{
+		{Name: "word-1MB-card-titles", Refused: true, Want: "title takes 977 KB, at most 8000 bytes", sql: []string{
 			"UPDATE touchpoints SET title = printf('%.*c', 1000000, 'x')"}},
 		{Name: "words-at-the-limits", sql: []string{
 			fmt.Sprintf("UPDATE touchpoints SET title = printf('%%.*c', %d, 'x'), description = printf('%%.*c', %d, 'y'), "+
@@ -106,6 +106,10 @@ func Kinds() []Kind {
 			"UPDATE touchpoints SET title = CAST(x'41ff42' AS TEXT) WHERE rowid = " + first}},
 		{Name: "non-utf8-kpi", Refused: true, Want: "kpis is not valid UTF-8 text", sql: []string{
 			"UPDATE stages SET kpis = CAST(x'5b7b226e616d65223a22ff222c2276616c7565223a22222c22746172676574223a22227d5d' AS TEXT)"}},
+		{Name: "long-id", Refused: true, Want: "origin takes 1000 bytes, at most 200 bytes", sql: []string{
+			"UPDATE touchpoints SET origin = printf('%.*c', 1000, 'i') WHERE rowid = " + first}},
+		{Name: "long-text-in-range", Refused: true, Want: "description is 30000 characters long, at most 20000", sql: []string{
+			"UPDATE touchpoints SET description = printf('%.*c', 30000, 'd') WHERE rowid = " + first}},
 		{Name: "non-utf8-origin", Refused: true, Want: "origin must be valid UTF-8", sql: []string{
 			"UPDATE touchpoints SET origin = CAST(x'74ff' AS TEXT) WHERE rowid = " + first}},
 		{Name: "infinite-score", Refused: true, Want: "score is +Inf", sql: []string{
