@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"image/png"
+	"math"
 
 	xdraw "golang.org/x/image/draw"
 )
@@ -49,13 +50,13 @@ func FitPicture(b []byte, where, key string) ([]byte, error) {
 	if err != nil {
 		return nil, problem("valid.picture", where, key)
 	}
-	// Scaled to the pixels allowed, in steps of a tenth, until it also
-	// fits the bytes allowed.
-	for scale := 1.0; scale > 0.05; scale -= 0.1 {
-		f := scale
-		for float64(w)*f*float64(h)*f > MaxPicturePixels {
-			f *= 0.99
-		}
+	// Scaled to the pixels allowed; if it is still over the bytes
+	// allowed, scaled again by what it is over (twice at most).
+	f := 1.0
+	if over := float64(w) * float64(h) / MaxPicturePixels; over > 1 {
+		f = 1 / math.Sqrt(over)
+	}
+	for range 3 {
 		nw, nh := max(1, int(float64(w)*f)), max(1, int(float64(h)*f))
 		out, err := encodeScaled(src, format, nw, nh)
 		if err != nil {
@@ -64,6 +65,7 @@ func FitPicture(b []byte, where, key string) ([]byte, error) {
 		if len(out) <= MaxPictureBytes {
 			return out, nil
 		}
+		f *= 0.9 * math.Sqrt(float64(MaxPictureBytes)/float64(len(out)))
 	}
 	return nil, problem("valid.picture_bytes", where, key, megabytes(len(b)), megabytes(MaxPictureBytes))
 }
@@ -74,7 +76,7 @@ func encodeScaled(src image.Image, format string, w, h int) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	if format == "png" && !dst.Opaque() {
-		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
+		err = (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, dst)
 	} else {
 		err = jpeg.Encode(&buf, dst, &jpeg.Options{Quality: 90})
 	}
