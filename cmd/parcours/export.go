@@ -317,6 +317,9 @@ func checkOutput(out string) error {
 	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
 		return failure("cli.is_dir", out)
 	}
+	if err := atomic.CheckTarget(out); err != nil {
+		return failure("cli.not_regular_out", out)
+	}
 	return nil
 }
 
@@ -385,6 +388,8 @@ func outputError(out string, err error) error {
 		return nil
 	case errors.As(err, &ce):
 		return ce.error
+	case errors.Is(err, atomic.ErrNotRegular):
+		return failure("cli.not_regular_out", out)
 	default:
 		var pe *os.PathError
 		if errors.As(err, &pe) {
@@ -426,6 +431,11 @@ func outputAll(names []string, writes []func(io.Writer) error) (err error) {
 		}
 		// CreateTemp makes files private; an export is an ordinary file.
 		_ = os.Chmod(f.Name(), 0o644)
+	}
+	for _, name := range names {
+		if atomic.CheckTarget(name) != nil {
+			return failure("cli.not_regular_out", name)
+		}
 	}
 	for i, name := range names {
 		if err := os.Rename(temps[i], name); err != nil {

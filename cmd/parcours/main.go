@@ -39,7 +39,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = 1
 		}
 	}()
-	err := run(args, &env{stdin: stdin, stdout: stdout, stderr: stderr})
+	out := &checkedWriter{w: stdout}
+	err := run(args, &env{stdin: stdin, stdout: out, stderr: stderr})
+	if err == nil && out.err != nil {
+		// What a command printed did not reach its reader (a full disk,
+		// a closed pipe): the work is not done.
+		err = failure("cli.stdout", cause(out.err))
+	}
 	if err == nil {
 		return 0
 	}
@@ -109,4 +115,22 @@ func runCommand(c *command, args []string, e *env) error {
 		return usage("cli.extra_arg", pos[len(c.args)], "parcours "+c.synopsis)
 	}
 	return c.run(e, p, pos)
+}
+
+// checkedWriter keeps the first error of writing to standard output, so
+// that a command whose output was lost does not exit 0.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
 }
