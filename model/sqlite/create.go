@@ -6,9 +6,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"time"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"parcours/model"
 )
@@ -55,6 +52,12 @@ func Create(path string, d *model.Document) (_ *Store, err error) {
 	}
 	// Locked before it has its name: nobody can take it in between.
 	tryLock(tmp)
+	// A journal left beside the name by a document that no longer
+	// exists would be rolled into the new file when it is opened:
+	// it belongs to no file, it goes.
+	if err := removeStaleJournal(abs); err != nil {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
 	if err := linkNew(tmpName, abs); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return nil, fail(ErrExists, nil, "store.exists", path)
@@ -64,6 +67,10 @@ func Create(path string, d *model.Document) (_ *Store, err error) {
 	if err := syncDir(dir); err != nil {
 		return nil, fail(nil, err, "store.cannot_create", path)
 	}
+	// Once more now that the name is ours and locked.
+	if err := removeStaleJournal(abs); err != nil {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
 	s, _, err := open(path, false, tmp)
 	if err != nil {
 		// open closed tmp already.
@@ -71,6 +78,16 @@ func Create(path string, d *model.Document) (_ *Store, err error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// removeStaleJournal removes NAME-journal beside a document being made
+// under NAME (missing is fine).
+func removeStaleJournal(abs string) error {
+	err := os.Remove(abs + "-journal")
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 func checkDir(path, dir string) error {
@@ -137,16 +154,22 @@ func build(name string, d *model.Document) error {
 	return tx.Commit()
 }
 
-// SaveAs copies the document with SQLite's online backup API into a
-// temporary file in the target folder, then renames it over path, and
-// returns a new writable Store on it, locked. s stays open as it was. A
-// target open in another window (or s's own file while s is writable) is
-// refused.
-func (s *Store) SaveAs(path string) (_ *Store, err error) {
+// SaveAs writes d, the document as the window shows it, into a temporary
+// file in the target folder, then renames it over path, and returns a new
+// writable Store on it, locked. s stays open as it was. A target open in
+// another window (or s's own file while s is writable) is refused.
+//
+// d is written, not s's file copied: a read-only window's document may be
+// older than its file (another window saved since), and the copy must
+// hold what the window goes on editing.
+func (s *Store) SaveAs(path string, d *model.Document) (_ *Store, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return nil, fail(nil, nil, "store.closed", s.path)
+	}
+	if err := model.Validate(d); err != nil {
+		return nil, fail(nil, err, "store.invalid", path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -175,14 +198,20 @@ func (s *Store) SaveAs(path string) (_ *Store, err error) {
 			_ = tmp.Close()
 		}
 	}()
-	if err := backup(s, tmpName); err != nil {
+	if err := build(tmpName, d); err != nil {
 		return nil, fail(nil, err, "store.saveas", path)
 	}
 	if err := tmp.Sync(); err != nil {
 		return nil, fail(nil, err, "store.saveas", path)
 	}
 	tryLock(tmp)
+	if err := removeStaleJournal(abs); err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
 	if err := os.Rename(tmpName, abs); err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
+	if err := removeStaleJournal(abs); err != nil {
 		return nil, fail(nil, err, "store.saveas", path)
 	}
 	if err := syncDir(dir); err != nil {
@@ -204,47 +233,4 @@ func busy(abs string) bool {
 	}
 	defer f.Close()
 	return !tryLock(f)
-}
-
-// backup copies s's database into the empty file name, page by page, in
-// one pass when nothing else writes it, retrying while it is busy.
-func backup(s *Store, name string) error {
-	dst, err := openDB(name, "rw")
-	if err != nil {
-		return err
-	}
-	defer dst.Close()
-	dc, err := dst.Conn(background)
-	if err != nil {
-		return err
-	}
-	defer dc.Close()
-	sc, err := s.db.Conn(background)
-	if err != nil {
-		return err
-	}
-	defer sc.Close()
-	return dc.Raw(func(d any) error {
-		return sc.Raw(func(src any) error {
-			b, err := d.(*sqlite3.SQLiteConn).Backup("main", src.(*sqlite3.SQLiteConn), "main")
-			if err != nil {
-				return err
-			}
-			for tries := 0; ; tries++ {
-				done, err := b.Step(-1)
-				if err != nil {
-					_ = b.Finish()
-					return err
-				}
-				if done {
-					return b.Finish()
-				}
-				if tries > 500 {
-					_ = b.Finish()
-					return errors.New("the document stayed busy")
-				}
-				time.Sleep(10 * time.Millisecond)
-			}
-		})
-	})
 }

@@ -1,7 +1,7 @@
 // Package sqlite owns the .parcours document file: one SQLite database per
 // document, its schema and embedded migrations, loading a model.Document from
 // it, saving each edit in its own transaction (it implements model.Saver),
-// creating new files atomically, Save As through SQLite's online backup API,
+// creating new files atomically, Save As of what the window shows,
 // and the single-writer lock.
 //
 // Files are untrusted until checked. Open reads the first 100 bytes itself

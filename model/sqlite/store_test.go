@@ -381,7 +381,7 @@ func TestSaveAs(t *testing.T) {
 	create(t, path, full())
 	s, d := mustOpen(t, path)
 	copyPath := filepath.Join(dir, "copie ? #1 %.parcours") // characters a URI must escape
-	c, err := s.SaveAs(copyPath)
+	c, err := s.SaveAs(copyPath, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,11 +424,11 @@ func TestSaveAsReplacesAFileButNotAnOpenDocument(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.parcours")
 	create(t, path, livraison(t))
-	s, _ := mustOpen(t, path)
+	s, d := mustOpen(t, path)
 
 	// Onto itself while it holds the lock: refused, nothing changes.
 	u := remember(t, path)
-	if _, err := s.SaveAs(path); err == nil || !strings.Contains(err.Error(), "another window") {
+	if _, err := s.SaveAs(path, d); err == nil || !strings.Contains(err.Error(), "another window") {
 		t.Fatalf("SaveAs onto itself = %v", err)
 	}
 	u.check(t)
@@ -438,7 +438,7 @@ func TestSaveAsReplacesAFileButNotAnOpenDocument(t *testing.T) {
 	if err := os.WriteFile(other, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := s.SaveAs(other)
+	c, err := s.SaveAs(other, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -448,12 +448,12 @@ func TestSaveAsReplacesAFileButNotAnOpenDocument(t *testing.T) {
 	}
 
 	// From a read-only store: the copy is writable.
-	r, _, err := OpenReadOnly(path)
+	r, rd, err := OpenReadOnly(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	c, err = r.SaveAs(filepath.Join(dir, "b.parcours"))
+	c, err = r.SaveAs(filepath.Join(dir, "b.parcours"), rd)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -480,7 +480,7 @@ func TestSaveAfterFileDeleted(t *testing.T) {
 		t.Fatalf("folder holds %v", got)
 	}
 	// Save As rescues the work.
-	c, err := s.SaveAs(path)
+	c, err := s.SaveAs(path, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -646,4 +646,56 @@ func TestNarrowWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	check()
+}
+
+// Save As from a read-only window writes what that window shows, even when
+// another window changed the file since: the copy then takes the window's
+// next edits without a clash.
+func TestSaveAsFromAStaleReadOnlyWindow(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "shared.parcours")
+	create(t, path, livraison(t))
+	w, wd := mustOpen(t, path) // the writable window
+	defer w.Close()
+	r, rd, err := Open(path) // the second window: read-only, locked out
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if ro, _ := r.ReadOnly(); !ro {
+		t.Fatal("second window writable")
+	}
+	// The first window adds a touchpoint at the start of the timeline.
+	ed := model.NewEditor(wd, w)
+	if err := ed.Do(&model.Edit{Name: "add", Change: func(d *model.Document) error {
+		j := d.Journeys[0]
+		j.Place(&model.Touchpoint{ID: "t-neuf", Title: "Nouveau", Channel: model.ChannelWeb, Quotes: []string{}},
+			j.Stages[0].ID, j.Lanes[0].ID, 0)
+		return nil
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "copy.parcours")
+	c, err := r.SaveAs(copyPath, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second window goes on editing its document, now saved to the copy.
+	ed2 := model.NewEditor(rd, c)
+	if err := ed2.Do(&model.Edit{Name: "retitle", Change: func(d *model.Document) error {
+		tp := d.Journeys[0].Touchpoints[1]
+		tp.Title = "changé"
+		d.Journeys[0].Place(tp, tp.Stage, tp.Lane, 0)
+		return nil
+	}}); err != nil {
+		t.Fatalf("edit after Save As: %v", err)
+	}
+	c.Close()
+	_, got := mustOpen(t, copyPath)
+	if !reflect.DeepEqual(got, rd) {
+		t.Fatalf("copy differs from the window:\n got %s\nwant %s", dump(got), dump(rd))
+	}
+	if got.Journeys[0].Touchpoint("t-neuf") != nil {
+		t.Error("the copy holds the other window's edit the window never showed")
+	}
 }
