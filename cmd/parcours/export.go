@@ -408,12 +408,12 @@ func outputAll(names []string, writes []func(io.Writer) error) (err error) {
 	defer func() {
 		if err != nil {
 			for _, t := range temps {
-				os.Remove(t)
+				atomic.Remove(t)
 			}
 		}
 	}()
 	for i, name := range names {
-		f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+		f, err := atomic.Temp(name, 0o666)
 		if err != nil {
 			return failure("cli.cannot_write", name, cause(err))
 		}
@@ -429,8 +429,6 @@ func outputAll(names []string, writes []func(io.Writer) error) (err error) {
 		if err := f.Close(); err != nil {
 			return failure("cli.cannot_write", name, cause(err))
 		}
-		// CreateTemp makes files private; an export is an ordinary file.
-		_ = os.Chmod(f.Name(), 0o644)
 	}
 	for _, name := range names {
 		if atomic.CheckTarget(name) != nil {
@@ -442,6 +440,7 @@ func outputAll(names []string, writes []func(io.Writer) error) (err error) {
 			temps = temps[i:]
 			return failure("cli.cannot_write", name, cause(err))
 		}
+		atomic.Forget(temps[i])
 	}
 	return nil
 }

@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
+	"parcours/model/atomic"
 	"parcours/model/msg"
 )
 
@@ -17,7 +20,31 @@ import (
 // -ldflags "-X main.version=1.2.3".
 var version = "0.1.0"
 
-func main() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() { os.Exit(process(os.Args[1:])) }
+
+// process runs the command line as the whole process: Main, with the
+// signal handling of a command (the tests run it under the name parcours).
+func process(args []string) int {
+	if len(args) > 0 && lookup(args[0]) != nil {
+		cleanUpOnSignal()
+	}
+	return Main(args, os.Stdin, os.Stdout, os.Stderr)
+}
+
+// cleanUpOnSignal makes SIGINT and SIGTERM remove the temporary files a
+// command was writing (the output, or a new document not yet in place)
+// before it exits 1: an interrupted command leaves what was there as it
+// was, and nothing else. (The window keeps Fyne's own handling.)
+func cleanUpOnSignal() {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		<-sig
+		atomic.RemoveAll()
+		fmt.Fprintln(os.Stderr, "parcours: "+msg.T("cli.interrupted"))
+		os.Exit(1)
+	}()
+}
 
 // openWindow runs the editor; tests replace it.
 var openWindow = runGUI

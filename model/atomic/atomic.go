@@ -38,14 +38,14 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	if err := CheckTarget(path); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := Temp(path, 0o666)
 	if err != nil {
 		return fmt.Errorf("%s: %w", msg.T("file.cannot_write", path), err)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			Remove(tmp.Name())
 		}
 	}()
 	if err = write(tmp); err != nil {
@@ -57,8 +57,6 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("file.cannot_write", path), err)
 	}
-	// CreateTemp makes files private; an export is an ordinary document.
-	_ = os.Chmod(tmp.Name(), 0o644)
 	// Looked at again: the target may have become a link or a pipe
 	// while the output was made.
 	if err = CheckTarget(path); err != nil {
@@ -67,5 +65,6 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("file.cannot_write", path), err)
 	}
+	Forget(tmp.Name())
 	return nil
 }

@@ -43,6 +43,8 @@ func init() {
 			"%s n'existe pas"},
 		"cli.not_regular_out": {"%s exists and is not a regular file (a link, a pipe, a device…): Parcours writes only new or regular files",
 			"%s existe et n'est pas un fichier ordinaire (un lien, un tube, un périphérique…) : Parcours n'écrit que des fichiers nouveaux ou ordinaires"},
+		"cli.interrupted": {"interrupted: the files being written were removed, the others are as they were",
+			"interrompu : les fichiers en cours d'écriture ont été retirés, les autres sont inchangés"},
 		"cli.stdout": {"cannot write to standard output: %v", "impossible d'écrire sur la sortie standard : %v"},
 		"cli.is_dir": {"%s is a folder, not a file",
 			"%s est un dossier, pas un fichier"},

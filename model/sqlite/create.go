@@ -1,13 +1,12 @@
 package sqlite
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
 
 	"parcours/model"
+	"parcours/model/atomic"
 )
 
 // Create writes d as a new document at path and returns it opened for
@@ -102,28 +101,15 @@ func checkDir(path, dir string) error {
 }
 
 // tempBeside creates an empty file next to abs, named so that it is hidden
-// and plainly temporary. It is created with 0666 like any new file, so that
-// the umask decides, as it would for a file saved in place.
-func tempBeside(abs string) (*os.File, error) {
-	dir, base := filepath.Split(abs)
-	for {
-		var r [6]byte
-		_, _ = rand.Read(r[:])
-		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(r[:])+".tmp")
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if errors.Is(err, os.ErrExist) {
-			continue
-		}
-		return f, err
-	}
-}
+// and plainly temporary, locked and listed by model/atomic so that an
+// interrupted process removes it and a later one removes it if it was
+// killed. It is created with 0666 like any new file, so that the umask
+// decides, as it would for a file saved in place.
+func tempBeside(abs string) (*os.File, error) { return atomic.Temp(abs, 0o666) }
 
 // removeTemp removes a temporary file and the journal SQLite may have left
 // beside it; missing files are fine.
-func removeTemp(name string) {
-	_ = os.Remove(name)
-	_ = os.Remove(name + "-journal")
-}
+func removeTemp(name string) { atomic.Remove(name) }
 
 // build writes the schema and the whole of d into the empty file name.
 func build(name string, d *model.Document) error {
