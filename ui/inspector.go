@@ -705,6 +705,11 @@ func (e *Editor) askImage(then func([]byte)) {
 			e.showError(errors.New(T("ui.not_image", path)))
 			return
 		}
+		// Scaled down on the way in when over the document's limits.
+		if b, err = model.FitPicture(b, path, "image"); err != nil {
+			e.showError(err)
+			return
+		}
 		then(b)
 	}, e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
