@@ -88,3 +88,56 @@ func TestImportPictures(t *testing.T) {
 		t.Errorf("scaled to %d × %d (%v), want just under %d pixels, same shape", w, h, err, model.MaxPicturePixels)
 	}
 }
+
+// JSON import applies the limits and reference rules a document must
+// meet to open: the one validation.
+func TestImportLimits(t *testing.T) {
+	msg.SetLanguage(msg.English)
+	_, ref := readRef(t)
+	for _, c := range []struct {
+		name   string
+		change func(d *model.Document)
+		want   string
+	}{
+		{"long title", func(d *model.Document) { d.Journeys[0].Touchpoints[0].Title = strings.Repeat("é", 2001) },
+			"title is 2001 characters long, at most 2000"},
+		{"long note", func(d *model.Document) { d.Journeys[0].Touchpoints[0].Note = strings.Repeat("n", 20001) },
+			"note is 20001 characters long, at most 20000"},
+		{"many quotes", func(d *model.Document) { d.Journeys[0].Touchpoints[0].Quotes = make([]string, 1001) },
+			"1001 quotes, at most 1000"},
+		{"many KPIs", func(d *model.Document) { d.Journeys[0].Stages[0].KPIs = make([]model.KPI, 101) },
+			"101 KPIs, at most 100"},
+		{"long id", func(d *model.Document) { d.Journeys[0].Lanes[0].ID = strings.Repeat("l", 201) },
+			"id must be valid UTF-8 text of at most 200 bytes"},
+		{"self origin", func(d *model.Document) { d.Journeys[1].Origin = d.Journeys[1].ID },
+			"origin names itself"},
+		{"origin of another kind", func(d *model.Document) { d.Journeys[0].Touchpoints[0].Origin = d.Journeys[0].ID },
+			"names a thing of another kind"},
+		{"circle of origins", func(d *model.Document) {
+			d.Journeys[0].Origin, d.Journeys[1].Origin = d.Journeys[1].ID, d.Journeys[0].ID
+		}, "lead back to it"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := model.Clone(ref)
+			c.change(d)
+			var b bytes.Buffer
+			if err := model.WriteJSON(&b, d); err != nil {
+				t.Fatal(err)
+			}
+			_, err := model.ReadJSON(&b, "x.json")
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want %q", err, c.want)
+			}
+		})
+	}
+	// A dangling origin is kept: its source may have been deleted since.
+	d := model.Clone(ref)
+	d.Journeys[1].Origin = "j-deleted"
+	var b bytes.Buffer
+	if err := model.WriteJSON(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := model.ReadJSON(&b, "x.json"); err != nil {
+		t.Errorf("a dangling origin: %v", err)
+	}
+}
