@@ -301,17 +301,21 @@ paragraphs:
 				// starts the next one whole.
 				lines = append(lines, "")
 			}
-			// A word wider than the line is broken between characters.
-			for f.Width(w, size) > room() {
-				n := f.fit(w, size, room())
+			// A word wider than the line is broken between characters,
+			// each piece measured once (linear in the word's length), and
+			// no further than the lines that can show.
+			for {
+				n, em := f.fit(w, size, room())
+				if n == len(w) {
+					line, lineEm = w, em
+					break
+				}
 				lines = append(lines, w[:n])
 				w = w[n:]
+				if len(lines) > maxLines {
+					break paragraphs
+				}
 			}
-			if len(lines) > maxLines {
-				break paragraphs
-			}
-			line = w
-			lineEm = f.em(0, w)
 		}
 		lines = append(lines, line)
 	}
@@ -335,17 +339,23 @@ paragraphs:
 	return lines, true
 }
 
-// fit is how many bytes of s fit in width; at least one character, so that
+// fit is how many bytes of s fit in width, and their advances in em (added
+// in Width's order, to the same last bit); at least one character, so that
 // wrapping always moves on.
-func (f *Font) fit(s string, size, width float64) int {
-	n := 0
-	for i, r := range s {
-		if i > 0 && f.Width(s[:i+utf8.RuneLen(r)], size) > width {
-			return n
+func (f *Font) fit(s string, size, width float64) (int, float64) {
+	n, em := 0, 0.0
+	for n < len(s) {
+		r, k := utf8.DecodeRuneInString(s[n:])
+		next := em
+		if a := f.advance(r); a > 0 {
+			next += a
 		}
-		n = i + utf8.RuneLen(r)
+		if n > 0 && next*size*PtToMM > width {
+			break
+		}
+		n, em = n+k, next
 	}
-	return n
+	return n, em
 }
 
 // Quoted puts a customer's words between the language's quotation marks

@@ -9,7 +9,9 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"parcours/model/msg"
 )
@@ -22,10 +24,21 @@ const Format = "parcours/v1"
 // or missing key, a value of the wrong type or out of range, a reference to
 // nothing, a duplicate id. name is the file name used in messages.
 // Touchpoint orders are put back on the timeline (1..n, stage by stage).
+//
+// The text must be UTF-8 (a byte order mark first is skipped), with no key
+// twice in an object and objects and lists nested at most maxNesting deep;
+// it is read up to MaxJSONBytes.
 func ReadJSON(r io.Reader, name string) (*Document, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxJSONBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > MaxJSONBytes {
+		return nil, &invalid{msg.T("json.too_large", name, msg.Size(MaxJSONBytes))}
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !utf8.Valid(data) {
+		return nil, &invalid{msg.T("json.utf8", name, lineOf(data, invalidUTF8(data)))}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -35,6 +48,9 @@ func ReadJSON(r io.Reader, name string) (*Document, error) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, &invalid{msg.T("json.trailing", name)}
+	}
+	if err := structure(name, data); err != nil {
+		return nil, err
 	}
 	m, ok := top.(map[string]any)
 	if !ok {
@@ -48,11 +64,16 @@ func ReadJSON(r io.Reader, name string) (*Document, error) {
 	if r0.err != nil {
 		return nil, r0.err
 	}
+	// Any orders ≥ 1, each used once, are put back on the timeline; then
+	// the document passes the validation every document passes.
+	for _, j := range d.Journeys {
+		if err := orders(j); err != nil {
+			return nil, err
+		}
+		j.Timeline()
+	}
 	if err := Validate(d); err != nil {
 		return nil, err
-	}
-	for _, j := range d.Journeys {
-		j.Timeline()
 	}
 	return d, nil
 }
@@ -67,11 +88,92 @@ func syntaxError(name string, data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		off := min(int(se.Offset), len(data))
-		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		if strings.Contains(se.Error(), "max depth") {
+			return &invalid{msg.T("json.deep", name, lineOf(data, off), maxNesting)}
+		}
+		line := lineOf(data, off)
 		col := off - bytes.LastIndexByte(data[:off], '\n')
 		return &invalid{msg.T("json.syntax.at", name, line, col)}
 	}
 	return &invalid{msg.T("json.syntax", name, err)}
+}
+
+// MaxJSONBytes bounds a JSON document: every text and picture a document
+// may hold, pictures in base64, and the keys around them.
+const MaxJSONBytes = 2*MaxTextBytes + MaxPicturesBytes/3*4 + 64<<20
+
+// maxNesting is how deep objects and lists may nest; parcours/v1 needs 7.
+const maxNesting = 32
+
+func lineOf(data []byte, off int) int { return 1 + bytes.Count(data[:off], []byte("\n")) }
+
+// invalidUTF8 is the offset of the first byte that is not UTF-8.
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// structure walks JSON text already known to be valid and refuses a key
+// given twice in one object (encoding/json keeps the last silently) and
+// nesting deeper than maxNesting, naming the line.
+func structure(name string, data []byte) error {
+	type level struct {
+		object bool
+		keys   map[string]bool
+		atKey  bool // the next string is a key
+	}
+	var stack []level
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '{', '[':
+			if len(stack) >= maxNesting {
+				return &invalid{msg.T("json.deep", name, lineOf(data, i), maxNesting)}
+			}
+			stack = append(stack, level{object: c == '{', atKey: c == '{'})
+		case '}', ']':
+			stack = stack[:len(stack)-1]
+		case ',':
+			if top := &stack[len(stack)-1]; top.object {
+				top.atKey = true
+			}
+		case '"':
+			end := i + 1
+			escaped := false
+			for ; end < len(data); end++ {
+				if data[end] == '\\' {
+					escaped = true
+					end++
+					continue
+				}
+				if data[end] == '"' {
+					break
+				}
+			}
+			if n := len(stack); n > 0 && stack[n-1].atKey {
+				top := &stack[n-1]
+				top.atKey = false
+				key := string(data[i+1 : end])
+				if escaped {
+					_ = json.Unmarshal(data[i:end+1], &key)
+				}
+				if top.keys == nil {
+					top.keys = map[string]bool{}
+				}
+				if top.keys[key] {
+					return &invalid{msg.T("json.duplicate_key", name, lineOf(data, i), key)}
+				}
+				top.keys[key] = true
+			}
+			i = end
+		}
+	}
+	return nil
 }
 
 // reader turns the generic JSON tree into the model, keeping the first
@@ -209,6 +311,22 @@ func (o *object) bytes(key string) []byte {
 	return b
 }
 
+// picture reads a base64 picture and readies it for the document
+// (FitPicture): oversized ones are scaled down, anything that is not a PNG
+// or JPEG picture is refused.
+func (o *object) picture(key string) []byte {
+	b := o.bytes(key)
+	if len(b) == 0 || o.r.err != nil {
+		return b
+	}
+	fitted, err := FitPicture(b, o.where, key)
+	if err != nil {
+		o.r.err = err
+		return nil
+	}
+	return fitted
+}
+
 func (o *object) time(key string) time.Time {
 	s := o.str(key)
 	if s == "" {
@@ -251,7 +369,7 @@ func (r *reader) persona(v any) *Persona {
 		[]string{"avatar"})
 	p := &Persona{ID: o.str("id"), Name: o.str("name"), Job: o.str("job"), Age: o.str("age"),
 		Hobbies: o.str("hobbies"), Ambitions: o.str("ambitions"), Frustrations: o.str("frustrations"),
-		Quote: o.str("quote"), Avatar: o.bytes("avatar")}
+		Quote: o.str("quote"), Avatar: o.picture("avatar")}
 	for _, c := range o.strings("channels") {
 		p.Channels = append(p.Channels, Channel(c))
 	}
@@ -343,7 +461,7 @@ func (r *reader) touchpoint(v any) *Touchpoint {
 	t := &Touchpoint{ID: o.str("id"), Stage: o.str("stage"), Lane: o.str("lane"), Order: o.integer("order"),
 		Title: o.str("title"), Channel: Channel(o.str("channel")), Description: o.str("description"),
 		Emotion: o.integer("emotion"), Responses: o.integer("responses"), Listened: o.boolean("listened"),
-		Quotes: o.strings("quotes"), Note: o.str("note"), Image: o.bytes("image"), Origin: o.str("origin")}
+		Quotes: o.strings("quotes"), Note: o.str("note"), Image: o.picture("image"), Origin: o.str("origin")}
 	if o.has("score") {
 		s := o.num("score")
 		t.Score = &s

@@ -28,58 +28,182 @@ var colorRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 // unique in the document, references that point somewhere, values in range,
 // known enumerations, valid UTF-8, and touchpoint orders that are unique in
 // their journey. It reports the first problem, naming the id and the key.
+//
+// It also checks the limits of limits.go (lengths of texts, counts, sizes
+// of pictures), that origins name no thing of another kind and go round
+// no circle, and the timeline: a journey's touchpoint orders are 1…n
+// without gaps, every touchpoint of stage k before every touchpoint of
+// stage k+1. Opening a document and importing JSON run exactly this.
 func Validate(d *Document) error {
 	if d.Language != "fr" && d.Language != "en" {
 		return problem("valid.language", d.Language)
 	}
-	if err := texts(func() string { return msg.T("where.document") }, "title", d.Title); err != nil {
+	doc := func() string { return msg.T("where.document") }
+	v := validator{seen: make(map[string]Kind, 64)}
+	if err := short(doc, &v, "title", d.Title); err != nil {
 		return err
 	}
-	v := validator{seen: make(map[string]bool, 64)}
+	if err := v.counts(doc, d); err != nil {
+		return err
+	}
 	for i, p := range d.Personas {
-		if err := v.id("where.persona", i, p.ID); err != nil {
+		if err := v.id("where.persona", i, p.ID, KindPersona); err != nil {
 			return err
 		}
 		where := at("where.persona", p.ID)
+		if err := count(where, "channels", len(p.Channels), len(Channels)); err != nil {
+			return err
+		}
 		for _, c := range p.Channels {
 			if !c.Valid() {
 				return problem("valid.enum", where(), "channels", c, joinAny(Channels))
 			}
 		}
-		if err := texts(where, "name", p.Name, "job", p.Job, "age", p.Age, "hobbies", p.Hobbies,
-			"ambitions", p.Ambitions, "frustrations", p.Frustrations, "quote", p.Quote); err != nil {
+		if err := short(where, &v, "name", p.Name, "job", p.Job, "age", p.Age); err != nil {
+			return err
+		}
+		if err := long(where, &v, "hobbies", p.Hobbies, "ambitions", p.Ambitions,
+			"frustrations", p.Frustrations, "quote", p.Quote); err != nil {
+			return err
+		}
+		if err := v.picture(where, "avatar", p.Avatar); err != nil {
 			return err
 		}
 	}
 	for i, j := range d.Journeys {
-		if err := v.id("where.journey", i, j.ID); err != nil {
+		if err := v.id("where.journey", i, j.ID, KindJourney); err != nil {
 			return err
 		}
 		if err := v.journey(d, j); err != nil {
 			return err
 		}
 	}
+	if v.textBytes > MaxTextBytes {
+		return problem("valid.text_total", megabytes(v.textBytes), megabytes(MaxTextBytes))
+	}
+	if v.pictureBytes > MaxPicturesBytes {
+		return problem("valid.pictures_total", megabytes(v.pictureBytes), megabytes(MaxPicturesBytes))
+	}
+	return v.origins(d)
+}
+
+// validator remembers the ids met so far, with their kind: they are unique
+// in the document, and origins name things of their own kind.
+type validator struct {
+	seen                    map[string]Kind
+	textBytes, pictureBytes int
+	scratch                 map[string]bool // reused by each review's check
+}
+
+// counts checks the numbers of things in the whole document before any of
+// them is looked at.
+func (v *validator) counts(where place, d *Document) error {
+	var stages, lanes, touchpoints, opportunities, links int
+	for _, j := range d.Journeys {
+		stages += len(j.Stages)
+		lanes += len(j.Lanes)
+		touchpoints += len(j.Touchpoints)
+		opportunities += len(j.Opportunities)
+		for _, o := range j.Opportunities {
+			links += len(o.Touchpoints)
+		}
+	}
+	for _, c := range []struct {
+		what   string
+		n, max int
+	}{{"personas", len(d.Personas), MaxPersonas}, {"journeys", len(d.Journeys), MaxJourneys},
+		{"stages", stages, MaxStages}, {"lanes", lanes, MaxLanes}, {"touchpoints", touchpoints, MaxTouchpoints},
+		{"opportunities", opportunities, MaxOpportunities}, {"links", links, MaxLinks}} {
+		if err := count(where, c.what, c.n, c.max); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
-// validator remembers the ids met so far: they are unique in the document.
-type validator struct {
-	seen    map[string]bool
-	scratch map[string]bool // reused by each review's check
+// origins checks what journeys and touchpoints say they were made from:
+// not themselves, not a thing of another kind, and no circle. An origin
+// may name nothing in the document: its source may have been deleted
+// since, or lie in another document (a paste).
+func (v *validator) origins(d *Document) error {
+	jorigin := make(map[string]string, len(d.Journeys))
+	torigin := map[string]string{}
+	for _, j := range d.Journeys {
+		if err := v.origin(at("where.journey", j.ID), j.ID, j.Origin, KindJourney); err != nil {
+			return err
+		}
+		jorigin[j.ID] = j.Origin
+		for _, t := range j.Touchpoints {
+			if err := v.origin(at("where.touchpoint", t.ID), t.ID, t.Origin, KindTouchpoint); err != nil {
+				return err
+			}
+			if t.Origin != "" {
+				torigin[t.ID] = t.Origin
+			}
+		}
+	}
+	for _, m := range []map[string]string{jorigin, torigin} {
+		if err := circles(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (v *validator) origin(where place, id, origin string, kind Kind) error {
+	if origin == "" {
+		return nil
+	}
+	if len(origin) > MaxIDBytes || !utf8.ValidString(origin) {
+		return problem("valid.id_text", where(), "origin", MaxIDBytes)
+	}
+	if origin == id {
+		return problem("valid.origin_self", where())
+	}
+	if k, ok := v.seen[origin]; ok && k != kind {
+		return problem("valid.origin_kind", where(), origin)
+	}
+	return nil
+}
+
+// circles finds an origin that leads back to itself; each chain is walked
+// once, so it stays linear in the number of things.
+func circles(origin map[string]string) error {
+	const (
+		walking = 1
+		done    = 2
+	)
+	state := make(map[string]int, len(origin))
+	for start := range origin {
+		var path []string
+		id := start
+		for id != "" && state[id] == 0 {
+			state[id] = walking
+			path = append(path, id)
+			id = origin[id]
+		}
+		if id != "" && state[id] == walking {
+			return problem("valid.origin_cycle", id)
+		}
+		for _, p := range path {
+			state[p] = done
+		}
+	}
+	return nil
 }
 
 // id checks the id of the i-th item of a kind ("where.stage").
-func (v *validator) id(kind string, i int, id string) error {
+func (v *validator) id(where string, i int, id string, kind Kind) error {
 	if id == "" {
-		return problem("valid.empty_id", msg.T("where.item", msg.T(kind, ""), i+1))
+		return problem("valid.empty_id", msg.T("where.item", msg.T(where, ""), i+1))
 	}
-	if !utf8.ValidString(id) {
-		return problem("valid.text", msg.T("where.item", msg.T(kind, ""), i+1), "id")
+	if len(id) > MaxIDBytes || !utf8.ValidString(id) {
+		return problem("valid.id_text", msg.T("where.item", msg.T(where, ""), i+1), "id", MaxIDBytes)
 	}
-	if v.seen[id] {
+	if _, dup := v.seen[id]; dup {
 		return problem("valid.duplicate_id", id)
 	}
-	v.seen[id] = true
+	v.seen[id] = kind
 	return nil
 }
 
@@ -94,32 +218,41 @@ func (v *validator) journey(d *Document, j *Journey) error {
 	if err := number(where, "target_score", j.TargetScore, 0, 10); err != nil {
 		return err
 	}
-	if err := texts(where, "title", j.Title, "objective", j.Objective); err != nil {
+	if err := short(where, v, "title", j.Title); err != nil {
 		return err
 	}
-	stages := make(map[string]bool, len(j.Stages))
+	if err := long(where, v, "objective", j.Objective); err != nil {
+		return err
+	}
+	stages := make(map[string]int, len(j.Stages))
 	for i, s := range j.Stages {
-		if err := v.id("where.stage", i, s.ID); err != nil {
+		if err := v.id("where.stage", i, s.ID, KindStage); err != nil {
 			return err
 		}
-		stages[s.ID] = true
+		stages[s.ID] = i
 		sw := at("where.stage", s.ID)
 		if err := number(sw, "width", s.Width, 0, 5000); err != nil {
 			return err
 		}
-		if err := texts(sw, "name", s.Name, "customer_goals", s.CustomerGoals, "business_goals", s.BusinessGoals,
+		if err := short(sw, v, "name", s.Name); err != nil {
+			return err
+		}
+		if err := long(sw, v, "customer_goals", s.CustomerGoals, "business_goals", s.BusinessGoals,
 			"actions", s.Actions, "thoughts", s.Thoughts); err != nil {
 			return err
 		}
+		if err := count(sw, "kpis", len(s.KPIs), MaxKPIs); err != nil {
+			return err
+		}
 		for _, k := range s.KPIs {
-			if err := texts(sw, "kpis.name", k.Name, "kpis.value", k.Value, "kpis.target", k.Target); err != nil {
+			if err := short(sw, v, "kpis.name", k.Name, "kpis.value", k.Value, "kpis.target", k.Target); err != nil {
 				return err
 			}
 		}
 	}
 	lanes := make(map[string]bool, len(j.Lanes))
 	for i, l := range j.Lanes {
-		if err := v.id("where.lane", i, l.ID); err != nil {
+		if err := v.id("where.lane", i, l.ID, KindLane); err != nil {
 			return err
 		}
 		lanes[l.ID] = true
@@ -127,27 +260,25 @@ func (v *validator) journey(d *Document, j *Journey) error {
 		if !colorRE.MatchString(l.Color) {
 			return problem("valid.color", lw(), l.Color)
 		}
-		if err := texts(lw, "name", l.Name); err != nil {
+		if err := short(lw, v, "name", l.Name); err != nil {
 			return err
 		}
 	}
-	orders := make(map[int]string, len(j.Touchpoints))
 	touchpoints := make(map[string]bool, len(j.Touchpoints))
 	for i, t := range j.Touchpoints {
-		if err := v.id("where.touchpoint", i, t.ID); err != nil {
+		if err := v.id("where.touchpoint", i, t.ID, KindTouchpoint); err != nil {
 			return err
 		}
 		touchpoints[t.ID] = true
-		if err := validateTouchpoint(stages, lanes, t); err != nil {
+		if err := v.touchpoint(stages, lanes, t); err != nil {
 			return err
 		}
-		if other, dup := orders[t.Order]; dup {
-			return problem("valid.order_dup", where(), other, t.ID, t.Order)
-		}
-		orders[t.Order] = t.ID
+	}
+	if err := orders(j); err != nil {
+		return err
 	}
 	for i, o := range j.Opportunities {
-		if err := v.id("where.opportunity", i, o.ID); err != nil {
+		if err := v.id("where.opportunity", i, o.ID, KindOpportunity); err != nil {
 			return err
 		}
 		ow := at("where.opportunity", o.ID)
@@ -171,12 +302,12 @@ func (v *validator) journey(d *Document, j *Journey) error {
 				return problem("valid.duplicate", ow(), "touchpoints", tid)
 			}
 		}
-		if err := texts(ow, "title", o.Title, "owner", o.Owner); err != nil {
+		if err := short(ow, v, "title", o.Title, "owner", o.Owner); err != nil {
 			return err
 		}
 	}
 	for i, r := range j.Reviews {
-		if err := v.id("where.review", i, r.ID); err != nil {
+		if err := v.id("where.review", i, r.ID, KindReview); err != nil {
 			return err
 		}
 		if err := v.review(r); err != nil {
@@ -189,6 +320,23 @@ func (v *validator) journey(d *Document, j *Journey) error {
 			return problem("valid.review_order", where(), r.ID)
 		}
 	}
+	return timeline(where, j, stages)
+}
+
+// orders checks that a journey's touchpoint orders are whole numbers ≥ 1,
+// each used once: what JSON import needs before it puts them back on the
+// timeline.
+func orders(j *Journey) error {
+	seen := make(map[int]string, len(j.Touchpoints))
+	for _, t := range j.Touchpoints {
+		if t.Order < 1 {
+			return problem("valid.range", msg.T("where.touchpoint", t.ID), "order", t.Order, "≥ 1")
+		}
+		if other, dup := seen[t.Order]; dup {
+			return problem("valid.order_dup", msg.T("where.journey", j.ID), other, t.ID, t.Order)
+		}
+		seen[t.Order] = t.ID
+	}
 	return nil
 }
 
@@ -199,7 +347,7 @@ func (v *validator) review(r *Review) error {
 	if !ValidDate(r.Date) {
 		return problem("valid.date", rw(), "date", r.Date)
 	}
-	if err := texts(rw, "note", r.Note); err != nil {
+	if err := long(rw, v, "note", r.Note); err != nil {
 		return err
 	}
 	// One set for every review: forty reviews of a thousand touchpoints
@@ -217,11 +365,11 @@ func (v *validator) review(r *Review) error {
 			return problem("valid.duplicate", rw(), "stages", s.Stage)
 		}
 		seen[s.Stage] = true
-		if err := texts(rw, "stages.name", s.Name); err != nil {
+		if err := short(rw, v, "stages.name", s.Name); err != nil {
 			return err
 		}
 		for _, k := range s.KPIs {
-			if err := texts(rw, "kpis.name", k.Name, "kpis.value", k.Value, "kpis.target", k.Target); err != nil {
+			if err := short(rw, v, "kpis.name", k.Name, "kpis.value", k.Value, "kpis.target", k.Target); err != nil {
 				return err
 			}
 		}
@@ -257,16 +405,32 @@ func (v *validator) review(r *Review) error {
 	return nil
 }
 
-func validateTouchpoint(stages, lanes map[string]bool, t *Touchpoint) error {
+// timeline checks that the orders follow the stages: a touchpoint of a
+// later order is in the same stage or a later one. Orders are known unique
+// and ≥ 1 by now. Touchpoints are kept in order, so this is one pass; other
+// slices are sorted first.
+func timeline(where place, j *Journey, stages map[string]int) error {
+	ts := j.Touchpoints
+	if !slices.IsSortedFunc(ts, byOrder) {
+		ts = slices.SortedFunc(slices.Values(ts), byOrder)
+	}
+	for k := 1; k < len(ts); k++ {
+		if prev, t := ts[k-1], ts[k]; stages[t.Stage] < stages[prev.Stage] {
+			return problem("valid.order_stage", where(), t.ID, t.Order, prev.ID, prev.Order)
+		}
+	}
+	return nil
+}
+
+func byOrder(a, b *Touchpoint) int { return a.Order - b.Order }
+
+func (v *validator) touchpoint(stages map[string]int, lanes map[string]bool, t *Touchpoint) error {
 	tw := at("where.touchpoint", t.ID)
-	if !stages[t.Stage] {
+	if _, ok := stages[t.Stage]; !ok {
 		return problem("valid.ref", tw(), "stage", t.Stage)
 	}
 	if !lanes[t.Lane] {
 		return problem("valid.ref", tw(), "lane", t.Lane)
-	}
-	if t.Order < 1 {
-		return problem("valid.range", tw(), "order", t.Order, "≥ 1")
 	}
 	if !t.Channel.Valid() {
 		return problem("valid.enum", tw(), "channel", t.Channel, joinAny(Channels))
@@ -282,15 +446,26 @@ func validateTouchpoint(stages, lanes map[string]bool, t *Touchpoint) error {
 	if t.Responses < 0 {
 		return problem("valid.range", tw(), "responses", t.Responses, "≥ 0")
 	}
-	if err := texts(tw, "title", t.Title, "description", t.Description, "note", t.Note); err != nil {
+	if err := short(tw, v, "title", t.Title); err != nil {
 		return err
 	}
+	if err := long(tw, v, "description", t.Description, "note", t.Note); err != nil {
+		return err
+	}
+	if err := count(tw, "quotes", len(t.Quotes), MaxQuotes); err != nil {
+		return err
+	}
+	size := 0
 	for _, q := range t.Quotes {
-		if err := texts(tw, "quotes", q); err != nil {
+		if err := long(tw, v, "quotes", q); err != nil {
 			return err
 		}
+		size += len(q)
 	}
-	return nil
+	if size > MaxQuotesBytes {
+		return problem("valid.quotes_bytes", tw(), megabytes(size), megabytes(MaxQuotesBytes))
+	}
+	return v.picture(tw, "image", t.Image)
 }
 
 // place names where a problem is; it is worded only when there is one, so
@@ -313,12 +488,54 @@ func integer(where place, key string, v, lo, hi int) error {
 	return nil
 }
 
-// texts checks key, value pairs for valid UTF-8.
-func texts(where place, kv ...string) error {
+// texts checks key, value pairs: valid UTF-8, at most max characters.
+func (v *validator) texts(where place, max int, kv ...string) error {
 	for i := 0; i+1 < len(kv); i += 2 {
-		if !utf8.ValidString(kv[i+1]) {
+		t := kv[i+1]
+		v.textBytes += len(t)
+		if !utf8.ValidString(t) {
 			return problem("valid.text", where(), kv[i])
+		}
+		// Bytes first: counting the characters of a huge text is not
+		// needed to know that it is too long.
+		if len(t) > max {
+			if n := utf8.RuneCountInString(t); n > max {
+				return problem("valid.too_long", where(), kv[i], n, max)
+			}
 		}
 	}
 	return nil
 }
+
+func short(where place, v *validator, kv ...string) error { return v.texts(where, MaxShortText, kv...) }
+func long(where place, v *validator, kv ...string) error  { return v.texts(where, MaxLongText, kv...) }
+
+// count refuses more than max things of a kind ("touchpoints").
+func count(where place, what string, n, max int) error {
+	if n > max {
+		return problem("valid.too_many", where(), n, msg.T("count."+what), max)
+	}
+	return nil
+}
+
+// picture checks an avatar or a touchpoint's picture from its header alone:
+// PNG or JPEG, within the limits of bytes and pixels.
+func (v *validator) picture(where place, key string, b []byte) error {
+	if len(b) == 0 {
+		return nil
+	}
+	v.pictureBytes += len(b)
+	if len(b) > MaxPictureBytes {
+		return problem("valid.picture_bytes", where(), key, megabytes(len(b)), megabytes(MaxPictureBytes))
+	}
+	w, h, err := PictureSize(b)
+	if err != nil {
+		return problem("valid.picture", where(), key)
+	}
+	if w*h > MaxPicturePixels {
+		return problem("valid.picture_pixels", where(), key, w, h, MaxPicturePixels/1000000)
+	}
+	return nil
+}
+
+func megabytes(n int) string { return msg.Size(int64(n)) }

@@ -173,7 +173,7 @@ func (e *Editor) askSaveAs() {
 
 // SaveAs copies the document to path and goes on editing the copy.
 func (e *Editor) SaveAs(path string) error {
-	st, err := e.store.SaveAs(path)
+	st, err := e.store.SaveAs(path, e.editor.Doc)
 	if err != nil {
 		return err
 	}

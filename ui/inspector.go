@@ -773,6 +773,11 @@ func (e *Editor) askImage(then func(path string, b []byte)) {
 			e.showError(errors.New(T("ui.not_image", path)))
 			return
 		}
+		// Scaled down on the way in when over the document's limits.
+		if b, err = model.FitPicture(b, path, "image"); err != nil {
+			e.showError(err)
+			return
+		}
 		then(path, b)
 	}, false)
 }

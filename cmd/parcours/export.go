@@ -346,6 +346,9 @@ func checkOutput(out string) error {
 	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
 		return failure("cli.is_dir", out)
 	}
+	if err := atomic.CheckTarget(out); err != nil {
+		return failure("cli.not_regular_out", out)
+	}
 	return nil
 }
 
@@ -414,6 +417,8 @@ func outputError(out string, err error) error {
 		return nil
 	case errors.As(err, &ce):
 		return ce.error
+	case errors.Is(err, atomic.ErrNotRegular):
+		return failure("cli.not_regular_out", out)
 	default:
 		var pe *os.PathError
 		if errors.As(err, &pe) {
@@ -432,12 +437,12 @@ func outputAll(names []string, writes []func(io.Writer) error) (err error) {
 	defer func() {
 		if err != nil {
 			for _, t := range temps {
-				os.Remove(t)
+				atomic.Remove(t)
 			}
 		}
 	}()
 	for i, name := range names {
-		f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+		f, err := atomic.Temp(name, 0o666)
 		if err != nil {
 			return failure("cli.cannot_write", name, cause(err))
 		}
@@ -453,14 +458,18 @@ func outputAll(names []string, writes []func(io.Writer) error) (err error) {
 		if err := f.Close(); err != nil {
 			return failure("cli.cannot_write", name, cause(err))
 		}
-		// CreateTemp makes files private; an export is an ordinary file.
-		_ = os.Chmod(f.Name(), 0o644)
+	}
+	for _, name := range names {
+		if atomic.CheckTarget(name) != nil {
+			return failure("cli.not_regular_out", name)
+		}
 	}
 	for i, name := range names {
 		if err := os.Rename(temps[i], name); err != nil {
 			temps = temps[i:]
 			return failure("cli.cannot_write", name, cause(err))
 		}
+		atomic.Forget(temps[i])
 	}
 	return nil
 }

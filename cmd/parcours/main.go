@@ -8,12 +8,39 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
+	"parcours/model/atomic"
 	"parcours/model/msg"
 )
 
-func main() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() { os.Exit(process(os.Args[1:])) }
+
+// process runs the command line as the whole process: Main, with the
+// signal handling of a command (the tests run it under the name parcours).
+func process(args []string) int {
+	if len(args) > 0 && lookup(args[0]) != nil {
+		cleanUpOnSignal()
+	}
+	return Main(args, os.Stdin, os.Stdout, os.Stderr)
+}
+
+// cleanUpOnSignal makes SIGINT and SIGTERM remove the temporary files a
+// command was writing (the output, or a new document not yet in place)
+// before it exits 1: an interrupted command leaves what was there as it
+// was, and nothing else. (The window keeps Fyne's own handling.)
+func cleanUpOnSignal() {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		<-sig
+		atomic.RemoveAll()
+		fmt.Fprintln(os.Stderr, "parcours: "+msg.T("cli.interrupted"))
+		os.Exit(1)
+	}()
+}
 
 // openWindow runs the editor; tests replace it.
 var openWindow = runGUI
@@ -35,7 +62,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = 1
 		}
 	}()
-	err := run(args, &env{stdin: stdin, stdout: stdout, stderr: stderr})
+	out := &checkedWriter{w: stdout}
+	err := run(args, &env{stdin: stdin, stdout: out, stderr: stderr})
+	if err == nil && out.err != nil {
+		// What a command printed did not reach its reader (a full disk,
+		// a closed pipe): the work is not done.
+		err = failure("cli.stdout", cause(out.err))
+	}
 	if err == nil {
 		return 0
 	}
@@ -105,4 +138,22 @@ func runCommand(c *command, args []string, e *env) error {
 		return usage("cli.extra_arg", pos[len(c.args)], "parcours "+c.synopsis)
 	}
 	return c.run(e, p, pos)
+}
+
+// checkedWriter keeps the first error of writing to standard output, so
+// that a command whose output was lost does not exit 0.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
 }

@@ -12,7 +12,7 @@ import (
 // this test binary again under that name.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"parcours": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"parcours": func() { os.Exit(process(os.Args[1:])) },
 	})
 }
 

@@ -4,6 +4,7 @@
 package atomic
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +13,21 @@ import (
 	"parcours/model/msg"
 )
 
+// ErrNotRegular is a target that exists and is not a regular file: a
+// symbolic link, a pipe, a device. Renaming over it would replace it by a
+// file (or, for a device, write where the user did not mean), so it is
+// refused.
+var ErrNotRegular = errors.New("not a regular file")
+
+// CheckTarget refuses a path that exists and is not a regular file.
+func CheckTarget(path string) error {
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode().IsRegular() {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", msg.T("file.not_regular", path), ErrNotRegular)
+}
+
 // WriteFile calls write with a temporary file next to path and, when it
 // succeeds, renames that file to path.
 func WriteFile(path string, write func(io.Writer) error) (err error) {
@@ -19,14 +35,17 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	if st, serr := os.Stat(dir); serr != nil || !st.IsDir() {
 		return fmt.Errorf("%s: %w", msg.T("file.no_dir", dir), os.ErrNotExist)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err := CheckTarget(path); err != nil {
+		return err
+	}
+	tmp, err := Temp(path, 0o666)
 	if err != nil {
 		return fmt.Errorf("%s: %w", msg.T("file.cannot_write", path), err)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			Remove(tmp.Name())
 		}
 	}()
 	if err = write(tmp); err != nil {
@@ -38,10 +57,14 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("file.cannot_write", path), err)
 	}
-	// CreateTemp makes files private; an export is an ordinary document.
-	_ = os.Chmod(tmp.Name(), 0o644)
+	// Looked at again: the target may have become a link or a pipe
+	// while the output was made.
+	if err = CheckTarget(path); err != nil {
+		return err
+	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("file.cannot_write", path), err)
 	}
+	Forget(tmp.Name())
 	return nil
 }

@@ -4,7 +4,11 @@
 package modeltest
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -106,4 +110,20 @@ func Reference(t testing.TB) *model.Document {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// PNG is a small picture of w × h pixels, a gradient, for avatars and
+// touchpoint pictures: the store accepts only real PNG or JPEG pictures.
+func PNG(w, h int) []byte {
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.NRGBA{uint8(x * 255 / max(w, 1)), uint8(y * 255 / max(h, 1)), 128, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
 }

@@ -145,3 +145,15 @@ func Keys() []string {
 
 // Pair returns both wordings of key, for tests.
 func Pair(key string) (en, fr string) { m := catalog[key]; return m.en, m.fr }
+
+// Size words a number of bytes for people, in the language's units:
+// bytes below 10 KB, then KB, then MB with one decimal.
+func Size(n int64) string {
+	switch {
+	case n < 10<<10:
+		return T("size.bytes", n)
+	case n < 1<<20:
+		return T("size.kb", (n+1023)/1024)
+	}
+	return T("size.mb", float64(n)/(1<<20))
+}

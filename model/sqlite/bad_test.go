@@ -120,7 +120,7 @@ func TestOurIdOnAnotherSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "fake.parcours")
 	plain(t, path, "CREATE TABLE notes (body TEXT)",
 		fmt.Sprintf("PRAGMA application_id=%d", ApplicationID), "PRAGMA user_version=1")
-	refused(t, path, ErrCorrupt, "is damaged")
+	refused(t, path, ErrForeign, "was changed by another program and cannot be opened safely (unexpected table “notes”)")
 	// And our id with no schema version at all.
 	path0 := filepath.Join(t.TempDir(), "zero.parcours")
 	plain(t, path0, "CREATE TABLE notes (body TEXT)", fmt.Sprintf("PRAGMA application_id=%d", ApplicationID))

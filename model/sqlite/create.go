@@ -1,16 +1,12 @@
 package sqlite
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
-	"time"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"parcours/model"
+	"parcours/model/atomic"
 )
 
 // Create writes d as a new document at path and returns it opened for
@@ -55,6 +51,12 @@ func Create(path string, d *model.Document) (_ *Store, err error) {
 	}
 	// Locked before it has its name: nobody can take it in between.
 	tryLock(tmp)
+	// A journal left beside the name by a document that no longer
+	// exists would be rolled into the new file when it is opened:
+	// it belongs to no file, it goes.
+	if err := removeStaleJournal(abs); err != nil {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
 	if err := linkNew(tmpName, abs); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return nil, fail(ErrExists, nil, "store.exists", path)
@@ -64,6 +66,10 @@ func Create(path string, d *model.Document) (_ *Store, err error) {
 	if err := syncDir(dir); err != nil {
 		return nil, fail(nil, err, "store.cannot_create", path)
 	}
+	// Once more now that the name is ours and locked.
+	if err := removeStaleJournal(abs); err != nil {
+		return nil, fail(nil, err, "store.cannot_create", path)
+	}
 	s, _, err := open(path, false, tmp)
 	if err != nil {
 		// open closed tmp already.
@@ -71,6 +77,16 @@ func Create(path string, d *model.Document) (_ *Store, err error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// removeStaleJournal removes NAME-journal beside a document being made
+// under NAME (missing is fine).
+func removeStaleJournal(abs string) error {
+	err := os.Remove(abs + "-journal")
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 func checkDir(path, dir string) error {
@@ -85,28 +101,15 @@ func checkDir(path, dir string) error {
 }
 
 // tempBeside creates an empty file next to abs, named so that it is hidden
-// and plainly temporary. It is created with 0666 like any new file, so that
-// the umask decides, as it would for a file saved in place.
-func tempBeside(abs string) (*os.File, error) {
-	dir, base := filepath.Split(abs)
-	for {
-		var r [6]byte
-		_, _ = rand.Read(r[:])
-		name := filepath.Join(dir, "."+base+"."+hex.EncodeToString(r[:])+".tmp")
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if errors.Is(err, os.ErrExist) {
-			continue
-		}
-		return f, err
-	}
-}
+// and plainly temporary, locked and listed by model/atomic so that an
+// interrupted process removes it and a later one removes it if it was
+// killed. It is created with 0666 like any new file, so that the umask
+// decides, as it would for a file saved in place.
+func tempBeside(abs string) (*os.File, error) { return atomic.Temp(abs, 0o666) }
 
 // removeTemp removes a temporary file and the journal SQLite may have left
 // beside it; missing files are fine.
-func removeTemp(name string) {
-	_ = os.Remove(name)
-	_ = os.Remove(name + "-journal")
-}
+func removeTemp(name string) { atomic.Remove(name) }
 
 // build writes the schema and the whole of d into the empty file name.
 func build(name string, d *model.Document) error {
@@ -137,16 +140,22 @@ func build(name string, d *model.Document) error {
 	return tx.Commit()
 }
 
-// SaveAs copies the document with SQLite's online backup API into a
-// temporary file in the target folder, then renames it over path, and
-// returns a new writable Store on it, locked. s stays open as it was. A
-// target open in another window (or s's own file while s is writable) is
-// refused.
-func (s *Store) SaveAs(path string) (_ *Store, err error) {
+// SaveAs writes d, the document as the window shows it, into a temporary
+// file in the target folder, then renames it over path, and returns a new
+// writable Store on it, locked. s stays open as it was. A target open in
+// another window (or s's own file while s is writable) is refused.
+//
+// d is written, not s's file copied: a read-only window's document may be
+// older than its file (another window saved since), and the copy must
+// hold what the window goes on editing.
+func (s *Store) SaveAs(path string, d *model.Document) (_ *Store, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return nil, fail(nil, nil, "store.closed", s.path)
+	}
+	if err := model.Validate(d); err != nil {
+		return nil, fail(nil, err, "store.invalid", path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -175,14 +184,20 @@ func (s *Store) SaveAs(path string) (_ *Store, err error) {
 			_ = tmp.Close()
 		}
 	}()
-	if err := backup(s, tmpName); err != nil {
+	if err := build(tmpName, d); err != nil {
 		return nil, fail(nil, err, "store.saveas", path)
 	}
 	if err := tmp.Sync(); err != nil {
 		return nil, fail(nil, err, "store.saveas", path)
 	}
 	tryLock(tmp)
+	if err := removeStaleJournal(abs); err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
 	if err := os.Rename(tmpName, abs); err != nil {
+		return nil, fail(nil, err, "store.saveas", path)
+	}
+	if err := removeStaleJournal(abs); err != nil {
 		return nil, fail(nil, err, "store.saveas", path)
 	}
 	if err := syncDir(dir); err != nil {
@@ -204,47 +219,4 @@ func busy(abs string) bool {
 	}
 	defer f.Close()
 	return !tryLock(f)
-}
-
-// backup copies s's database into the empty file name, page by page, in
-// one pass when nothing else writes it, retrying while it is busy.
-func backup(s *Store, name string) error {
-	dst, err := openDB(name, "rw")
-	if err != nil {
-		return err
-	}
-	defer dst.Close()
-	dc, err := dst.Conn(background)
-	if err != nil {
-		return err
-	}
-	defer dc.Close()
-	sc, err := s.db.Conn(background)
-	if err != nil {
-		return err
-	}
-	defer sc.Close()
-	return dc.Raw(func(d any) error {
-		return sc.Raw(func(src any) error {
-			b, err := d.(*sqlite3.SQLiteConn).Backup("main", src.(*sqlite3.SQLiteConn), "main")
-			if err != nil {
-				return err
-			}
-			for tries := 0; ; tries++ {
-				done, err := b.Step(-1)
-				if err != nil {
-					_ = b.Finish()
-					return err
-				}
-				if done {
-					return b.Finish()
-				}
-				if tries > 500 {
-					_ = b.Finish()
-					return errors.New("the document stayed busy")
-				}
-				time.Sleep(10 * time.Millisecond)
-			}
-		})
-	})
 }

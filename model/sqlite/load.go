@@ -1,16 +1,18 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"parcours/model"
+	"parcours/model/msg"
 )
 
 // kpi is how a stage indicator is kept in the kpis JSON column; the tags
@@ -21,42 +23,53 @@ type kpi struct {
 	Target string `json:"target"`
 }
 
-// load reads the whole document in one read transaction.
+// load reads the whole document in one read transaction, under the
+// deadline of openTimeout.
 func (s *Store) load() (*model.Document, error) {
-	tx, err := s.db.Begin()
+	ctx, cancel := context.WithTimeout(background, openTimeout)
+	defer cancel()
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.readOnly})
 	if err != nil {
 		return nil, s.sqliteError(err, "store.cannot_read")
 	}
 	defer tx.Rollback()
-	d, err := loadDocument(tx, s.version)
+	d, err := loadDocument(ctx, tx, s.version)
 	if err != nil {
+		var de dataError
+		if errors.As(err, &de) {
+			return nil, fail(ErrCorrupt, err, "store.corrupt_data", s.path)
+		}
+		if e := s.slowOrBig(err); e != nil {
+			return nil, e
+		}
 		// SQLite failing to read (I/O, busy, damaged pages) is worded as
-		// such; anything else (a missing table or column, a value of the
-		// wrong type, bad JSON) means the content is not what we wrote.
+		// such; anything else (the census and the schema check leave
+		// nothing the rows could hold that Scan refuses) is damage, worded
+		// without the driver's words.
 		var se sqlite3.Error
 		if errors.As(err, &se) && se.Code != sqlite3.ErrError {
 			return nil, s.sqliteError(err, "store.cannot_read")
 		}
-		return nil, fail(ErrCorrupt, err, "store.corrupt_data", s.path)
+		return nil, &Error{Text: msg.T("store.corrupt_data", s.path), Kind: ErrCorrupt, Cause: err, quiet: true}
 	}
 	return d, nil
 }
 
 // dataError is stored data the model cannot take (bad JSON, unknown
-// marker, a row pointing at nothing).
+// marker, a row pointing at nothing), in the user's words.
 type dataError struct{ text string }
 
 func (e dataError) Error() string { return e.text }
 
-func bad(format string, args ...any) error { return dataError{fmt.Sprintf(format, args...)} }
+func bad(key string, args ...any) error { return dataError{msg.T(key, args...)} }
 
-func loadDocument(tx *sql.Tx, version int) (*model.Document, error) {
+func loadDocument(ctx context.Context, tx *sql.Tx, version int) (*model.Document, error) {
 	d := &model.Document{}
 	var created, modified sql.NullString
-	err := tx.QueryRow(`SELECT title, language, created, modified FROM document WHERE id = 1`).
+	err := tx.QueryRowContext(ctx, `SELECT title, language, created, modified FROM document WHERE id = 1`).
 		Scan(&d.Title, &d.Language, &created, &modified)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, bad("no document row")
+		return nil, bad("load.no_document")
 	}
 	if err != nil {
 		return nil, err
@@ -67,21 +80,22 @@ func loadDocument(tx *sql.Tx, version int) (*model.Document, error) {
 	if d.Modified, err = parseTime("modified", modified); err != nil {
 		return nil, err
 	}
-	if err := loadPersonas(tx, d); err != nil {
+	r := rows{ctx, tx}
+	if err := loadPersonas(r, d); err != nil {
 		return nil, err
 	}
-	journeys, err := loadJourneys(tx, d)
+	journeys, err := loadJourneys(r, d)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range []func(*sql.Tx, map[string]*model.Journey) error{
+	for _, f := range []func(rows, map[string]*model.Journey) error{
 		loadStages, loadLanes, loadTouchpoints, loadOpportunities} {
-		if err := f(tx, journeys); err != nil {
+		if err := f(r, journeys); err != nil {
 			return nil, err
 		}
 	}
 	if version >= 2 {
-		if err := loadReviews(tx, journeys); err != nil {
+		if err := loadReviews(r, journeys); err != nil {
 			return nil, err
 		}
 	}
@@ -94,7 +108,7 @@ func parseTime(key string, v sql.NullString) (time.Time, error) {
 	}
 	t, err := time.Parse(time.RFC3339Nano, v.String)
 	if err != nil {
-		return time.Time{}, bad("%s %q is not an RFC 3339 date", key, v.String)
+		return time.Time{}, bad("load.time", msg.T("where.document"), key, printable(v.String))
 	}
 	return t, nil
 }
@@ -106,9 +120,15 @@ func formatTime(t time.Time) any {
 	return t.Format(time.RFC3339Nano)
 }
 
+// rows reads a document's tables in one transaction, under a deadline.
+type rows struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
 // each runs query and calls scan for every row.
-func each(tx *sql.Tx, query string, scan func(*sql.Rows) error) error {
-	rows, err := tx.Query(query)
+func (r rows) each(query string, scan func(*sql.Rows) error) error {
+	rows, err := r.tx.QueryContext(r.ctx, query)
 	if err != nil {
 		return err
 	}
@@ -123,9 +143,14 @@ func each(tx *sql.Tx, query string, scan func(*sql.Rows) error) error {
 
 // list decodes a JSON list column; an empty list gives nil.
 func list[T any](where, column, text string) ([]T, error) {
+	// encoding/json would put U+FFFD in place of invalid bytes: what is
+	// not UTF-8 is refused, as everywhere else.
+	if !utf8.ValidString(text) {
+		return nil, bad("valid.text", where, column)
+	}
 	var out []T
 	if err := json.Unmarshal([]byte(text), &out); err != nil {
-		return nil, bad("%s: %s is not a JSON list", where, column)
+		return nil, bad("load.list", where, column)
 	}
 	if len(out) == 0 {
 		return nil, nil
@@ -140,8 +165,8 @@ func blob(b []byte) []byte {
 	return b
 }
 
-func loadPersonas(tx *sql.Tx, d *model.Document) error {
-	return each(tx, `SELECT id, name, job, age, hobbies, ambitions, frustrations, channels, quote, avatar
+func loadPersonas(r rows, d *model.Document) error {
+	return r.each(`SELECT id, name, job, age, hobbies, ambitions, frustrations, channels, quote, avatar
 		FROM personas ORDER BY position, id`, func(r *sql.Rows) error {
 		p := &model.Persona{}
 		var channels string
@@ -150,7 +175,7 @@ func loadPersonas(tx *sql.Tx, d *model.Document) error {
 			return err
 		}
 		var err error
-		if p.Channels, err = list[model.Channel]("persona "+p.ID, "channels", channels); err != nil {
+		if p.Channels, err = list[model.Channel](msg.T("where.persona", p.ID), "channels", channels); err != nil {
 			return err
 		}
 		p.Avatar = blob(p.Avatar)
@@ -159,9 +184,9 @@ func loadPersonas(tx *sql.Tx, d *model.Document) error {
 	})
 }
 
-func loadJourneys(tx *sql.Tx, d *model.Document) (map[string]*model.Journey, error) {
+func loadJourneys(r rows, d *model.Document) (map[string]*model.Journey, error) {
 	byID := map[string]*model.Journey{}
-	err := each(tx, `SELECT id, title, persona_id, objective, state, target_score, origin
+	err := r.each(`SELECT id, title, persona_id, objective, state, target_score, origin
 		FROM journeys ORDER BY position, id`, func(r *sql.Rows) error {
 		j := &model.Journey{}
 		var persona sql.NullString
@@ -176,15 +201,23 @@ func loadJourneys(tx *sql.Tx, d *model.Document) (map[string]*model.Journey, err
 	return byID, err
 }
 
-func journeyOf(journeys map[string]*model.Journey, id, what, jid string) (*model.Journey, error) {
+func journeyOf(journeys map[string]*model.Journey, id, where, jid string) (*model.Journey, error) {
 	if j := journeys[jid]; j != nil {
 		return j, nil
 	}
-	return nil, bad("%s %s: journey %q refers to nothing", what, id, jid)
+	return nil, bad("valid.ref", msg.T(where, id), "journey", jid)
 }
 
-func loadStages(tx *sql.Tx, journeys map[string]*model.Journey) error {
-	return each(tx, `SELECT id, journey_id, name, customer_goals, business_goals, actions, thoughts, kpis, width
+// flag reads a boolean column, kept as 0 or 1.
+func flag(v int64, where, id, key string) (bool, error) {
+	if v != 0 && v != 1 {
+		return false, bad("load.bool", msg.T(where, id), key, v)
+	}
+	return v == 1, nil
+}
+
+func loadStages(r rows, journeys map[string]*model.Journey) error {
+	return r.each(`SELECT id, journey_id, name, customer_goals, business_goals, actions, thoughts, kpis, width
 		FROM stages ORDER BY journey_id, position, id`, func(r *sql.Rows) error {
 		st := &model.Stage{}
 		var jid, kpis string
@@ -192,11 +225,11 @@ func loadStages(tx *sql.Tx, journeys map[string]*model.Journey) error {
 			&st.Thoughts, &kpis, &st.Width); err != nil {
 			return err
 		}
-		j, err := journeyOf(journeys, st.ID, "stage", jid)
+		j, err := journeyOf(journeys, st.ID, "where.stage", jid)
 		if err != nil {
 			return err
 		}
-		ks, err := list[kpi]("stage "+st.ID, "kpis", kpis)
+		ks, err := list[kpi](msg.T("where.stage", st.ID), "kpis", kpis)
 		if err != nil {
 			return err
 		}
@@ -208,16 +241,23 @@ func loadStages(tx *sql.Tx, journeys map[string]*model.Journey) error {
 	})
 }
 
-func loadLanes(tx *sql.Tx, journeys map[string]*model.Journey) error {
-	return each(tx, `SELECT id, journey_id, name, owned, leverage, color
+func loadLanes(r rows, journeys map[string]*model.Journey) error {
+	return r.each(`SELECT id, journey_id, name, owned, leverage, color
 		FROM lanes ORDER BY journey_id, position, id`, func(r *sql.Rows) error {
 		l := &model.Lane{}
 		var jid string
-		if err := r.Scan(&l.ID, &jid, &l.Name, &l.Owned, &l.Leverage, &l.Color); err != nil {
+		var owned, leverage int64
+		if err := r.Scan(&l.ID, &jid, &l.Name, &owned, &leverage, &l.Color); err != nil {
 			return err
 		}
-		j, err := journeyOf(journeys, l.ID, "lane", jid)
+		j, err := journeyOf(journeys, l.ID, "where.lane", jid)
 		if err != nil {
+			return err
+		}
+		if l.Owned, err = flag(owned, "where.lane", l.ID, "owned"); err != nil {
+			return err
+		}
+		if l.Leverage, err = flag(leverage, "where.lane", l.ID, "leverage"); err != nil {
 			return err
 		}
 		j.Lanes = append(j.Lanes, l)
@@ -231,7 +271,10 @@ func markerWords(id, text string) (model.Markers, error) {
 	for _, w := range strings.Fields(text) {
 		mk := model.Marker(w)
 		if !mk.Valid() {
-			return 0, bad("touchpoint %s: unknown marker %q", id, w)
+			return 0, bad("load.marker", msg.T("where.touchpoint", id), printable(w))
+		}
+		if m.Has(mk) {
+			return 0, bad("valid.duplicate", msg.T("where.touchpoint", id), "markers", w)
 		}
 		m = m.With(mk)
 	}
@@ -246,19 +289,23 @@ func markersText(m model.Markers) string {
 	return strings.Join(ws, " ")
 }
 
-func loadTouchpoints(tx *sql.Tx, journeys map[string]*model.Journey) error {
-	return each(tx, `SELECT id, journey_id, stage_id, lane_id, ord, title, channel, description, emotion,
+func loadTouchpoints(r rows, journeys map[string]*model.Journey) error {
+	return r.each(`SELECT id, journey_id, stage_id, lane_id, ord, title, channel, description, emotion,
 		score, responses, listened, markers, quotes, note, image, origin
 		FROM touchpoints ORDER BY journey_id, ord, id`, func(r *sql.Rows) error {
 		t := &model.Touchpoint{}
 		var jid, markers, quotes string
 		var score sql.NullFloat64
+		var listened int64
 		if err := r.Scan(&t.ID, &jid, &t.Stage, &t.Lane, &t.Order, &t.Title, &t.Channel, &t.Description,
-			&t.Emotion, &score, &t.Responses, &t.Listened, &markers, &quotes, &t.Note, &t.Image, &t.Origin); err != nil {
+			&t.Emotion, &score, &t.Responses, &listened, &markers, &quotes, &t.Note, &t.Image, &t.Origin); err != nil {
 			return err
 		}
-		j, err := journeyOf(journeys, t.ID, "touchpoint", jid)
+		j, err := journeyOf(journeys, t.ID, "where.touchpoint", jid)
 		if err != nil {
+			return err
+		}
+		if t.Listened, err = flag(listened, "where.touchpoint", t.ID, "listened"); err != nil {
 			return err
 		}
 		if score.Valid {
@@ -268,8 +315,11 @@ func loadTouchpoints(tx *sql.Tx, journeys map[string]*model.Journey) error {
 		if t.Markers, err = markerWords(t.ID, markers); err != nil {
 			return err
 		}
+		if !utf8.ValidString(quotes) {
+			return bad("valid.text", msg.T("where.touchpoint", t.ID), "quotes")
+		}
 		if err := json.Unmarshal([]byte(quotes), &t.Quotes); err != nil {
-			return bad("touchpoint %s: quotes is not a JSON list", t.ID)
+			return bad("load.list", msg.T("where.touchpoint", t.ID), "quotes")
 		}
 		if t.Quotes == nil {
 			t.Quotes = []string{}
@@ -280,16 +330,16 @@ func loadTouchpoints(tx *sql.Tx, journeys map[string]*model.Journey) error {
 	})
 }
 
-func loadOpportunities(tx *sql.Tx, journeys map[string]*model.Journey) error {
+func loadOpportunities(r rows, journeys map[string]*model.Journey) error {
 	byID := map[string]*model.Opportunity{}
-	err := each(tx, `SELECT id, journey_id, title, kind, impact, effort, owner, status
+	err := r.each(`SELECT id, journey_id, title, kind, impact, effort, owner, status
 		FROM opportunities ORDER BY journey_id, position, id`, func(r *sql.Rows) error {
 		o := &model.Opportunity{Touchpoints: []string{}}
 		var jid string
 		if err := r.Scan(&o.ID, &jid, &o.Title, &o.Kind, &o.Impact, &o.Effort, &o.Owner, &o.Status); err != nil {
 			return err
 		}
-		j, err := journeyOf(journeys, o.ID, "opportunity", jid)
+		j, err := journeyOf(journeys, o.ID, "where.opportunity", jid)
 		if err != nil {
 			return err
 		}
@@ -300,7 +350,7 @@ func loadOpportunities(tx *sql.Tx, journeys map[string]*model.Journey) error {
 	if err != nil {
 		return err
 	}
-	return each(tx, `SELECT opportunity_id, touchpoint_id FROM opportunity_touchpoints
+	return r.each(`SELECT opportunity_id, touchpoint_id FROM opportunity_touchpoints
 		ORDER BY opportunity_id, position, touchpoint_id`, func(r *sql.Rows) error {
 		var oid, tid string
 		if err := r.Scan(&oid, &tid); err != nil {
@@ -308,7 +358,7 @@ func loadOpportunities(tx *sql.Tx, journeys map[string]*model.Journey) error {
 		}
 		o := byID[oid]
 		if o == nil {
-			return bad("opportunity %q refers to nothing", oid)
+			return bad("load.link", printable(oid), printable(tid))
 		}
 		o.Touchpoints = append(o.Touchpoints, tid)
 		return nil

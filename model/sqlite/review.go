@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"parcours/model"
+	"parcours/model/msg"
 )
 
 // The stored forms of a review's measures (migrations/0002_reviews.sql).
@@ -24,9 +25,9 @@ type (
 	}
 )
 
-func loadReviews(tx *sql.Tx, journeys map[string]*model.Journey) error {
+func loadReviews(rs rows, journeys map[string]*model.Journey) error {
 	ids := map[string]string{}
-	return each(tx, `SELECT id, journey_id, date, note, stages, touchpoints
+	return rs.each(`SELECT id, journey_id, date, note, stages, touchpoints
 		FROM reviews ORDER BY journey_id, date, id`, func(r *sql.Rows) error {
 		rv := &model.Review{}
 		var jid string
@@ -34,13 +35,13 @@ func loadReviews(tx *sql.Tx, journeys map[string]*model.Journey) error {
 		if err := r.Scan(&rv.ID, &jid, &rv.Date, &rv.Note, &stages, &touchpoints); err != nil {
 			return err
 		}
-		j, err := journeyOf(journeys, rv.ID, "review", jid)
+		j, err := journeyOf(journeys, rv.ID, "where.review", jid)
 		if err != nil {
 			return err
 		}
 		var ss []stageMeasure
 		if err := json.Unmarshal(stages, &ss); err != nil {
-			return bad("review %s: stages is not a JSON list of stage measures", rv.ID)
+			return bad("load.list", msg.T("where.review", rv.ID), "stages")
 		}
 		for _, s := range ss {
 			m := model.StageMeasure{Stage: s.Stage, Name: s.Name, AverageEmotion: s.AverageEmotion,
@@ -52,7 +53,7 @@ func loadReviews(tx *sql.Tx, journeys map[string]*model.Journey) error {
 		}
 		ts, err := decodeTouchpointMeasures(touchpoints, ids)
 		if err != nil {
-			return bad("review %s: touchpoints is not a JSON list of touchpoint measures", rv.ID)
+			return bad("load.list", msg.T("where.review", rv.ID), "touchpoints")
 		}
 		if len(ts) > 0 {
 			rv.Touchpoints = ts

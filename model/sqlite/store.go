@@ -1,7 +1,7 @@
 // Package sqlite owns the .parcours document file: one SQLite database per
 // document, its schema and embedded migrations, loading a model.Document from
 // it, saving each edit in its own transaction (it implements model.Saver),
-// creating new files atomically, Save As through SQLite's online backup API,
+// creating new files atomically, Save As of what the window shows,
 // and the single-writer lock.
 //
 // Files are untrusted until checked. Open reads the first 100 bytes itself
@@ -65,6 +65,10 @@ var (
 	ErrNewer       = errors.New("made by a newer version of Parcours")
 	ErrCorrupt     = errors.New("damaged document")
 	ErrReadOnly    = errors.New("document is read-only")
+	// ErrForeign is a file of ours whose schema or contents another
+	// program changed: views, triggers, other tables, values of another
+	// type or beyond the limits.
+	ErrForeign = errors.New("changed by another program")
 )
 
 // Error is what this package returns: a sentence for people (msg.T, in the
@@ -74,10 +78,11 @@ type Error struct {
 	Text  string
 	Kind  error // one of the sentinels, or nil
 	Cause error // what failed underneath, or nil
+	quiet bool  // Cause is not for people (a driver's words): Error leaves it out
 }
 
 func (e *Error) Error() string {
-	if e.Cause == nil {
+	if e.Cause == nil || e.quiet {
 		return e.Text
 	}
 	return e.Text + ": " + e.Cause.Error()
@@ -109,6 +114,10 @@ func init() {
 		// functions with side effects; cell_size_check: damaged pages are
 		// found early; foreign_keys: the schema's references hold.
 		_, err := c.Exec("PRAGMA trusted_schema=OFF; PRAGMA cell_size_check=ON; PRAGMA foreign_keys=ON;", nil)
+		// No value larger than a document may hold is ever made or read,
+		// whatever a file holds (its schema and census are checked before
+		// its rows, this is the last guard).
+		c.SetLimit(sqlite3.SQLITE_LIMIT_LENGTH, valueLimit)
 		return err
 	}})
 }
@@ -188,6 +197,12 @@ func open(path string, readOnly bool, held *os.File) (_ *Store, _ *model.Documen
 	}
 	f := held
 	if f == nil {
+		// A FIFO or a device would block or never end: only regular
+		// files are documents (looked at before opening, which is what
+		// blocks on a FIFO).
+		if fi, err := os.Stat(abs); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+			return nil, nil, fail(ErrNotDocument, nil, "store.not_regular", path)
+		}
 		if f, err = os.Open(abs); err != nil {
 			return nil, nil, openError(path, err)
 		}
@@ -198,6 +213,9 @@ func open(path string, readOnly bool, held *os.File) (_ *Store, _ *model.Documen
 			s.closeQuietly()
 		}
 	}()
+	if err := s.checkSize(); err != nil {
+		return nil, nil, err
+	}
 	if err := checkHeader(path, f); err != nil {
 		return nil, nil, err
 	}
@@ -269,6 +287,10 @@ func checkHeader(path string, f *os.File) error {
 	}
 	if string(h[:16]) != sqliteMagic || int32(binary.BigEndian.Uint32(h[68:72])) != ApplicationID {
 		return fail(ErrNotDocument, nil, "store.not_document", path)
+	}
+	// Bytes 56…59 are the text encoding: Parcours writes UTF-8 (1).
+	if enc := binary.BigEndian.Uint32(h[56:60]); enc != 1 {
+		return fail(ErrForeign, nil, "store.foreign", path, msg.T("schema.encoding", enc))
 	}
 	// Bytes 18 and 19 are the read and write format: 1 for a rollback
 	// journal, 2 for WAL. Parcours writes only the first.
@@ -412,7 +434,24 @@ func (s *Store) check(db *sql.DB) (int, error) {
 		// with our id is a file something else left half made.
 		return 0, fail(ErrCorrupt, nil, "store.corrupt", s.path)
 	}
-	rows, err := db.Query("PRAGMA quick_check")
+	// The schema before anything else reads the file: quick_check runs
+	// CHECK constraints, and reading a view runs its query.
+	if err := s.verifySchema(db, version); err != nil {
+		return 0, err
+	}
+	// The census before quick_check: it words in the user's terms what
+	// quick_check would report in SQLite's (a value of the wrong type, a
+	// NULL where none may be).
+	ctx, cancel := context.WithTimeout(background, openTimeout)
+	defer cancel()
+	if err := s.census(ctx, db); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return 0, err
+		}
+		return 0, s.sqliteError(err, "store.cannot_open")
+	}
+	rows, err := db.QueryContext(ctx, "PRAGMA quick_check")
 	if err != nil {
 		return 0, s.sqliteError(err, "store.cannot_open")
 	}
@@ -431,10 +470,16 @@ func (s *Store) check(db *sql.DB) (int, error) {
 		return 0, s.sqliteError(err, "store.cannot_open")
 	}
 	if len(problems) > 0 {
-		if len(problems) > 3 {
-			problems = append(problems[:3], "…")
+		// The first problem, on one line and short: the rest is for
+		// SQLite's own tools.
+		first := printable(problems[0])
+		if len(first) > 120 {
+			first = first[:120] + "…"
 		}
-		return 0, fail(ErrCorrupt, errors.New(strings.Join(problems, "; ")), "store.corrupt", s.path)
+		if len(problems) > 1 {
+			first += msg.T("store.more_problems", len(problems)-1)
+		}
+		return 0, fail(ErrCorrupt, errors.New(first), "store.corrupt", s.path)
 	}
 	return version, nil
 }
@@ -442,6 +487,9 @@ func (s *Store) check(db *sql.DB) (int, error) {
 // sqliteError words a low-level SQLite error: damaged and foreign files get
 // their own sentence.
 func (s *Store) sqliteError(err error, key string) error {
+	if e := s.slowOrBig(err); e != nil {
+		return e
+	}
 	switch {
 	case isCode(err, sqlite3.ErrCorrupt):
 		return fail(ErrCorrupt, err, "store.corrupt", s.path)

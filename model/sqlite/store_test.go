@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"parcours/model"
+	"parcours/model/modeltest"
 )
 
 func TestMigrationsMatchSchemaVersion(t *testing.T) {
@@ -95,7 +96,7 @@ func full() *model.Document {
 	paris := time.FixedZone("", 2*3600)
 	d.Created = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
 	d.Modified = time.Date(2026, 3, 2, 18, 45, 12, 123456789, paris)
-	d.Personas[0].Avatar = []byte{0x89, 'P', 'N', 'G', 0, 1, 2}
+	d.Personas[0].Avatar = modeltest.PNG(4, 3)
 	d.Personas = append(d.Personas, &model.Persona{ID: "p-2", Name: "Émile 🚚", Age: "60+"})
 	j := d.Journeys[0]
 	j.Origin = "j-0"
@@ -104,7 +105,7 @@ func full() *model.Document {
 	tp := j.Touchpoints[4]
 	zero := 0.0
 	tp.Score, tp.Responses = &zero, 3
-	tp.Image, tp.Note, tp.Origin = []byte("JPEG…"), "À revoir 📦", "t-0000"
+	tp.Image, tp.Note, tp.Origin = modeltest.PNG(3, 2), "À revoir 📦", "t-0000"
 	tp.Markers = model.MarkersOf(model.AllMarkers...)
 	tp.Quotes = []string{"un", "deux", "trois ; « quatre »"}
 	j.Opportunities[0].Touchpoints = []string{}
@@ -380,7 +381,7 @@ func TestSaveAs(t *testing.T) {
 	create(t, path, full())
 	s, d := mustOpen(t, path)
 	copyPath := filepath.Join(dir, "copie ? #1 %.parcours") // characters a URI must escape
-	c, err := s.SaveAs(copyPath)
+	c, err := s.SaveAs(copyPath, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -423,11 +424,11 @@ func TestSaveAsReplacesAFileButNotAnOpenDocument(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.parcours")
 	create(t, path, livraison(t))
-	s, _ := mustOpen(t, path)
+	s, d := mustOpen(t, path)
 
 	// Onto itself while it holds the lock: refused, nothing changes.
 	u := remember(t, path)
-	if _, err := s.SaveAs(path); err == nil || !strings.Contains(err.Error(), "another window") {
+	if _, err := s.SaveAs(path, d); err == nil || !strings.Contains(err.Error(), "another window") {
 		t.Fatalf("SaveAs onto itself = %v", err)
 	}
 	u.check(t)
@@ -437,7 +438,7 @@ func TestSaveAsReplacesAFileButNotAnOpenDocument(t *testing.T) {
 	if err := os.WriteFile(other, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := s.SaveAs(other)
+	c, err := s.SaveAs(other, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -447,12 +448,12 @@ func TestSaveAsReplacesAFileButNotAnOpenDocument(t *testing.T) {
 	}
 
 	// From a read-only store: the copy is writable.
-	r, _, err := OpenReadOnly(path)
+	r, rd, err := OpenReadOnly(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	c, err = r.SaveAs(filepath.Join(dir, "b.parcours"))
+	c, err = r.SaveAs(filepath.Join(dir, "b.parcours"), rd)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -479,7 +480,7 @@ func TestSaveAfterFileDeleted(t *testing.T) {
 		t.Fatalf("folder holds %v", got)
 	}
 	// Save As rescues the work.
-	c, err := s.SaveAs(path)
+	c, err := s.SaveAs(path, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -574,11 +575,11 @@ func TestNarrowWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	tp.Quotes[0] = "changé sur place"
-	tp.Image = []byte{1, 2, 3}
+	tp.Image = modeltest.PNG(2, 3)
 	if err := s.Save(d, model.Delta{Changed: []model.Ref{ref(tp.ID)}}); err != nil {
 		t.Fatal(err)
 	}
-	tp.Image[1] = 9
+	tp.Image[len(tp.Image)-1] ^= 0xFF // in place, past what the header says
 	if err := s.Save(d, model.Delta{Changed: []model.Ref{ref(tp.ID)}}); err != nil {
 		t.Fatal(err)
 	}
@@ -645,4 +646,56 @@ func TestNarrowWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	check()
+}
+
+// Save As from a read-only window writes what that window shows, even when
+// another window changed the file since: the copy then takes the window's
+// next edits without a clash.
+func TestSaveAsFromAStaleReadOnlyWindow(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "shared.parcours")
+	create(t, path, livraison(t))
+	w, wd := mustOpen(t, path) // the writable window
+	defer w.Close()
+	r, rd, err := Open(path) // the second window: read-only, locked out
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if ro, _ := r.ReadOnly(); !ro {
+		t.Fatal("second window writable")
+	}
+	// The first window adds a touchpoint at the start of the timeline.
+	ed := model.NewEditor(wd, w)
+	if err := ed.Do(&model.Edit{Name: "add", Change: func(d *model.Document) error {
+		j := d.Journeys[0]
+		j.Place(&model.Touchpoint{ID: "t-neuf", Title: "Nouveau", Channel: model.ChannelWeb, Quotes: []string{}},
+			j.Stages[0].ID, j.Lanes[0].ID, 0)
+		return nil
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "copy.parcours")
+	c, err := r.SaveAs(copyPath, rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second window goes on editing its document, now saved to the copy.
+	ed2 := model.NewEditor(rd, c)
+	if err := ed2.Do(&model.Edit{Name: "retitle", Change: func(d *model.Document) error {
+		tp := d.Journeys[0].Touchpoints[1]
+		tp.Title = "changé"
+		d.Journeys[0].Place(tp, tp.Stage, tp.Lane, 0)
+		return nil
+	}}); err != nil {
+		t.Fatalf("edit after Save As: %v", err)
+	}
+	c.Close()
+	_, got := mustOpen(t, copyPath)
+	if !reflect.DeepEqual(got, rd) {
+		t.Fatalf("copy differs from the window:\n got %s\nwant %s", dump(got), dump(rd))
+	}
+	if got.Journeys[0].Touchpoint("t-neuf") != nil {
+		t.Error("the copy holds the other window's edit the window never showed")
+	}
 }

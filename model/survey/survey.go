@@ -398,9 +398,10 @@ func (c *importSurvey) Apply(d *model.Document) (model.Delta, error) {
 	if j == nil {
 		return model.Delta{}, &Error{Text: msg.T("survey.gone_journey", c.plan.Journey)}
 	}
+	byID := touchpointsByID(j)
 	ts := make([]*model.Touchpoint, len(c.plan.Changes))
 	for i, ch := range c.plan.Changes {
-		if ts[i] = j.Touchpoint(ch.Touchpoint); ts[i] == nil {
+		if ts[i] = byID[ch.Touchpoint]; ts[i] == nil {
 			return model.Delta{}, &Error{Text: msg.T("survey.gone", ch.Touchpoint, j.ID)}
 		}
 	}
@@ -443,9 +444,10 @@ func (c *importSurvey) Undo(d *model.Document) (model.Delta, error) {
 	if j == nil {
 		return model.Delta{}, &Error{Text: msg.T("survey.gone_journey", c.plan.Journey)}
 	}
+	byID := touchpointsByID(j)
 	ts := make([]*model.Touchpoint, len(c.before))
 	for i, s := range c.before {
-		if ts[i] = j.Touchpoint(s.id); ts[i] == nil {
+		if ts[i] = byID[s.id]; ts[i] == nil {
 			return model.Delta{}, &Error{Text: msg.T("survey.gone", s.id, j.ID)}
 		}
 	}
@@ -453,6 +455,16 @@ func (c *importSurvey) Undo(d *model.Document) (model.Delta, error) {
 		ts[i].Score, ts[i].Responses, ts[i].Listened, ts[i].Quotes = s.score, s.responses, s.listened, s.quotes
 	}
 	return model.Delta{Changed: slices.Clone(c.changed)}, nil
+}
+
+// touchpointsByID indexes the journey once, so that a survey of every
+// touchpoint stays linear in their number.
+func touchpointsByID(j *model.Journey) map[string]*model.Touchpoint {
+	m := make(map[string]*model.Touchpoint, len(j.Touchpoints))
+	for _, t := range j.Touchpoints {
+		m[t.ID] = t
+	}
+	return m
 }
 
 // String describes the plan for logs and tests.
