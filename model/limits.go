@@ -29,6 +29,7 @@ const (
 	MaxTouchpoints   = 200000 // over all journeys
 	MaxOpportunities = 100000 // over all journeys
 	MaxLinks         = 1000000
+	MaxReviews       = 10000 // over all journeys: forty years of quarterly reviews of 60 journeys
 	// MaxTextBytes bounds all the texts of a document together.
 	MaxTextBytes = 128 << 20
 	// MaxPictureBytes bounds one avatar or touchpoint picture, and

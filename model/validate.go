@@ -98,8 +98,9 @@ type validator struct {
 // counts checks the numbers of things in the whole document before any of
 // them is looked at.
 func (v *validator) counts(where place, d *Document) error {
-	var stages, lanes, touchpoints, opportunities, links int
+	var stages, lanes, touchpoints, opportunities, links, reviews int
 	for _, j := range d.Journeys {
+		reviews += len(j.Reviews)
 		stages += len(j.Stages)
 		lanes += len(j.Lanes)
 		touchpoints += len(j.Touchpoints)
@@ -113,7 +114,8 @@ func (v *validator) counts(where place, d *Document) error {
 		n, max int
 	}{{"personas", len(d.Personas), MaxPersonas}, {"journeys", len(d.Journeys), MaxJourneys},
 		{"stages", stages, MaxStages}, {"lanes", lanes, MaxLanes}, {"touchpoints", touchpoints, MaxTouchpoints},
-		{"opportunities", opportunities, MaxOpportunities}, {"links", links, MaxLinks}} {
+		{"opportunities", opportunities, MaxOpportunities}, {"links", links, MaxLinks},
+		{"reviews", reviews, MaxReviews}} {
 		if err := count(where, c.what, c.n, c.max); err != nil {
 			return err
 		}

@@ -46,6 +46,7 @@ var rowLimits = map[string]int{
 	"document": 1, "personas": model.MaxPersonas, "journeys": model.MaxJourneys,
 	"stages": model.MaxStages, "lanes": model.MaxLanes, "touchpoints": model.MaxTouchpoints,
 	"opportunities": model.MaxOpportunities, "opportunity_touchpoints": model.MaxLinks,
+	"reviews": model.MaxReviews,
 }
 
 const defaultRowLimit = model.MaxTouchpoints
@@ -55,7 +56,8 @@ const defaultRowLimit = model.MaxTouchpoints
 var (
 	things = map[string]string{"personas": "where.persona", "journeys": "where.journey",
 		"stages": "where.stage", "lanes": "where.lane", "touchpoints": "where.touchpoint",
-		"opportunities": "where.opportunity", "opportunity_touchpoints": "where.opportunity"}
+		"opportunities": "where.opportunity", "opportunity_touchpoints": "where.opportunity",
+		"reviews": "where.review"}
 	keys = map[string]string{"ord": "order", "persona_id": "persona", "journey_id": "journey",
 		"stage_id": "stage", "lane_id": "lane", "opportunity_id": "opportunity",
 		"touchpoint_id": "touchpoints"}
