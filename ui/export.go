@@ -34,6 +34,7 @@ type exportForm struct {
 	width, height   *dialogEntry
 	orientation     *widget.RadioGroup
 	tile            *widget.Select
+	split           *widget.Select // posters per journey
 	dpi             *dialogEntry
 	footer, version *dialogEntry
 	// Parts of the poster, and pages added after it (PDF).
@@ -44,6 +45,9 @@ type exportForm struct {
 	logoName                       *widget.Label
 	preview                        *fcanvas.Image
 	problem                        *widget.Label
+	// warning says when the poster would print its card titles too small
+	// to read, and what would fix it; the export still goes.
+	warning *widget.Label
 }
 
 var papers = []string{"A0", "A1", "A2", "A3", "A4"}
@@ -61,6 +65,10 @@ func (e *Editor) showExport() *exportForm {
 	f := &exportForm{e: e, logoName: widget.NewLabel(T("ui.none")), problem: widget.NewLabel("")}
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
+	f.warning = widget.NewLabel("")
+	f.warning.Importance = widget.WarningImportance
+	f.warning.Wrapping = fyne.TextWrapWord
+	f.warning.Hide()
 	update := func(string) { e.released(); f.refresh() }
 	f.format = widget.NewRadioGroup([]string{"PDF", "PNG", "SVG"}, update)
 	f.journeys = widget.NewRadioGroup([]string{T("ui.export.this_journey"), T("ui.export.all_journeys")}, update)
@@ -78,6 +86,8 @@ func (e *Editor) showExport() *exportForm {
 	f.width.OnChanged, f.height.OnChanged = update, update
 	f.tile = widget.NewSelect([]string{T("ui.export.no_tiling"), "A4", "A3"}, update)
 	f.tile.SetSelectedIndex(0)
+	f.split = widget.NewSelect([]string{"1", "2", "3", "4", "5", "6"}, update)
+	f.split.SetSelectedIndex(0)
 	f.dpi = e.newDialogEntry()
 	f.dpi.SetText(strconv.Itoa(poster.DefaultDPI))
 	f.dpi.OnChanged = update
@@ -111,6 +121,7 @@ func (e *Editor) showExport() *exportForm {
 		widget.NewFormItem(T("ui.export.custom_size"), container.NewGridWithColumns(2, f.width, f.height)),
 		widget.NewFormItem(T("ui.export.orientation"), f.orientation),
 		widget.NewFormItem(T("ui.export.tiling"), f.tile),
+		widget.NewFormItem(T("ui.export.split"), f.split),
 		widget.NewFormItem(T("ui.export.dpi"), f.dpi),
 		widget.NewFormItem(T("ui.export.parts"), container.NewHBox(f.persona, f.opportunities, f.quotes)),
 		widget.NewFormItem(T("ui.export.pages"), container.NewHBox(f.planPage, f.comparePage)),
@@ -118,7 +129,7 @@ func (e *Editor) showExport() *exportForm {
 		widget.NewFormItem(T("ui.export.footer"), f.footer),
 		widget.NewFormItem(T("ui.export.version"), f.version),
 	)
-	body := container.NewBorder(nil, f.problem, nil, container.NewVBox(heading(T("ui.export.preview")), f.preview), form)
+	body := container.NewBorder(nil, container.NewVBox(f.warning, f.problem), nil, container.NewVBox(heading(T("ui.export.preview")), f.preview), form)
 	d := dialog.NewCustomConfirm(T("ui.export.title"), T("ui.export.go"), T("ui.cancel"), body, func(ok bool) {
 		if ok {
 			f.run()
@@ -172,6 +183,9 @@ func (f *exportForm) job() (poster.Job, string, error) {
 		}
 		job.Journeys = doc.Journeys
 	}
+	if i := f.split.SelectedIndex(); i > 0 && !picture {
+		job.Split = i + 1
+	}
 	if i := f.tile.SelectedIndex(); i > 0 && !picture {
 		t, _ := poster.ParsePaper(f.tile.Selected, "portrait")
 		job.Options.Tile = &t
@@ -200,7 +214,7 @@ func (f *exportForm) refresh() {
 	}
 	format := strings.ToLower(f.format.Selected)
 	picture := format == "png" || format == "svg"
-	enable(!picture, f.tile, f.planPage, f.comparePage)
+	enable(!picture, f.tile, f.split, f.planPage, f.comparePage)
 	enable(format == "png", f.dpi)
 	enable(f.paper.SelectedIndex() == len(papers), f.width, f.height)
 	if picture {
@@ -213,10 +227,19 @@ func (f *exportForm) refresh() {
 	if err != nil {
 		f.problem.SetText(err.Error())
 		f.problem.Show()
+		f.warning.Hide()
 		return
 	}
 	f.problem.Hide()
-	scene := job.Scene(job.Journeys[0])
+	scenes := job.Scenes()
+	var small *poster.SmallTitles
+	if errors.As(job.Readability(scenes), &small) {
+		f.warning.SetText(small.InWindow())
+		f.warning.Show()
+	} else {
+		f.warning.Hide()
+	}
+	scene := scenes[0]
 	// A low resolution is enough for a preview, and quick.
 	dpi := max(10, int(380/(job.Options.Paper.W/25.4)))
 	if img, err := poster.Render(scene, job.Options, dpi); err == nil {
@@ -313,16 +336,16 @@ func (f *exportForm) setLogo(path string, b []byte) {
 
 // exportChoices are the export dialog's choices, remembered per document.
 type exportChoices struct {
-	Format, Journeys, View, Paper, Width, Height, Orientation, Tile, DPI string
-	Persona, Opportunities, Quotes, PlanPage, ComparePage                bool
-	Footer, Version, Logo                                                string
+	Format, Journeys, View, Paper, Width, Height, Orientation, Tile, Split, DPI string
+	Persona, Opportunities, Quotes, PlanPage, ComparePage                       bool
+	Footer, Version, Logo                                                       string
 }
 
 // remember keeps the dialog's choices for the next export of this document.
 func (f *exportForm) remember() {
 	c := exportChoices{Format: f.format.Selected, Journeys: f.journeys.Selected, View: f.view.Selected,
 		Paper: f.paper.Selected, Width: f.width.Text, Height: f.height.Text, Orientation: f.orientation.Selected,
-		Tile: f.tile.Selected, DPI: f.dpi.Text, Persona: f.persona.Checked, Opportunities: f.opportunities.Checked,
+		Tile: f.tile.Selected, Split: f.split.Selected, DPI: f.dpi.Text, Persona: f.persona.Checked, Opportunities: f.opportunities.Checked,
 		Quotes: f.quotes.Checked, PlanPage: f.planPage.Checked, ComparePage: f.comparePage.Checked,
 		Footer: f.footer.Text, Version: f.version.Text, Logo: f.logoPath}
 	if k := f.e.docKey("export"); k != "" {
@@ -357,6 +380,9 @@ func (f *exportForm) restore() {
 	}
 	if slices.Contains(f.tile.Options, c.Tile) {
 		f.tile.SetSelected(c.Tile)
+	}
+	if slices.Contains(f.split.Options, c.Split) {
+		f.split.SetSelected(c.Split)
 	}
 	for _, x := range []struct {
 		e *dialogEntry

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parcours/canvas"
+	"parcours/canvas/poster"
 	"parcours/model/sqlite"
 )
 
@@ -616,4 +619,53 @@ func TestEveryMenuItemDoesItsJob(t *testing.T) {
 	if len(d.Journeys) != 4 || len(d.Journeys[0].Stages) != 5 {
 		t.Fatalf("after the menu items the document holds %d journeys, %d stages in the first", len(d.Journeys), len(d.Journeys[0].Stages))
 	}
+}
+
+// A poster whose card titles would print too small says so in the dialog,
+// naming the dialog's own choices; doing as it advises (more posters, or
+// a larger paper) makes it readable.
+func TestExportDialogWarnsOfUnreadableTitles(t *testing.T) {
+	e := newTestEditor(t, sampleFile(t))
+	f := e.showExport()
+	if f.warning.Visible() {
+		t.Fatalf("the sample on A0 warns: %s", f.warning.Text)
+	}
+	for _, orientation := range f.orientation.Options {
+		f.orientation.SetSelected(orientation)
+		f.paper.SetSelected("A4")
+		f.split.SetSelectedIndex(0)
+		if !f.warning.Visible() || strings.Contains(f.warning.Text, "--") {
+			t.Fatalf("the sample on A4 %s: warning %v %q", orientation, f.warning.Visible(), f.warning.Text)
+		}
+		job, _, err := f.job()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var small *poster.SmallTitles
+		if !errors.As(job.Readability(job.Scenes()), &small) {
+			t.Fatal("Readability and the dialog disagree")
+		}
+		if small.Split > 1 {
+			if !strings.Contains(f.warning.Text, T("ui.export.split")) {
+				t.Errorf("the warning does not name the dialog's choice: %s", f.warning.Text)
+			}
+			f.split.SetSelectedIndex(small.Split - 1)
+		} else {
+			var w, h string
+			if _, err := fmt.Sscanf(strings.ReplaceAll(small.Paper.Name, "x", " "), "%s %s", &w, &h); err != nil {
+				t.Fatalf("paper %q: %v", small.Paper.Name, err)
+			}
+			f.paper.SetSelectedIndex(len(papers))
+			f.width.SetText(w)
+			f.height.SetText(strings.TrimSuffix(h, "mm"))
+		}
+		if f.warning.Visible() {
+			t.Errorf("%s, as advised, still: %s", orientation, f.warning.Text)
+		}
+	}
+	f.format.SetSelected("PNG")
+	if !f.split.Disabled() {
+		t.Error("posters per journey is not greyed out for a picture")
+	}
+	e.cancelDialog()
 }

@@ -58,14 +58,20 @@ type SmallTitles struct {
 	Paper Paper
 }
 
-// Error is the warning, on one line, in the user's language.
-func (e *SmallTitles) Error() string {
+// Error is the warning, on one line, in the user's language, naming the
+// command line's options.
+func (e *SmallTitles) Error() string { return e.text("") }
+
+// InWindow is the warning naming the export dialog's choices instead.
+func (e *SmallTitles) InWindow() string { return e.text("_ui") }
+
+func (e *SmallTitles) text(where string) string {
 	var fixes []string
 	if e.Split > 1 {
-		fixes = append(fixes, msg.T("print.small.split", e.Split))
+		fixes = append(fixes, msg.T("print.small.split"+where, e.Split))
 	}
 	if e.Paper.Name != "" {
-		fixes = append(fixes, msg.T("print.small.paper", e.Paper.Name))
+		fixes = append(fixes, msg.T("print.small.paper"+where, e.Paper.Name))
 	}
 	// Rounded down: a size just under the least never reads as the least.
 	size := fmt.Sprintf("%.1f", math.Floor(e.Size*10)/10)
@@ -74,7 +80,7 @@ func (e *SmallTitles) Error() string {
 	}
 	head := msg.T("print.small.head", e.Journey, size, MinTitleSize)
 	if len(fixes) == 0 {
-		return head + msg.T("print.small.none")
+		return head + msg.T("print.small.none"+where)
 	}
 	return head + strings.Join(fixes, msg.T("print.small.or"))
 }

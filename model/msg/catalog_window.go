@@ -8,6 +8,7 @@ func init() {
 		"ui.show_palette":   {"Palette panel", "Panneau de la palette"},
 		"ui.unlinks":        {"These opportunities will lose their link to them (Undo brings it back):", "Ces opportunités perdront leur lien avec eux (Annuler le rétablit) :"},
 		"ui.unlinks_last":   {"— its only touchpoint", "— son seul point de contact"},
+		"ui.export.split":   {"Posters per journey", "Posters par parcours"},
 		"ui.show_inspector": {"Inspector panel", "Panneau de l'inspecteur"},
 	})
 }
