@@ -246,8 +246,12 @@ func formatDecimal(v float64) string {
 	return s
 }
 
-// emotionLabels are the five faces, worst first.
-var emotionLabels = []string{"−2 ☹", "−1", "0", "+1", "+2 ☺"}
+// emotionLabels are the five faces, worst first; emotionButtons the same
+// as short as the inspector's buttons need them.
+var (
+	emotionLabels  = []string{"−2 ☹", "−1", "0", "+1", "+2 ☺"}
+	emotionButtons = []string{"−2", "−1", "0", "+1", "+2"}
+)
 
 // ---- touchpoint ----
 
@@ -260,7 +264,7 @@ type touchpointPanel struct {
 	channel     *widget.Select
 	stage       *widget.Select
 	lane        *widget.Select
-	emotion     *widget.RadioGroup
+	emotion     *segmented
 	score       *field
 	responses   *widget.Label
 	listened    *widget.Check
@@ -321,13 +325,11 @@ func newTouchpointPanel(in *Inspector) *touchpointPanel {
 			e.moveTo(p.id, "", p.laneIDs[p.lane.SelectedIndex()])
 		}
 	})
-	p.emotion = widget.NewRadioGroup(emotionLabels, func(s string) {
+	p.emotion = newSegmented(emotionLabels, emotionButtons, func(s string) {
 		if !in.loading && s != "" {
 			_ = e.setTouchpointText(p.id, "emotion", strconv.Itoa(slices.Index(emotionLabels, s)-2))
 		}
 	})
-	p.emotion.Horizontal = true
-	p.emotion.Required = true
 	p.listened = widget.NewCheck(T("ui.listened"), func(b bool) {
 		if !in.loading {
 			_ = e.setTouchpointText(p.id, "listened", strconv.FormatBool(b))
@@ -361,7 +363,7 @@ func newTouchpointPanel(in *Inspector) *touchpointPanel {
 		in.row(T("ui.channel"), p.channel, nil),
 		in.row(T("ui.stage"), p.stage, nil),
 		in.row(T("ui.lane"), p.lane, nil),
-		in.row(T("ui.emotion"), p.emotion, nil),
+		in.row(T("ui.emotion"), p.emotion.box, nil),
 		in.row(T("ui.score"), container.NewBorder(nil, nil, nil, p.responses, p.score), p.score),
 		p.listened,
 		in.row(T("ui.markers"), p.markers, nil),

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parcours/canvas"
@@ -668,4 +669,34 @@ func TestExportDialogWarnsOfUnreadableTitles(t *testing.T) {
 		t.Error("posters per journey is not greyed out for a picture")
 	}
 	e.cancelDialog()
+}
+
+// Every panel of the inspector fits the inspector's default width, in
+// English and French: nothing is cut at its right edge.
+func TestInspectorPanelsFitTheDefaultWidth(t *testing.T) {
+	for _, lang := range []string{"en_GB.UTF-8", "fr_FR.UTF-8"} {
+		t.Run(lang, func(t *testing.T) {
+			useLanguage(t, lang)
+			e := newTestEditor(t, sampleFile(t))
+			room := float32(defaultRightWidth) - 2*theme.Padding() // the tab's inner margins
+			check := func(what string) {
+				t.Helper()
+				if w := e.inspector.content.MinSize().Width; w > room {
+					t.Errorf("%s: the inspector needs %v px, has %v", what, w, room)
+				}
+			}
+			check("journey and persona")
+			selectCard(t, e, "t-panier")
+			check("touchpoint")
+			e.sel = e.sel.toggled("t-confirmation")
+			e.showSelection()
+			check("two cards")
+			e.sel = selection{kind: selStage, ids: []string{"s-commande"}}
+			e.showSelection()
+			check("stage")
+			e.sel = selection{kind: selLane, ids: []string{"l-transport"}}
+			e.showSelection()
+			check("lane")
+		})
+	}
 }
