@@ -135,6 +135,16 @@ func flagName(name string) string {
 
 // choice checks that value (compared without case) is one of choices and
 // returns it in the choices' spelling.
+// choose is the value of option among choices, the first of them when the
+// option is not given.
+func (p *parser) choose(option string, choices ...string) (string, error) {
+	v, ok := p.get(option)
+	if !ok {
+		return choices[0], nil
+	}
+	return choice(option, v, choices...)
+}
+
 func choice(option, value string, choices ...string) (string, error) {
 	for _, c := range choices {
 		if strings.EqualFold(value, c) {

@@ -350,13 +350,9 @@ func runImportSurvey(e *env, p *parser, args []string) error {
 }
 
 func runInsights(e *env, p *parser, args []string) error {
-	format := "text"
-	if v, ok := p.get("format"); ok {
-		f, err := choice("format", v, "text", "json")
-		if err != nil {
-			return err
-		}
-		format = f
+	format, err := p.choose("format", "text", "json")
+	if err != nil {
+		return err
 	}
 	s, doc, err := openDocument(args[0])
 	if err != nil {

@@ -81,13 +81,9 @@ func unrelated(err error, paths ...string) error {
 }
 
 func runDiff(e *env, p *parser, args []string) error {
-	format := "text"
-	if v, ok := p.get("format"); ok {
-		f, err := choice("format", v, "text", "json")
-		if err != nil {
-			return err
-		}
-		format = f
+	format, err := p.choose("format", "text", "json")
+	if err != nil {
+		return err
 	}
 	a, _, err := loadAny(args[0])
 	if err != nil {

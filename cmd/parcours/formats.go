@@ -65,23 +65,11 @@ func runJourneyExport(e *env, p *parser, in, format string) error {
 	if id == "all" {
 		return usage("formats.one_journey", formatName(format))
 	}
-	if out != "-" {
-		if err := checkOutput(out); err != nil {
-			return err
-		}
-	}
-	s, doc, err := openDocument(in)
+	s, j, err := openForJourneyOutput(in, out, id)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if out != "-" && sameFile(in, out) {
-		return failure("cli.same_file", out)
-	}
-	j, err := pickJourney(in, doc, id)
-	if err != nil {
-		return err
-	}
 	lang := msg.Language()
 	return output(e, out, func(w io.Writer) error {
 		switch format {

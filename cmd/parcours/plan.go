@@ -11,6 +11,7 @@ import (
 	"parcours/model/msg"
 	"parcours/model/plan"
 	"parcours/model/plan/xlsx"
+	"parcours/model/sqlite"
 )
 
 // planCommand is `parcours plan` (CONTRACTS.md §6 "Action plan"): the
@@ -77,24 +78,11 @@ func runPlan(e *env, p *parser, args []string) error {
 	if id == "all" {
 		return usage("cli.one_journey")
 	}
-	if out != "-" {
-		if err := checkOutput(out); err != nil {
-			return err
-		}
-	}
-
-	s, doc, err := openDocument(in)
+	s, j, err := openForJourneyOutput(in, out, id)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if out != "-" && sameFile(in, out) {
-		return failure("cli.same_file", out)
-	}
-	j, err := pickJourney(in, doc, id)
-	if err != nil {
-		return err
-	}
 	rows := plan.Rows(j)
 	plan.Sort(rows, key, plan.NaturalDescending(key))
 	lang := msg.Language()
@@ -107,13 +95,9 @@ func runPlan(e *env, p *parser, args []string) error {
 }
 
 func runCompare(e *env, p *parser, args []string) error {
-	format := "text"
-	if v, ok := p.get("format"); ok {
-		f, err := choice("format", v, "text", "json")
-		if err != nil {
-			return err
-		}
-		format = f
+	format, err := p.choose("format", "text", "json")
+	if err != nil {
+		return err
 	}
 	curID, _ := p.get("current")
 	tgtID, _ := p.get("target")
@@ -162,4 +146,30 @@ func runCompare(e *env, p *parser, args []string) error {
 		return enc.Encode(r)
 	}
 	return compare.WriteText(e.stdout, r)
+}
+
+// openForJourneyOutput is the start of an export of one journey to out
+// ("-": standard output): out may be written and is not the document, the
+// document in opens (read-only), and journey id (the first when "") is in
+// it. The caller closes the store.
+func openForJourneyOutput(in, out, id string) (*sqlite.Store, *model.Journey, error) {
+	if out != "-" {
+		if err := checkOutput(out); err != nil {
+			return nil, nil, err
+		}
+	}
+	s, doc, err := openDocument(in)
+	if err != nil {
+		return nil, nil, err
+	}
+	if out != "-" && sameFile(in, out) {
+		s.Close()
+		return nil, nil, failure("cli.same_file", out)
+	}
+	j, err := pickJourney(in, doc, id)
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	return s, j, nil
 }

@@ -145,13 +145,9 @@ func openForWriting(path string) (*sqlite.Store, *model.Document, error) {
 }
 
 func runReviews(e *env, p *parser, args []string) error {
-	format := "text"
-	if v, ok := p.get("format"); ok {
-		f, err := choice("format", v, "text", "json", "csv")
-		if err != nil {
-			return err
-		}
-		format = f
+	format, err := p.choose("format", "text", "json", "csv")
+	if err != nil {
+		return err
 	}
 	id, _ := p.get("journey")
 	if id == "all" {
