@@ -111,6 +111,16 @@ func Separator(data []byte, accept func(header []string) (problem string)) (sep 
 	return 0, problem
 }
 
+// ErrorLine is the line of the file where a CSV reading error starts (the
+// first line of its record), 0 when the error does not say.
+func ErrorLine(err error) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.StartLine
+	}
+	return 0
+}
+
 // Quoting words a CSV reading error for people.
 func Quoting(err error) string {
 	switch {

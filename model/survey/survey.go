@@ -39,7 +39,6 @@ package survey
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -179,11 +178,7 @@ func Read(r io.Reader, name string, j *model.Journey, opts Options) (*Plan, erro
 			break
 		}
 		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.StartLine
-			}
+			line := sheet.ErrorLine(err)
 			fail(line, sheet.Quoting(err))
 			stoppedAt = line
 			break

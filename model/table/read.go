@@ -3,7 +3,6 @@ package table
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -133,11 +132,7 @@ func readCSV(data []byte, name string) ([]row, columns, func(int) string, error)
 			break
 		}
 		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.StartLine
-			}
+			line := sheet.ErrorLine(err)
 			return nil, cols, nil, &Error{File: name, Line: line, Bad: 1, Text: where(line) + sheet.Quoting(err)}
 		}
 		line, _ := cr.FieldPos(0)
