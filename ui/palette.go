@@ -92,7 +92,10 @@ func (it *paletteItem) CreateRenderer() fyne.WidgetRenderer {
 		icon = widget.NewIcon(channelIcon(it.channel))
 	}
 	holder := container.NewGridWrap(fyne.NewSize(18, 16), icon)
+	// A name longer than the panel (« Notification push ») goes onto a
+	// second line rather than being cut.
 	text := widget.NewLabel(it.label)
+	text.Wrapping = fyne.TextWrapWord
 	bg := fcanvas.NewRectangle(theme.Color(theme.ColorNameButton))
 	bg.CornerRadius = 4
 	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewBorder(nil, nil, container.NewCenter(holder), nil, text)))

@@ -685,6 +685,14 @@ func TestInspectorPanelsFitTheDefaultWidth(t *testing.T) {
 					t.Errorf("%s: the inspector needs %v px, has %v", what, w, room)
 				}
 			}
+			// The three tabs show side by side, none behind Fyne's "…".
+			tabs := float32(0)
+			for _, it := range e.rightTabs.Items {
+				tabs += fyne.MeasureText(it.Text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 4*theme.InnerPadding()
+			}
+			if tabs > room {
+				t.Errorf("the side panel's tabs need %v px, have %v", tabs, room)
+			}
 			check("journey and persona")
 			selectCard(t, e, "t-panier")
 			check("touchpoint")

@@ -145,7 +145,7 @@ func init() {
 func init() {
 	add(map[string]wording{
 		"ui.tab.inspector":          {"Inspector", "Propriétés"},
-		"ui.tab.insights":           {"Insights", "Enseignements"},
+		"ui.tab.insights":           {"Insights", "Analyse"},
 		"ui.insights.stages":        {"Stages against the target score %s", "Étapes face à la note cible %s"},
 		"ui.insights.below":         {"below target", "sous la cible"},
 		"ui.insights.listen":        {"Listening points to set up (%d)", "Points d'écoute à mettre en place (%d)"},
@@ -187,7 +187,7 @@ func init() {
 
 func init() {
 	add(map[string]wording{
-		"ui.tab.plan":         {"Action plan", "Plan d'action"},
+		"ui.tab.plan":         {"Plan", "Plan"},
 		"ui.priority":         {"Priority", "Priorité"},
 		"ui.reverse":          {"Reverse", "Inverser"},
 		"ui.matrix":           {"Impact/effort matrix", "Matrice impact/effort"},
