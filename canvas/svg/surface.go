@@ -16,6 +16,7 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -60,8 +61,13 @@ const (
 // Consecutive elements of the same style share it through a <g>: the
 // element before is held back until the next one says whether they do.
 type Surface struct {
-	out []byte // the document so far
-	err error  // the first failure, which Write reports
+	head []byte // the document's start, up to its style sheet
+	out  []byte // the drawing so far, after the style sheet
+	err  error  // the first failure, which Write reports
+	// sheet holds the classes of the styles used, shared with the
+	// drawings kept (Form).
+	sheet *sheet
+	rule  []byte // the declarations of a style being made
 
 	// Drawing state, fpdf's defaults at first.
 	fill, stroke, ink canvas.RGB
@@ -96,7 +102,7 @@ func NewSurface() *Surface {
 	reg, bold := canvas.Fonts()
 	s := &Surface{width: 0.2, lineCap: "butt", join: "miter", size: 12,
 		reg: reg, boldFont: bold, pictures: map[*canvas.Image][]byte{},
-		rootCap: "round", rootJn: "round"}
+		rootCap: "round", rootJn: "round", sheet: &sheet{names: map[string]string{}}}
 	s.stale = [styleKinds]bool{true, true, true, true}
 	s.out = make([]byte, 0, 1<<16)
 	return s
@@ -106,7 +112,7 @@ func NewSurface() *Surface {
 // root group holding the defaults every element inherits (round caps and
 // joins, which are all the painter asks for, and the fonts).
 func (s *Surface) Begin(w, h float64, title string) {
-	b := append(s.out, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
+	b := append(s.head[:0], `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
 		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="`...)
 	b = appendSize(b, w)
 	b = append(b, `mm" height="`...)
@@ -121,9 +127,8 @@ func (s *Surface) Begin(w, h float64, title string) {
 		b = appendEscaped(b, title)
 		b = append(b, "</title>\n"...)
 	}
-	// Text as the PDF sets it: each character at its advance, no kerning
-	// nor ligatures, which the layout did not measure.
-	b = append(b, "<style type=\"text/css\">text{font-kerning:none;font-variant-ligatures:none}</style>\n"...)
+	s.head = b
+	b = s.out
 	b = append(b, `<rect width="`...)
 	b = appendSize(b, w)
 	b = append(b, `" height="`...)
@@ -144,6 +149,73 @@ func (s *Surface) End() {
 		s.out = append(append(append(s.out, "<defs>\n"...), s.defs...), "</defs>\n"...)
 	}
 	s.out = append(s.out, "</g>\n</svg>\n"...)
+}
+
+// WriteTo writes the document, after End: its start, its style sheet and
+// its drawing.
+func (s *Surface) WriteTo(w io.Writer) (int64, error) {
+	// Text as the PDF sets it: each character at its advance, no kerning
+	// nor ligatures, which the layout did not measure.
+	css := append([]byte("<style type=\"text/css\">text{font-kerning:none;font-variant-ligatures:none}\n"), s.sheet.rules...)
+	css = append(css, "</style>\n"...)
+	var n int64
+	for _, b := range [][]byte{s.head, css, s.out} {
+		k, err := w.Write(b)
+		n += int64(k)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// sheet is the document's style sheet: a class for each style of strokes
+// or texts, named by the order of first use (a…z, ba…zz, …).
+type sheet struct {
+	names map[string]string
+	rules []byte
+}
+
+// maxClasses bounds the style sheet; styles beyond are written as
+// attributes (never met: a poster uses a few dozen).
+const maxClasses = 1 << 14
+
+// class returns the class of the declarations decl, adding its rule; ""
+// when the sheet is full.
+func (c *sheet) class(decl []byte) string {
+	if name, ok := c.names[string(decl)]; ok {
+		return name
+	}
+	if len(c.names) >= maxClasses {
+		return ""
+	}
+	name := className(len(c.names))
+	c.names[string(decl)] = name
+	c.rules = append(append(append(append(append(c.rules, '.'), name...), '{'), decl...), "}\n"...)
+	return name
+}
+
+// appendAttrs appends the declarations decl as presentation attributes.
+func appendAttrs(b, decl []byte) []byte {
+	for _, d := range bytes.Split(decl, []byte{';'}) {
+		name, value, _ := bytes.Cut(d, []byte{':'})
+		b = append(append(append(append(append(b, ' '), name...), `="`...), value...), '"')
+	}
+	return b
+}
+
+// className is the n-th class name: letters only, a to z, then two
+// letters and more, never a digit first as CSS requires.
+func className(n int) string {
+	var b []byte
+	for {
+		b = append(b, byte('a'+n%26))
+		n /= 26
+		if n == 0 {
+			break
+		}
+	}
+	return string(b)
 }
 
 // State.
@@ -240,60 +312,67 @@ func (s *Surface) SetFont(family, _ string, size float64) {
 	}
 }
 
-// style returns the presentation attributes of kind for the current state.
+// style returns the presentation attributes of kind for the current state:
+// a fill colour as an attribute, the longer styles of strokes and texts
+// as a class of the document's style sheet (see sheet), which a thousand
+// cards name in ten bytes instead of repeating fifty.
 func (s *Surface) style(kind int) []byte {
 	if !s.stale[kind] {
 		return s.styles[kind]
 	}
 	b := s.styles[kind][:0]
-	switch kind {
-	case styleFill:
+	if kind == styleFill {
 		b = appendColor(append(b, ` fill="`...), s.fill)
 		b = append(b, '"')
+		s.styles[kind], s.stale[kind] = b, false
+		return b
+	}
+	// The rule's declarations; lengths in px, the user unit, as CSS
+	// wants units where SVG attributes do not.
+	r := s.rule[:0]
+	switch kind {
 	case styleStroke, styleBoth:
+		r = append(r, "fill:"...)
 		if kind == styleBoth {
-			b = appendColor(append(b, ` fill="`...), s.fill)
-			b = append(b, '"')
+			r = appendColor(r, s.fill)
 		} else {
-			b = append(b, ` fill="none"`...)
+			r = append(r, "none"...)
 		}
-		b = appendColor(append(b, ` stroke="`...), s.stroke)
-		b = append(b, `" stroke-width="`...)
-		b = appendSize(b, s.width)
-		b = append(b, '"')
+		r = appendColor(append(r, ";stroke:"...), s.stroke)
+		r = append(r, ";stroke-width:"...)
+		r = append(appendSize(r, s.width), "px"...)
 		if s.lineCap != s.rootCap {
-			b = append(b, ` stroke-linecap="`...)
-			b = append(b, s.lineCap...)
-			b = append(b, '"')
+			r = append(append(r, ";stroke-linecap:"...), s.lineCap...)
 		}
 		if s.join != s.rootJn {
-			b = append(b, ` stroke-linejoin="`...)
-			b = append(b, s.join...)
-			b = append(b, '"')
+			r = append(append(r, ";stroke-linejoin:"...), s.join...)
 		}
 		if len(s.dash) > 0 {
-			b = append(b, ` stroke-dasharray="`...)
+			r = append(r, ";stroke-dasharray:"...)
 			for i, d := range s.dash {
 				if i > 0 {
-					b = append(b, ',')
+					r = append(r, ',')
 				}
-				b = appendSize(b, d)
+				r = append(appendSize(r, d), "px"...)
 			}
-			b = append(b, '"')
 			if s.dashPhase != 0 {
-				b = append(b, ` stroke-dashoffset="`...)
-				b = appendSize(b, s.dashPhase)
-				b = append(b, '"')
+				r = append(r, ";stroke-dashoffset:"...)
+				r = append(appendSize(r, s.dashPhase), "px"...)
 			}
 		}
 	case styleText:
-		b = appendColor(append(b, ` fill="`...), s.ink)
-		b = append(b, `" font-size="`...)
-		b = appendSize(b, s.size*canvas.PtToMM)
-		b = append(b, '"')
+		r = appendColor(append(r, "fill:"...), s.ink)
+		r = append(r, ";font-size:"...)
+		r = append(appendSize(r, s.size*canvas.PtToMM), "px"...)
 		if s.bold {
-			b = append(b, ` font-weight="bold"`...)
+			r = append(r, ";font-weight:bold"...)
 		}
+	}
+	s.rule = r
+	if name := s.sheet.class(r); name != "" {
+		b = append(append(append(b, ` class="`...), name...), '"')
+	} else {
+		b = appendAttrs(b, r)
 	}
 	s.styles[kind], s.stale[kind] = b, false
 	return b
@@ -642,8 +721,6 @@ func dataURI(img image.Image) ([]byte, error) {
 // encoded).
 func (s *Surface) Err() error { return s.err }
 
-// Bytes is the document written so far: all of it after End.
-func (s *Surface) Bytes() []byte { return s.out }
 
 // InvisibleText implements canvas/poster's searchable: the character of
 // an emoji drawn as a path, in a transparent <text> over its drawing, so
@@ -677,7 +754,7 @@ func (s *Surface) Form(key any, x, y, _, _ float64, draw func(*Surface)) {
 	if !ok {
 		f := NewSurface()
 		f.out = f.out[:0]
-		f.pictures = s.pictures
+		f.pictures, f.sheet = s.pictures, s.sheet
 		draw(f)
 		f.flushHeld()
 		if f.err != nil && s.err == nil {
