@@ -721,7 +721,6 @@ func dataURI(img image.Image) ([]byte, error) {
 // encoded).
 func (s *Surface) Err() error { return s.err }
 
-
 // InvisibleText implements canvas/poster's searchable: the character of
 // an emoji drawn as a path, in a transparent <text> over its drawing, so
 // that a browser finds it and copies it with its line.
