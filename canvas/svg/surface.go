@@ -90,7 +90,9 @@ type Surface struct {
 	hasPend         bool
 	group           []byte // the style of the open <g>
 	grouped         bool
-	path            []byte // the path being built by MoveTo…DrawPath: its d
+	path            []byte  // the path being built by MoveTo…DrawPath: its d
+	ox, oy          float64 // the origin of coordinates, page mm (see Origin)
+	origin          bool    // whether Origin's group is open
 	reg, boldFont   *canvas.Font
 	pictures        map[*canvas.Image][]byte // data URIs
 	rootCap, rootJn string                   // what the root group sets
@@ -144,6 +146,7 @@ func (s *Surface) Begin(w, h float64, title string) {
 
 // End writes what is held back and closes the document.
 func (s *Surface) End() {
+	s.EndOrigin()
 	s.flushHeld()
 	if len(s.defs) > 0 {
 		s.out = append(append(append(s.out, "<defs>\n"...), s.defs...), "</defs>\n"...)
@@ -405,6 +408,46 @@ func (s *Surface) attr(name string, v float64, decimals int) {
 	s.el = append(s.el, '"')
 }
 
+// attrX and attrY append a coordinate, relative to the origin (see
+// Origin); nothing when it is 0, the value SVG takes for one not given.
+func (s *Surface) attrX(name string, v float64) { s.coord(name, v-s.ox) }
+func (s *Surface) attrY(name string, v float64) { s.coord(name, v-s.oy) }
+
+func (s *Surface) coord(name string, v float64) {
+	n := len(s.el)
+	s.attr(name, v, coordDecimals)
+	if s.el[len(s.el)-2] == '0' && s.el[len(s.el)-3] == '"' {
+		s.el = s.el[:n]
+	}
+}
+
+// Origin opens a group whose coordinates are written from (x, y), page
+// mm, until EndOrigin: the parts of a card, a few millimetres apart, in
+// numbers of a few digits, its title's lines without x and its first
+// without y either. The origin is rounded as coordinates are, so that
+// every position comes out as it would have without it.
+func (s *Surface) Origin(x, y float64) {
+	s.flushHeld()
+	s.ox, s.oy = 0, 0
+	s.out = append(s.out, `<g transform="translate(`...)
+	s.out = appendNum(s.out, x, coordDecimals)
+	s.out = append(s.out, ' ')
+	s.out = appendNum(s.out, y, coordDecimals)
+	s.out = append(s.out, ")\">\n"...)
+	s.ox, s.oy = roundNum(x, coordDecimals), roundNum(y, coordDecimals)
+	s.origin = true
+}
+
+// EndOrigin closes the group Origin opened.
+func (s *Surface) EndOrigin() {
+	if !s.origin {
+		return
+	}
+	s.flushHeld()
+	s.out = append(s.out, "</g>\n"...)
+	s.ox, s.oy, s.origin = 0, 0, false
+}
+
 // finish ends the element's attributes (its style goes here) with tail,
 // and writes it in style.
 func (s *Surface) finish(style []byte, tail string) {
@@ -482,8 +525,8 @@ func (s *Surface) Rect(x, y, w, h float64, style canvas.PaintStyle) {
 		return
 	}
 	s.start("rect")
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	s.attr("width", w, coordDecimals)
 	s.attr("height", h, coordDecimals)
 	s.finish(s.paintStyle(style), "/>\n")
@@ -505,8 +548,8 @@ func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style c
 			return
 		}
 		s.start("rect")
-		s.attr("x", x, coordDecimals)
-		s.attr("y", y, coordDecimals)
+		s.attrX("x", x)
+		s.attrY("y", y)
 		s.attr("width", w, coordDecimals)
 		s.attr("height", h, coordDecimals)
 		s.attr("rx", r[0], coordDecimals)
@@ -515,6 +558,7 @@ func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style c
 	}
 	// Clockwise on the page from the top-left corner's end of its arc, as
 	// the PDF draws it.
+	x, y = x-s.ox, y-s.oy
 	d := s.path[:0]
 	d = append(d, 'M')
 	d = appendPathNum(d, x+r[0])
@@ -551,6 +595,7 @@ func appendArc(d []byte, r, x, y float64) []byte {
 }
 
 func (s *Surface) Line(x1, y1, x2, y2 float64) {
+	x1, y1, x2, y2 = x1-s.ox, y1-s.oy, x2-s.ox, y2-s.oy
 	d := append(s.path[:0], 'M')
 	d = appendPathNum(d, x1)
 	d = appendPathNum(d, y1)
@@ -564,8 +609,8 @@ func (s *Surface) Circle(x, y, r float64, style canvas.PaintStyle) {
 		return
 	}
 	s.start("circle")
-	s.attr("cx", x, coordDecimals)
-	s.attr("cy", y, coordDecimals)
+	s.attrX("cx", x)
+	s.attrY("cy", y)
 	s.attr("r", r, coordDecimals)
 	s.finish(s.paintStyle(style), "/>\n")
 }
@@ -576,14 +621,15 @@ func (s *Surface) Polygon(points []canvas.Point, style canvas.PaintStyle) {
 	}
 	d := append(s.path[:0], 'M')
 	for _, q := range points {
-		d = appendPathNum(d, q.X)
-		d = appendPathNum(d, q.Y)
+		d = appendPathNum(d, q.X-s.ox)
+		d = appendPathNum(d, q.Y-s.oy)
 	}
 	s.path = append(d, 'Z')
 	s.DrawPath(style)
 }
 
 func (s *Surface) Curve(x0, y0, cx, cy, x1, y1 float64, style canvas.PaintStyle) {
+	x0, y0, cx, cy, x1, y1 = x0-s.ox, y0-s.oy, cx-s.ox, cy-s.oy, x1-s.ox, y1-s.oy
 	d := append(s.path[:0], 'M')
 	d = appendPathNum(d, x0)
 	d = appendPathNum(d, y0)
@@ -597,8 +643,8 @@ func (s *Surface) Curve(x0, y0, cx, cy, x1, y1 float64, style canvas.PaintStyle)
 
 func (s *Surface) MoveTo(x, y float64) {
 	s.path = append(s.path, 'M')
-	s.path = appendPathNum(s.path, x)
-	s.path = appendPathNum(s.path, y)
+	s.path = appendPathNum(s.path, x-s.ox)
+	s.path = appendPathNum(s.path, y-s.oy)
 }
 
 func (s *Surface) LineTo(x, y float64) {
@@ -607,8 +653,8 @@ func (s *Surface) LineTo(x, y float64) {
 		return
 	}
 	s.path = append(s.path, 'L')
-	s.path = appendPathNum(s.path, x)
-	s.path = appendPathNum(s.path, y)
+	s.path = appendPathNum(s.path, x-s.ox)
+	s.path = appendPathNum(s.path, y-s.oy)
 }
 
 func (s *Surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
@@ -616,7 +662,7 @@ func (s *Surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
 		s.MoveTo(cx0, cy0)
 	}
 	s.path = append(s.path, 'C')
-	for _, v := range [6]float64{cx0, cy0, cx1, cy1, x, y} {
+	for _, v := range [6]float64{cx0 - s.ox, cy0 - s.oy, cx1 - s.ox, cy1 - s.oy, x - s.ox, y - s.oy} {
 		s.path = appendPathNum(s.path, v)
 	}
 }
@@ -648,8 +694,8 @@ func (s *Surface) Text(x, y float64, str string) {
 		return
 	}
 	s.start("text")
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	if textLength {
 		f := s.reg
 		if s.bold {
@@ -687,8 +733,8 @@ func (s *Surface) Picture(img *canvas.Image, x, y, w, h float64) {
 		s.pictures[img] = uri
 	}
 	s.start("image")
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	s.attr("width", w, coordDecimals)
 	s.attr("height", h, coordDecimals)
 	s.el = append(s.el, ` preserveAspectRatio="none" xlink:href="`...)
@@ -729,8 +775,8 @@ func (s *Surface) InvisibleText(x, y, _ float64, r rune, w float64) {
 		return
 	}
 	s.start("text")
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	if w > 0 {
 		s.attr("textLength", w, coordDecimals)
 	}
@@ -768,7 +814,7 @@ func (s *Surface) Form(key any, x, y, _, _ float64, draw func(*Surface)) {
 	}
 	s.start("use")
 	s.el = append(s.el, ` xlink:href="#`+id+`"`...)
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	s.finish(nil, "/>\n")
 }

@@ -42,6 +42,15 @@ func appendNum(b []byte, v float64, decimals int) []byte {
 	return b
 }
 
+// roundNum is v as appendNum writes it with decimals.
+func roundNum(v float64, decimals int) float64 {
+	v = min(max(v, -maxNum), maxNum)
+	if math.IsNaN(v) {
+		return 0
+	}
+	return math.Round(v*pow10[decimals]) / pow10[decimals]
+}
+
 // appendSize appends a length that is no coordinate — a line width, a
 // font size, a dash — to four significant digits, down to a millionth.
 func appendSize(b []byte, v float64) []byte {
