@@ -90,9 +90,9 @@ type Surface struct {
 	hasPend         bool
 	group           []byte // the style of the open <g>
 	grouped         bool
-	path            []byte  // the path being built by MoveTo…DrawPath: its d
-	ox, oy          float64 // the origin of coordinates, page mm (see Origin)
-	origin          bool    // whether Origin's group is open
+	p               pathData // the path being built by MoveTo…DrawPath
+	ox, oy          float64  // the origin of coordinates, page mm (see Origin)
+	origin          bool     // whether Origin's group is open
 	reg, boldFont   *canvas.Font
 	pictures        map[*canvas.Image][]byte // data URIs
 	rootCap, rootJn string                   // what the root group sets
@@ -515,7 +515,7 @@ func (s *Surface) Rect(x, y, w, h float64, style canvas.PaintStyle) {
 	}
 	if !(w > 0 && h > 0) {
 		// SVG draws no rectangle of no width; the PDF strokes its outline.
-		s.path = s.path[:0]
+		s.p.reset()
 		s.MoveTo(x, y)
 		s.LineTo(x+w, y)
 		s.LineTo(x+w, y+h)
@@ -559,48 +559,30 @@ func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style c
 	// Clockwise on the page from the top-left corner's end of its arc, as
 	// the PDF draws it.
 	x, y = x-s.ox, y-s.oy
-	d := s.path[:0]
-	d = append(d, 'M')
-	d = appendPathNum(d, x+r[0])
-	d = appendPathNum(d, y)
-	d = append(d, 'H')
-	d = appendPathNum(d, x+w-r[1])
-	d = appendArc(d, r[1], x+w, y+r[1])
-	d = append(d, 'V')
-	d = appendPathNum(d, y+h-r[2])
-	d = appendArc(d, r[2], x+w-r[2], y+h)
-	d = append(d, 'H')
-	d = appendPathNum(d, x+r[3])
-	d = appendArc(d, r[3], x, y+h-r[3])
-	d = append(d, 'V')
-	d = appendPathNum(d, y+r[0])
-	d = appendArc(d, r[0], x+r[0], y)
-	d = append(d, 'Z')
-	s.path = d
+	p := &s.p
+	p.reset()
+	p.move(x+r[0], y)
+	p.line(x+w-r[1], y)
+	corner := func(r, x, y float64) {
+		if r > 0 {
+			p.arc(r, x, y)
+		}
+	}
+	corner(r[1], x+w, y+r[1])
+	p.line(x+w, y+h-r[2])
+	corner(r[2], x+w-r[2], y+h)
+	p.line(x+r[3], y+h)
+	corner(r[3], x, y+h-r[3])
+	p.line(x, y+r[0])
+	corner(r[0], x+r[0], y)
+	p.close()
 	s.DrawPath(style)
 }
 
-// appendArc appends a clockwise quarter circle of radius r to (x, y);
-// nothing when r is 0.
-func appendArc(d []byte, r, x, y float64) []byte {
-	if r <= 0 {
-		return d
-	}
-	d = append(d, 'A')
-	d = appendPathNum(d, r)
-	d = appendPathNum(d, r)
-	d = append(d, " 0 0 1"...)
-	d = appendPathNum(d, x)
-	return appendPathNum(d, y)
-}
-
 func (s *Surface) Line(x1, y1, x2, y2 float64) {
-	x1, y1, x2, y2 = x1-s.ox, y1-s.oy, x2-s.ox, y2-s.oy
-	d := append(s.path[:0], 'M')
-	d = appendPathNum(d, x1)
-	d = appendPathNum(d, y1)
-	d = appendPathNum(d, x2)
-	s.path = appendPathNum(d, y2)
+	s.p.reset()
+	s.p.move(x1-s.ox, y1-s.oy)
+	s.p.line(x2-s.ox, y2-s.oy)
 	s.DrawPath(canvas.Stroke)
 }
 
@@ -619,69 +601,53 @@ func (s *Surface) Polygon(points []canvas.Point, style canvas.PaintStyle) {
 	if len(points) < 3 {
 		return // as the PDF
 	}
-	d := append(s.path[:0], 'M')
-	for _, q := range points {
-		d = appendPathNum(d, q.X-s.ox)
-		d = appendPathNum(d, q.Y-s.oy)
+	s.p.reset()
+	for i, q := range points {
+		if i == 0 {
+			s.p.move(q.X-s.ox, q.Y-s.oy)
+		} else {
+			s.p.line(q.X-s.ox, q.Y-s.oy)
+		}
 	}
-	s.path = append(d, 'Z')
+	s.p.close()
 	s.DrawPath(style)
 }
 
 func (s *Surface) Curve(x0, y0, cx, cy, x1, y1 float64, style canvas.PaintStyle) {
-	x0, y0, cx, cy, x1, y1 = x0-s.ox, y0-s.oy, cx-s.ox, cy-s.oy, x1-s.ox, y1-s.oy
-	d := append(s.path[:0], 'M')
-	d = appendPathNum(d, x0)
-	d = appendPathNum(d, y0)
-	d = append(d, 'Q')
-	d = appendPathNum(d, cx)
-	d = appendPathNum(d, cy)
-	d = appendPathNum(d, x1)
-	s.path = appendPathNum(d, y1)
+	s.p.reset()
+	s.p.move(x0-s.ox, y0-s.oy)
+	s.p.curve('Q', cx-s.ox, cy-s.oy, x1-s.ox, y1-s.oy)
 	s.DrawPath(style)
 }
 
-func (s *Surface) MoveTo(x, y float64) {
-	s.path = append(s.path, 'M')
-	s.path = appendPathNum(s.path, x-s.ox)
-	s.path = appendPathNum(s.path, y-s.oy)
-}
+func (s *Surface) MoveTo(x, y float64) { s.p.move(x-s.ox, y-s.oy) }
 
 func (s *Surface) LineTo(x, y float64) {
-	if len(s.path) == 0 {
+	if s.p.empty() {
 		s.MoveTo(x, y)
 		return
 	}
-	s.path = append(s.path, 'L')
-	s.path = appendPathNum(s.path, x-s.ox)
-	s.path = appendPathNum(s.path, y-s.oy)
+	s.p.line(x-s.ox, y-s.oy)
 }
 
 func (s *Surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
-	if len(s.path) == 0 {
+	if s.p.empty() {
 		s.MoveTo(cx0, cy0)
 	}
-	s.path = append(s.path, 'C')
-	for _, v := range [6]float64{cx0 - s.ox, cy0 - s.oy, cx1 - s.ox, cy1 - s.oy, x - s.ox, y - s.oy} {
-		s.path = appendPathNum(s.path, v)
-	}
+	s.p.curve('C', cx0-s.ox, cy0-s.oy, cx1-s.ox, cy1-s.oy, x-s.ox, y-s.oy)
 }
 
-func (s *Surface) ClosePath() {
-	if len(s.path) > 0 {
-		s.path = append(s.path, 'Z')
-	}
-}
+func (s *Surface) ClosePath() { s.p.close() }
 
 func (s *Surface) DrawPath(style canvas.PaintStyle) {
-	if len(s.path) == 0 {
+	if s.p.empty() {
 		return
 	}
 	s.start("path")
 	s.el = append(s.el, ` d="`...)
-	s.el = append(s.el, s.path...)
+	s.el = append(s.el, s.p.d...)
 	s.el = append(s.el, '"')
-	s.path = s.path[:0]
+	s.p.reset()
 	s.finish(s.paintStyle(style), "/>\n")
 }
 

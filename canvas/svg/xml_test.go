@@ -107,7 +107,7 @@ func TestGroups(t *testing.T) {
 </g>
 <circle cx="1" cy="1" r="1" fill="#00f"/>
 <path d="M0 0 10 10" class="a"/>
-<path d="M1 0H10V3A2 2 0 0 1 8 5H0V1A1 1 0 0 1 1 0Z" class="b"/>
+<path d="M1 0h9V3A2 2 0 0 1 8 5H0V1A1 1 0 0 1 1 0Z" class="b"/>
 `
 	if got := string(s.out); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
