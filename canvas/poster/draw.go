@@ -46,6 +46,12 @@ func (p *painter) scene(s *canvas.Scene) {
 		p.header(s, i)
 	}
 	p.curve(s)
+	if _, ok := p.f.(*svg.Surface); ok {
+		p.partsSeen = map[formKey]int{}
+		for i := range s.Cards {
+			p.partsSeen[partsKey(&s.Cards[i])]++
+		}
+	}
 	for i := range s.Cards {
 		p.card(&s.Cards[i])
 	}
@@ -220,27 +226,27 @@ func (p *painter) curve(s *canvas.Scene) {
 // left, its title, channel, emotion face and marker badges, and a ✓ badge
 // on its top-right corner when a listening point exists.
 func (p *painter) card(c *canvas.Card) {
-	r, col := c.Rect, c.Color
-	if fs, ok := p.f.(*svg.Surface); ok {
-		// The card's parts in numbers from the start of its text.
+	_, parts := p.f.(*svg.Surface)
+	if parts {
+		// The card's parts in numbers from the start of its text, in a
+		// group of its title's style.
+		fs := p.f.(*svg.Surface)
 		ox, oy := cardOrigin(c)
+		p.setFont(c.Title.Bold, c.Title.Size)
+		p.setInk(c.Title.Color)
 		fs.Origin(p.x(ox), p.y(oy))
 		defer fs.EndOrigin()
+		p.cardParts(c)
+	} else {
+		p.cardBody(c)
 	}
-	p.stamp(formKey{kind: formCard, color: col}, r, cardLine, func(q *painter) {
-		q.setFill(canvas.CardFill)
-		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, Fill)
-		q.setFill(col)
-		q.roundedRect(canvas.Rect{X: r.X, Y: r.Y, W: stripWidth, H: r.H}, min(cardRadius, stripWidth), 0, 0, min(cardRadius, stripWidth), Fill)
-		q.setDraw(cardBorder)
-		q.setLine(cardLine)
-		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, Stroke)
-	})
 	p.block(&c.Title)
 	p.block(&c.NumberText)
 	p.block(&c.Channel)
-	p.channelIcon(c.ChannelIcon)
-	p.face(c.Face)
+	if !parts {
+		p.channelIcon(c.ChannelIcon)
+		p.face(c.Face)
+	}
 	for _, b := range c.Badges {
 		p.badge(b.Marker, b.Rect)
 	}
@@ -250,6 +256,60 @@ func (p *painter) card(c *canvas.Card) {
 	case c.Advice != canvas.NoAdvice:
 		p.advice(c.Advice, c.Listen, c.ListenRadius)
 	}
+}
+
+// cardBody is the card itself, white with its lane's colour on the left.
+func (p *painter) cardBody(c *canvas.Card) {
+	r, col := c.Rect, c.Color
+	p.stamp(formKey{kind: formCard, color: col}, r, cardLine, func(q *painter) {
+		q.setFill(canvas.CardFill)
+		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, Fill)
+		q.setFill(col)
+		q.roundedRect(canvas.Rect{X: r.X, Y: r.Y, W: stripWidth, H: r.H}, min(cardRadius, stripWidth), 0, 0, min(cardRadius, stripWidth), Fill)
+		q.setDraw(cardBorder)
+		q.setLine(cardLine)
+		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, Stroke)
+	})
+}
+
+// cardParts draws what a card shows besides its texts and markers — the
+// card, its channel's pictogram and its face — as drawings kept (SVG):
+// the three as one, placed with one <use> instead of three, when the
+// scene has enough cards that look alike to pay for it (partsRepeat),
+// else the card and its pictogram (a few dozen of them) as one, and the
+// face. The pictogram and the face come before the texts rather than
+// after: they lie apart from them.
+func (p *painter) cardParts(c *canvas.Card) {
+	key := partsKey(c)
+	whole := p.partsSeen[key] >= partsRepeat
+	if !whole {
+		key.n, key.flag, key.parts[3], key.parts[4], key.parts[5] = 0, false, 0, 0, 0
+	}
+	p.stamp(key, c.Rect, cardLine, func(q *painter) {
+		q.cardBody(c)
+		q.channelIcon(c.ChannelIcon)
+		if whole {
+			q.face(c.Face)
+		}
+	})
+	if !whole {
+		p.face(c.Face)
+	}
+}
+
+// partsRepeat is how many cards must look alike for their card, pictogram
+// and face to be kept as one drawing: its <defs> entry weighs about as
+// much as three <use> elements.
+const partsRepeat = 4
+
+// partsKey names what cardParts draws of c: the card's colour, channel and
+// face, and where the pictogram and face lie in it.
+func partsKey(c *canvas.Card) formKey {
+	r := c.Rect
+	rel := func(v, from float64) float64 { return math.Round((v-from)*1e6) / 1e6 }
+	ic, f := c.ChannelIcon.Box, c.Face
+	return formKey{kind: formCardParts, color: c.Color, name: string(c.ChannelIcon.Channel), n: f.Emotion, flag: f.Measured,
+		parts: [6]float64{rel(ic.X, r.X), rel(ic.Y, r.Y), rel(ic.W, 0), rel(f.Center.X, r.X), rel(f.Center.Y, r.Y), rel(f.Radius, 0)}}
 }
 
 // cardOrigin is where a card's text starts, scene mm: the left end of the

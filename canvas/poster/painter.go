@@ -32,6 +32,8 @@ type painter struct {
 	inkSet    bool
 	lineWidth float64
 	dashed    bool
+	// partsSeen counts the cards of the scene by what cardParts draws.
+	partsSeen map[formKey]int
 }
 
 // minLine is the thinnest line drawn, in page millimetres: fpdf rounds line
@@ -339,6 +341,7 @@ const (
 	formListened
 	formAdvice
 	formChannel
+	formCardParts
 )
 
 // formKey names one shape drawn as a form: its kind and what varies within
@@ -350,6 +353,7 @@ type formKey struct {
 	n       int
 	name    string
 	flag    bool
+	parts   [6]float64 // where the parts of a card lie in it (formCardParts)
 	w, h, k float64
 }
 

@@ -93,18 +93,26 @@ type Surface struct {
 	p               pathData // the path being built by MoveTo…DrawPath
 	ox, oy          float64  // the origin of coordinates, page mm (see Origin)
 	origin          bool     // whether Origin's group is open
+	originStyle     []byte   // the style it carries
 	reg, boldFont   *canvas.Font
 	pictures        map[*canvas.Image][]byte // data URIs
 	rootCap, rootJn string                   // what the root group sets
-	forms           map[any]string           // the ids of the drawings kept, see Form
-	defs            []byte                   // their <g> elements
+	kept            *kept                    // the drawings kept, shared with them (Form)
+}
+
+// kept is the drawings kept (Form): their ids by key, and their <g>
+// elements, for the <defs>. A drawing kept may place others.
+type kept struct {
+	forms map[any]string
+	defs  []byte
 }
 
 func NewSurface() *Surface {
 	reg, bold := canvas.Fonts()
 	s := &Surface{width: 0.2, lineCap: "butt", join: "miter", size: 12,
 		reg: reg, boldFont: bold, pictures: map[*canvas.Image][]byte{},
-		rootCap: "round", rootJn: "round", sheet: &sheet{names: map[string]string{}}}
+		rootCap: "round", rootJn: "round", sheet: &sheet{names: map[string]string{}},
+		kept: &kept{forms: map[any]string{}}}
 	s.stale = [styleKinds]bool{true, true, true, true}
 	s.out = make([]byte, 0, 1<<16)
 	return s
@@ -148,8 +156,8 @@ func (s *Surface) Begin(w, h float64, title string) {
 func (s *Surface) End() {
 	s.EndOrigin()
 	s.flushHeld()
-	if len(s.defs) > 0 {
-		s.out = append(append(append(s.out, "<defs>\n"...), s.defs...), "</defs>\n"...)
+	if len(s.kept.defs) > 0 {
+		s.out = append(append(append(s.out, "<defs>\n"...), s.kept.defs...), "</defs>\n"...)
 	}
 	s.out = append(s.out, "</g>\n</svg>\n"...)
 }
@@ -367,8 +375,11 @@ func (s *Surface) style(kind int) []byte {
 		r = appendColor(append(r, "fill:"...), s.ink)
 		r = append(r, ";font-size:"...)
 		r = append(appendSize(r, s.size*canvas.PtToMM), "px"...)
+		// Both weights, as a group's class may be bold (Origin).
 		if s.bold {
 			r = append(r, ";font-weight:bold"...)
+		} else {
+			r = append(r, ";font-weight:normal"...)
 		}
 	}
 	s.rule = r
@@ -410,12 +421,12 @@ func (s *Surface) attr(name string, v float64, decimals int) {
 
 // attrX and attrY append a coordinate, relative to the origin (see
 // Origin); nothing when it is 0, the value SVG takes for one not given.
-func (s *Surface) attrX(name string, v float64) { s.coord(name, v-s.ox) }
-func (s *Surface) attrY(name string, v float64) { s.coord(name, v-s.oy) }
+func (s *Surface) attrX(name string, v float64) { s.coord(name, v-s.ox, coordDecimals) }
+func (s *Surface) attrY(name string, v float64) { s.coord(name, v-s.oy, coordDecimals) }
 
-func (s *Surface) coord(name string, v float64) {
+func (s *Surface) coord(name string, v float64, decimals int) {
 	n := len(s.el)
-	s.attr(name, v, coordDecimals)
+	s.attr(name, v, decimals)
 	if s.el[len(s.el)-2] == '0' && s.el[len(s.el)-3] == '"' {
 		s.el = s.el[:n]
 	}
@@ -425,7 +436,9 @@ func (s *Surface) coord(name string, v float64) {
 // mm, until EndOrigin: the parts of a card, a few millimetres apart, in
 // numbers of a few digits, its title's lines without x and its first
 // without y either. The origin is rounded as coordinates are, so that
-// every position comes out as it would have without it.
+// every position comes out as it would have without it. The group carries
+// the style of texts set (the card's title's), which its texts of that
+// style inherit, and is written on one line.
 func (s *Surface) Origin(x, y float64) {
 	s.flushHeld()
 	s.ox, s.oy = 0, 0
@@ -433,7 +446,9 @@ func (s *Surface) Origin(x, y float64) {
 	s.out = appendNum(s.out, x, coordDecimals)
 	s.out = append(s.out, ' ')
 	s.out = appendNum(s.out, y, coordDecimals)
-	s.out = append(s.out, ")\">\n"...)
+	s.out = append(s.out, `)"`...)
+	s.originStyle = append(s.originStyle[:0], s.style(styleText)...)
+	s.out = append(append(s.out, s.originStyle...), '>')
 	s.ox, s.oy = roundNum(x, coordDecimals), roundNum(y, coordDecimals)
 	s.origin = true
 }
@@ -460,17 +475,29 @@ func (s *Surface) finish(style []byte, tail string) {
 // when it has that style, else held back until the next element tells
 // whether to open a group for both.
 func (s *Surface) emit(style []byte) {
+	if s.origin {
+		// Within Origin's group: the style it carries is inherited, and
+		// the elements go on its line.
+		if bytes.Equal(style, s.originStyle) {
+			style = nil
+		}
+		if n := len(s.el); n > 0 && s.el[n-1] == '\n' {
+			s.el = s.el[:n-1]
+		}
+	}
 	if s.grouped {
 		if bytes.Equal(style, s.group) {
 			s.out = append(append(s.out, s.el[:s.elSplit]...), s.el[s.elSplit:]...)
 			return
 		}
-		s.out = append(s.out, "</g>\n"...)
+		s.out = append(s.out, "</g>"...)
+		s.out = append(s.out, s.brk()...)
 		s.grouped = false
 	}
 	if s.hasPend {
 		if bytes.Equal(style, s.pendStyle) && len(style) > 0 {
-			s.out = append(append(append(s.out, "<g"...), style...), ">\n"...)
+			s.out = append(append(append(s.out, "<g"...), style...), '>')
+			s.out = append(s.out, s.brk()...)
 			s.out = append(s.out, s.pend...)
 			s.out = append(s.out, s.el...)
 			s.group = append(s.group[:0], style...)
@@ -499,9 +526,19 @@ func (s *Surface) flushHeld() {
 		s.writePending()
 	}
 	if s.grouped {
-		s.out = append(s.out, "</g>\n"...)
+		s.out = append(s.out, "</g>"...)
+		s.out = append(s.out, s.brk()...)
 		s.grouped = false
 	}
+}
+
+// brk is the line break after an element: none within Origin's group,
+// which is one line.
+func (s *Surface) brk() string {
+	if s.origin {
+		return ""
+	}
+	return "\n"
 }
 
 // Shapes.
@@ -761,22 +798,20 @@ func (s *Surface) InvisibleText(x, y, _ float64, r rune, w float64) {
 // thousand cards are a dozen drawings placed a thousand times, some sixty
 // bytes each, instead of a thousand paths.
 func (s *Surface) Form(key any, x, y, _, _ float64, draw func(*Surface)) {
-	id, ok := s.forms[key]
+	k := s.kept
+	id, ok := k.forms[key]
 	if !ok {
 		f := NewSurface()
 		f.out = f.out[:0]
-		f.pictures, f.sheet = s.pictures, s.sheet
+		f.pictures, f.sheet, f.kept = s.pictures, s.sheet, k
 		draw(f)
 		f.flushHeld()
 		if f.err != nil && s.err == nil {
 			s.err = f.err
 		}
-		if s.forms == nil {
-			s.forms = map[any]string{}
-		}
-		id = "f" + strconv.Itoa(len(s.forms)+1)
-		s.forms[key] = id
-		s.defs = append(append(append(s.defs, `<g id="`+id+`">`+"\n"...), f.out...), "</g>\n"...)
+		id = "f" + strconv.Itoa(len(k.forms)+1)
+		k.forms[key] = id
+		k.defs = append(append(append(k.defs, `<g id="`+id+`">`+"\n"...), f.out...), "</g>\n"...)
 	}
 	s.start("use")
 	s.el = append(s.el, ` xlink:href="#`+id+`"`...)
