@@ -118,6 +118,22 @@ func (p *pathData) choose(absCmd, relCmd byte, abs, rel []int64) {
 	}
 }
 
+// lastHasPoint tells whether the number that b (after p.d) ends with has a
+// decimal point.
+func (p *pathData) lastHasPoint(b []byte) bool {
+	for _, buf := range [2][]byte{b, p.d} {
+		for i := len(buf) - 1; i >= 0; i-- {
+			switch c := buf[i]; {
+			case c == '.':
+				return true
+			case c < '0' || c > '9':
+				return false
+			}
+		}
+	}
+	return false
+}
+
 // appendSeg appends the command c with its numbers, in units, after what
 // p.d ends with: the letter left out when c repeats the last command.
 func (p *pathData) appendSeg(b []byte, c byte, nums ...int64) []byte {
@@ -135,7 +151,10 @@ func (p *pathData) appendSeg(b []byte, c byte, nums ...int64) []byte {
 			b = append(b, " 0 0 1"...)
 			continue
 		}
-		if isNumEnd(prev) && n >= 0 {
+		// A space between two numbers, but before a minus sign, and
+		// before a number that starts with its point after one that has
+		// one (".5.25" is .5 and .25).
+		if isNumEnd(prev) && n >= 0 && !(n > 0 && n < int64(unitsPerMM) && p.lastHasPoint(b)) {
 			b = append(b, ' ')
 		}
 		b = appendNum(b, float64(n)/unitsPerMM, coordDecimals)

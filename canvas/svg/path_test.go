@@ -16,10 +16,12 @@ func TestPathForms(t *testing.T) {
 	}{
 		{func(p *pathData) { p.move(1, 2); p.line(3, 4) }, "M1 2 3 4"},
 		{func(p *pathData) { p.move(100.5, 200.25); p.line(101, 200.25); p.line(101, 199) }, "M100.5 200.25h.5V199"},
-		{func(p *pathData) { p.move(500, 400); p.line(500.1, 400.2); p.line(500.2, 400.3) }, "M500 400l.1 .2 .1 .1"},
+		{func(p *pathData) { p.move(500, 400); p.line(500.1, 400.2); p.line(500.2, 400.3) }, "M500 400l.1.2.1.1"},
 		{func(p *pathData) { p.move(0, 0); p.line(1, 1); p.close(); p.move(5, 5); p.line(6, 7) }, "M0 0 1 1ZM5 5 6 7"},
 		{func(p *pathData) { p.move(300, 300); p.curve('C', 300.5, 300, 300.5, 301, 301, 301) }, "M300 300c.5 0 .5 1 1 1"},
 		{func(p *pathData) { p.move(-1, -2); p.line(-3, -2) }, "M-1-2H-3"},
+		{func(p *pathData) { p.move(10, 10); p.line(10.5, 11); p.line(11, 11.5) }, "M10 10l.5 1 .5.5"},
+		{func(p *pathData) { p.move(10, 10); p.line(10.5, 10.5); p.line(10.5, 11) }, "M10 10l.5.5V11"},
 	} {
 		var p pathData
 		tc.draw(&p)

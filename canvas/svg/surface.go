@@ -215,16 +215,14 @@ func appendAttrs(b, decl []byte) []byte {
 	return b
 }
 
-// className is the n-th class name: letters only, a to z, then two
-// letters and more, never a digit first as CSS requires.
+// className is the n-th class name: a to z and A to Z, then two
+// characters and more, never a digit first as CSS requires.
 func className(n int) string {
-	var b []byte
-	for {
-		b = append(b, byte('a'+n%26))
-		n /= 26
-		if n == 0 {
-			break
-		}
+	const first = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	const next = first + "0123456789"
+	b := []byte{first[n%len(first)]}
+	for n /= len(first); n > 0; n /= len(next) {
+		b = append(b, next[n%len(next)])
 	}
 	return string(b)
 }

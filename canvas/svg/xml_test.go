@@ -121,7 +121,7 @@ func TestGroups(t *testing.T) {
 }
 
 func TestClassNames(t *testing.T) {
-	for n, want := range map[int]string{0: "a", 25: "z", 26: "ab", 27: "bb", 675: "zz", 676: "aab"} {
+	for n, want := range map[int]string{0: "a", 25: "z", 26: "A", 51: "Z", 52: "ab", 53: "bb", 52 * 62: "aab"} {
 		if got := className(n); got != want {
 			t.Errorf("className(%d) = %q, want %q", n, got, want)
 		}
