@@ -208,18 +208,50 @@ func (p *painter) curve(s *canvas.Scene) {
 		}
 		p.f.DrawPath(Stroke)
 	}
+	_, kept := p.f.(*svg.Surface)
 	for i := range pts {
+		if kept && (pts[i].Peak || pts[i].Drop) {
+			p.curvePoint(&pts[i])
+			continue
+		}
 		p.face(pts[i].Face)
 		if pts[i].Peak || pts[i].Drop {
-			ink := canvas.PeakInk
-			if pts[i].Drop {
-				ink = canvas.DropInk
-			}
-			m := canvas.PeakMark(pts[i])
-			p.setFill(ink)
-			p.polygon(m[:], Fill)
+			p.peakMark(&pts[i])
 		}
 	}
+}
+
+// peakMark draws the ▲ of a peak over its point, the ▼ of a drop under it.
+func (p *painter) peakMark(pt *canvas.CurvePoint) {
+	ink := canvas.PeakInk
+	if pt.Drop {
+		ink = canvas.DropInk
+	}
+	m := canvas.PeakMark(*pt)
+	p.setFill(ink)
+	p.polygon(m[:], Fill)
+}
+
+// curvePoint draws the face of a peak or a drop and its mark as one
+// drawing kept (SVG): a few dozen of them along a curve of thousands.
+func (p *painter) curvePoint(pt *canvas.CurvePoint) {
+	f := pt.Face
+	m := canvas.PeakMark(*pt)
+	x0, y0, x1, y1 := f.Center.X-f.Radius, f.Center.Y-f.Radius, f.Center.X+f.Radius, f.Center.Y+f.Radius
+	for _, q := range m {
+		x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
+	}
+	box := canvas.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+	rel := func(v, from float64) float64 { return math.Round((v-from)*1e6) / 1e6 }
+	key := formKey{kind: formCurvePoint, n: f.Emotion, flag: f.Measured, name: "peak",
+		parts: [6]float64{rel(f.Center.X, box.X), rel(f.Center.Y, box.Y), rel(f.Radius, 0), rel(m[2].X, box.X), rel(m[2].Y, box.Y)}}
+	if pt.Drop {
+		key.name = "drop"
+	}
+	p.stamp(key, box, 0.1*f.Radius+0.1, func(q *painter) {
+		q.face(f)
+		q.peakMark(pt)
+	})
 }
 
 // card is a touchpoint: a white rounded card with its lane's colour on the

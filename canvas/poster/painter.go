@@ -342,6 +342,7 @@ const (
 	formAdvice
 	formChannel
 	formCardParts
+	formCurvePoint
 )
 
 // formKey names one shape drawn as a form: its kind and what varies within
