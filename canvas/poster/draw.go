@@ -244,7 +244,7 @@ func (p *painter) curvePoint(pt *canvas.CurvePoint) {
 	box := canvas.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
 	rel := func(v, from float64) float64 { return math.Round((v-from)*1e6) / 1e6 }
 	key := formKey{kind: formCurvePoint, n: f.Emotion, flag: f.Measured, name: "peak",
-		parts: [6]float64{rel(f.Center.X, box.X), rel(f.Center.Y, box.Y), rel(f.Radius, 0), rel(m[2].X, box.X), rel(m[2].Y, box.Y)}}
+		parts: [8]float64{rel(f.Center.X, box.X), rel(f.Center.Y, box.Y), rel(f.Radius, 0), rel(m[2].X, box.X), rel(m[2].Y, box.Y)}}
 	if pt.Drop {
 		key.name = "drop"
 	}
@@ -317,7 +317,8 @@ func (p *painter) cardParts(c *canvas.Card) {
 	if !whole {
 		key.n, key.flag, key.parts[3], key.parts[4], key.parts[5] = 0, false, 0, 0, 0
 	}
-	p.stamp(key, c.Rect, cardLine, func(q *painter) {
+	ox, oy := cardOrigin(c)
+	p.stampFrom(key, c.Rect, cardLine, &canvas.Point{X: ox, Y: oy}, func(q *painter) {
 		q.cardBody(c)
 		q.channelIcon(c.ChannelIcon)
 		if whole {
@@ -340,8 +341,10 @@ func partsKey(c *canvas.Card) formKey {
 	r := c.Rect
 	rel := func(v, from float64) float64 { return math.Round((v-from)*1e6) / 1e6 }
 	ic, f := c.ChannelIcon.Box, c.Face
+	ox, oy := cardOrigin(c)
 	return formKey{kind: formCardParts, color: c.Color, name: string(c.ChannelIcon.Channel), n: f.Emotion, flag: f.Measured,
-		parts: [6]float64{rel(ic.X, r.X), rel(ic.Y, r.Y), rel(ic.W, 0), rel(f.Center.X, r.X), rel(f.Center.Y, r.Y), rel(f.Radius, 0)}}
+		parts: [8]float64{rel(ic.X, r.X), rel(ic.Y, r.Y), rel(ic.W, 0), rel(f.Center.X, r.X), rel(f.Center.Y, r.Y), rel(f.Radius, 0),
+			rel(ox, r.X), rel(oy, r.Y)}}
 }
 
 // cardOrigin is where a card's text starts, scene mm: the left end of the
