@@ -7,6 +7,13 @@
 //
 // Texts are real <text> elements, which a browser lets people select and
 // search. The fonts are named, not embedded: see fontFamily.
+//
+// The document is kept small, as a map of a hundred thousand touchpoints
+// is: the styles of strokes and texts are classes of one style sheet
+// (sheet), drawings that repeat are kept once and placed with <use>
+// (Form), each card's elements are written from the start of its text
+// (Origin), and path data takes the shorter of absolute and relative
+// steps (pathData).
 package svg
 
 import (
@@ -114,7 +121,6 @@ func NewSurface() *Surface {
 		rootCap: "round", rootJn: "round", sheet: &sheet{names: map[string]string{}},
 		kept: &kept{forms: map[any]string{}}}
 	s.stale = [styleKinds]bool{true, true, true, true}
-	s.out = make([]byte, 0, 1<<16)
 	return s
 }
 
@@ -139,6 +145,9 @@ func (s *Surface) Begin(w, h float64, title string) {
 	}
 	s.head = b
 	b = s.out
+	if b == nil {
+		b = make([]byte, 0, 1<<16)
+	}
 	b = append(b, `<rect width="`...)
 	b = appendSize(b, w)
 	b = append(b, `" height="`...)
@@ -800,7 +809,6 @@ func (s *Surface) Form(key any, x, y, _, _ float64, draw func(*Surface)) {
 	id, ok := k.forms[key]
 	if !ok {
 		f := NewSurface()
-		f.out = f.out[:0]
 		f.pictures, f.sheet, f.kept = s.pictures, s.sheet, k
 		draw(f)
 		f.flushHeld()
