@@ -428,12 +428,12 @@ func (s *Surface) attr(name string, v float64, decimals int) {
 
 // attrX and attrY append a coordinate, relative to the origin (see
 // Origin); nothing when it is 0, the value SVG takes for one not given.
-func (s *Surface) attrX(name string, v float64) { s.coord(name, v-s.ox, coordDecimals) }
-func (s *Surface) attrY(name string, v float64) { s.coord(name, v-s.oy, coordDecimals) }
+func (s *Surface) attrX(name string, v float64) { s.coord(name, v-s.ox) }
+func (s *Surface) attrY(name string, v float64) { s.coord(name, v-s.oy) }
 
-func (s *Surface) coord(name string, v float64, decimals int) {
+func (s *Surface) coord(name string, v float64) {
 	n := len(s.el)
-	s.attr(name, v, decimals)
+	s.attr(name, v, coordDecimals)
 	if s.el[len(s.el)-2] == '0' && s.el[len(s.el)-3] == '"' {
 		s.el = s.el[:n]
 	}

@@ -60,21 +60,7 @@ func appendSize(b []byte, v float64) []byte {
 	return appendNum(b, v, d)
 }
 
-// appendPathNum appends a coordinate to path data, after a space when it
-// follows a number and does not start with its own minus sign.
-func appendPathNum(d []byte, v float64) []byte {
-	n := len(d)
-	if n == 0 || !isNumEnd(d[n-1]) {
-		return appendNum(d, v, coordDecimals)
-	}
-	d = appendNum(append(d, ' '), v, coordDecimals)
-	if d[n+1] == '-' {
-		copy(d[n:], d[n+1:])
-		d = d[:len(d)-1]
-	}
-	return d
-}
-
+// isNumEnd tells whether c may end a number.
 func isNumEnd(c byte) bool { return c >= '0' && c <= '9' || c == '.' }
 
 // appendColor appends c as #rgb when it can, else #rrggbb.

@@ -36,13 +36,6 @@ func TestNumbers(t *testing.T) {
 			t.Errorf("appendSize(%v) = %q, want %q", tc.v, got, tc.want)
 		}
 	}
-	var d []byte
-	for _, v := range []float64{1, -2, 0.5, 3, -0.0001, 4} {
-		d = appendPathNum(d, v)
-	}
-	if got := string(d); got != "1-2 .5 3 0 4" {
-		t.Errorf("path numbers %q", got)
-	}
 }
 
 func TestColors(t *testing.T) {
