@@ -66,7 +66,7 @@ func BenchmarkCostTiled(b *testing.B) {
 
 // BenchmarkCostSVG reports the SVG's bytes per touchpoint (goal ≤ 600).
 func BenchmarkCostSVG(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range []int{1000, 10000, 100000} {
 		s := costScene(b, n)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			var buf bytes.Buffer

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"parcours/canvas"
+	"parcours/canvas/svg"
 	"parcours/model"
 )
 
@@ -45,6 +46,12 @@ func (p *painter) scene(s *canvas.Scene) {
 		p.header(s, i)
 	}
 	p.curve(s)
+	if _, ok := p.f.(*svg.Surface); ok {
+		p.partsSeen = map[formKey]int{}
+		for i := range s.Cards {
+			p.partsSeen[partsKey(&s.Cards[i])]++
+		}
+	}
 	for i := range s.Cards {
 		p.card(&s.Cards[i])
 	}
@@ -201,24 +208,90 @@ func (p *painter) curve(s *canvas.Scene) {
 		}
 		p.f.DrawPath(Stroke)
 	}
+	_, kept := p.f.(*svg.Surface)
 	for i := range pts {
+		if kept && (pts[i].Peak || pts[i].Drop) {
+			p.curvePoint(&pts[i])
+			continue
+		}
 		p.face(pts[i].Face)
 		if pts[i].Peak || pts[i].Drop {
-			ink := canvas.PeakInk
-			if pts[i].Drop {
-				ink = canvas.DropInk
-			}
-			m := canvas.PeakMark(pts[i])
-			p.setFill(ink)
-			p.polygon(m[:], Fill)
+			p.peakMark(&pts[i])
 		}
 	}
+}
+
+// peakMark draws the ▲ of a peak over its point, the ▼ of a drop under it.
+func (p *painter) peakMark(pt *canvas.CurvePoint) {
+	ink := canvas.PeakInk
+	if pt.Drop {
+		ink = canvas.DropInk
+	}
+	m := canvas.PeakMark(*pt)
+	p.setFill(ink)
+	p.polygon(m[:], Fill)
+}
+
+// curvePoint draws the face of a peak or a drop and its mark as one
+// drawing kept (SVG): a few dozen of them along a curve of thousands.
+func (p *painter) curvePoint(pt *canvas.CurvePoint) {
+	f := pt.Face
+	m := canvas.PeakMark(*pt)
+	x0, y0, x1, y1 := f.Center.X-f.Radius, f.Center.Y-f.Radius, f.Center.X+f.Radius, f.Center.Y+f.Radius
+	for _, q := range m {
+		x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
+	}
+	box := canvas.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+	rel := func(v, from float64) float64 { return math.Round((v-from)*1e6) / 1e6 }
+	key := formKey{kind: formCurvePoint, n: f.Emotion, flag: f.Measured, name: "peak",
+		parts: [8]float64{rel(f.Center.X, box.X), rel(f.Center.Y, box.Y), rel(f.Radius, 0), rel(m[2].X, box.X), rel(m[2].Y, box.Y)}}
+	if pt.Drop {
+		key.name = "drop"
+	}
+	p.stamp(key, box, 0.1*f.Radius+0.1, func(q *painter) {
+		q.face(f)
+		q.peakMark(pt)
+	})
 }
 
 // card is a touchpoint: a white rounded card with its lane's colour on the
 // left, its title, channel, emotion face and marker badges, and a ✓ badge
 // on its top-right corner when a listening point exists.
 func (p *painter) card(c *canvas.Card) {
+	_, parts := p.f.(*svg.Surface)
+	if parts {
+		// The card's parts in numbers from the start of its text, in a
+		// group of its title's style.
+		fs := p.f.(*svg.Surface)
+		ox, oy := cardOrigin(c)
+		p.setFont(c.Title.Bold, c.Title.Size)
+		p.setInk(c.Title.Color)
+		fs.Origin(p.x(ox), p.y(oy))
+		defer fs.EndOrigin()
+		p.cardParts(c)
+	} else {
+		p.cardBody(c)
+	}
+	p.block(&c.Title)
+	p.block(&c.NumberText)
+	p.block(&c.Channel)
+	if !parts {
+		p.channelIcon(c.ChannelIcon)
+		p.face(c.Face)
+	}
+	for _, b := range c.Badges {
+		p.badge(b.Marker, b.Rect)
+	}
+	switch {
+	case c.Listened:
+		p.listened(c.Listen, c.ListenRadius)
+	case c.Advice != canvas.NoAdvice:
+		p.advice(c.Advice, c.Listen, c.ListenRadius)
+	}
+}
+
+// cardBody is the card itself, white with its lane's colour on the left.
+func (p *painter) cardBody(c *canvas.Card) {
 	r, col := c.Rect, c.Color
 	p.stamp(formKey{kind: formCard, color: col}, r, cardLine, func(q *painter) {
 		q.setFill(canvas.CardFill)
@@ -229,20 +302,60 @@ func (p *painter) card(c *canvas.Card) {
 		q.setLine(cardLine)
 		q.roundedRect(r, cardRadius, cardRadius, cardRadius, cardRadius, Stroke)
 	})
-	p.block(&c.Title)
-	p.block(&c.NumberText)
-	p.block(&c.Channel)
-	p.channelIcon(c.ChannelIcon)
-	p.face(c.Face)
-	for _, b := range c.Badges {
-		p.badge(b.Marker, b.Rect)
+}
+
+// cardParts draws what a card shows besides its texts and markers — the
+// card, its channel's pictogram and its face — as drawings kept (SVG):
+// the three as one, placed with one <use> instead of three, when the
+// scene has enough cards that look alike to pay for it (partsRepeat),
+// else the card and its pictogram (a few dozen of them) as one, and the
+// face. The pictogram and the face come before the texts rather than
+// after: they lie apart from them.
+func (p *painter) cardParts(c *canvas.Card) {
+	key := partsKey(c)
+	whole := p.partsSeen[key] >= partsRepeat
+	if !whole {
+		key.n, key.flag, key.parts[3], key.parts[4], key.parts[5] = 0, false, 0, 0, 0
 	}
-	switch {
-	case c.Listened:
-		p.listened(c.Listen, c.ListenRadius)
-	case c.Advice != canvas.NoAdvice:
-		p.advice(c.Advice, c.Listen, c.ListenRadius)
+	ox, oy := cardOrigin(c)
+	p.stampFrom(key, c.Rect, cardLine, &canvas.Point{X: ox, Y: oy}, func(q *painter) {
+		q.cardBody(c)
+		q.channelIcon(c.ChannelIcon)
+		if whole {
+			q.face(c.Face)
+		}
+	})
+	if !whole {
+		p.face(c.Face)
 	}
+}
+
+// partsRepeat is how many cards must look alike for their card, pictogram
+// and face to be kept as one drawing: its <defs> entry weighs about as
+// much as three <use> elements.
+const partsRepeat = 4
+
+// partsKey names what cardParts draws of c: the card's colour, channel and
+// face, and where the pictogram and face lie in it.
+func partsKey(c *canvas.Card) formKey {
+	r := c.Rect
+	rel := func(v, from float64) float64 { return math.Round((v-from)*1e6) / 1e6 }
+	ic, f := c.ChannelIcon.Box, c.Face
+	ox, oy := cardOrigin(c)
+	return formKey{kind: formCardParts, color: c.Color, name: string(c.ChannelIcon.Channel), n: f.Emotion, flag: f.Measured,
+		parts: [8]float64{rel(ic.X, r.X), rel(ic.Y, r.Y), rel(ic.W, 0), rel(f.Center.X, r.X), rel(f.Center.Y, r.Y), rel(f.Radius, 0),
+			rel(ox, r.X), rel(oy, r.Y)}}
+}
+
+// cardOrigin is where a card's text starts, scene mm: the left end of the
+// baseline of its number, else of its title, else the card's corner.
+func cardOrigin(c *canvas.Card) (x, y float64) {
+	for _, t := range [2]*canvas.Text{&c.NumberText, &c.Title} {
+		if len(t.Lines) > 0 {
+			return t.Lines[0].X, t.Lines[0].Y + t.Baseline
+		}
+	}
+	return c.Rect.X, c.Rect.Y
 }
 
 // channelIcon draws the pictogram of a card's channel in its box, in thin

@@ -32,6 +32,8 @@ type painter struct {
 	inkSet    bool
 	lineWidth float64
 	dashed    bool
+	// partsSeen counts the cards of the scene by what cardParts draws.
+	partsSeen map[formKey]int
 }
 
 // minLine is the thinnest line drawn, in page millimetres: fpdf rounds line
@@ -339,6 +341,8 @@ const (
 	formListened
 	formAdvice
 	formChannel
+	formCardParts
+	formCurvePoint
 )
 
 // formKey names one shape drawn as a form: its kind and what varies within
@@ -350,6 +354,7 @@ type formKey struct {
 	n       int
 	name    string
 	flag    bool
+	parts   [8]float64 // where the parts of a card lie in it (formCardParts)
 	w, h, k float64
 }
 
@@ -359,9 +364,21 @@ type formKey struct {
 // draw paints it with the given painter; key says what it looks like,
 // besides its size and position.
 func (p *painter) stamp(key formKey, box canvas.Rect, pad float64, draw func(q *painter)) {
+	p.stampFrom(key, box, pad, nil, draw)
+}
+
+// stampFrom is stamp with the drawing's origin at from (scene mm) rather
+// than at its box's corner where the surface does not clip drawings to
+// their box (SVG): a card's parts placed at the start of its text, which
+// is its group's origin, need no position. The key must say where from
+// lies in the box.
+func (p *painter) stampFrom(key formKey, box canvas.Rect, pad float64, from *canvas.Point, draw func(q *painter)) {
 	key.w, key.h, key.k = box.W, box.H, p.k
 	pad = max(pad, minLine/p.k) // the thinnest line, at a small scale
 	x, y := box.X-pad, box.Y-pad
+	if _, ok := p.f.(*svg.Surface); ok && from != nil {
+		x, y = from.X, from.Y
+	}
 	paint := func(s Surface) {
 		q := newPainter(s)
 		q.resetState()

@@ -39,7 +39,7 @@ func WriteSVG(w io.Writer, scene *canvas.Scene, opts Options) error {
 		return fmt.Errorf("%s: %w", msg.T("svg.failed"), err)
 	}
 	s.End()
-	if _, err := w.Write(s.Bytes()); err != nil {
+	if _, err := s.WriteTo(w); err != nil {
 		return fmt.Errorf("%s: %w", msg.T("svg.write"), err)
 	}
 	return nil

@@ -7,6 +7,13 @@
 //
 // Texts are real <text> elements, which a browser lets people select and
 // search. The fonts are named, not embedded: see fontFamily.
+//
+// The document is kept small, as a map of a hundred thousand touchpoints
+// is: the styles of strokes and texts are classes of one style sheet
+// (sheet), drawings that repeat are kept once and placed with <use>
+// (Form), each card's elements are written from the start of its text
+// (Origin), and path data takes the shorter of absolute and relative
+// steps (pathData).
 package svg
 
 import (
@@ -16,6 +23,7 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -60,8 +68,13 @@ const (
 // Consecutive elements of the same style share it through a <g>: the
 // element before is held back until the next one says whether they do.
 type Surface struct {
-	out []byte // the document so far
-	err error  // the first failure, which Write reports
+	head []byte // the document's start, up to its style sheet
+	out  []byte // the drawing so far, after the style sheet
+	err  error  // the first failure, which Write reports
+	// sheet holds the classes of the styles used, shared with the
+	// drawings kept (Form).
+	sheet *sheet
+	rule  []byte // the declarations of a style being made
 
 	// Drawing state, fpdf's defaults at first.
 	fill, stroke, ink canvas.RGB
@@ -84,21 +97,30 @@ type Surface struct {
 	hasPend         bool
 	group           []byte // the style of the open <g>
 	grouped         bool
-	path            []byte // the path being built by MoveTo…DrawPath: its d
+	p               pathData // the path being built by MoveTo…DrawPath
+	ox, oy          float64  // the origin of coordinates, page mm (see Origin)
+	origin          bool     // whether Origin's group is open
+	originStyle     []byte   // the style it carries
 	reg, boldFont   *canvas.Font
 	pictures        map[*canvas.Image][]byte // data URIs
 	rootCap, rootJn string                   // what the root group sets
-	forms           map[any]string           // the ids of the drawings kept, see Form
-	defs            []byte                   // their <g> elements
+	kept            *kept                    // the drawings kept, shared with them (Form)
+}
+
+// kept is the drawings kept (Form): their ids by key, and their <g>
+// elements, for the <defs>. A drawing kept may place others.
+type kept struct {
+	forms map[any]string
+	defs  []byte
 }
 
 func NewSurface() *Surface {
 	reg, bold := canvas.Fonts()
 	s := &Surface{width: 0.2, lineCap: "butt", join: "miter", size: 12,
 		reg: reg, boldFont: bold, pictures: map[*canvas.Image][]byte{},
-		rootCap: "round", rootJn: "round"}
+		rootCap: "round", rootJn: "round", sheet: &sheet{names: map[string]string{}},
+		kept: &kept{forms: map[any]string{}}}
 	s.stale = [styleKinds]bool{true, true, true, true}
-	s.out = make([]byte, 0, 1<<16)
 	return s
 }
 
@@ -106,7 +128,7 @@ func NewSurface() *Surface {
 // root group holding the defaults every element inherits (round caps and
 // joins, which are all the painter asks for, and the fonts).
 func (s *Surface) Begin(w, h float64, title string) {
-	b := append(s.out, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
+	b := append(s.head[:0], `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
 		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="`...)
 	b = appendSize(b, w)
 	b = append(b, `mm" height="`...)
@@ -121,9 +143,11 @@ func (s *Surface) Begin(w, h float64, title string) {
 		b = appendEscaped(b, title)
 		b = append(b, "</title>\n"...)
 	}
-	// Text as the PDF sets it: each character at its advance, no kerning
-	// nor ligatures, which the layout did not measure.
-	b = append(b, "<style type=\"text/css\">text{font-kerning:none;font-variant-ligatures:none}</style>\n"...)
+	s.head = b
+	b = s.out
+	if b == nil {
+		b = make([]byte, 0, 1<<16)
+	}
 	b = append(b, `<rect width="`...)
 	b = appendSize(b, w)
 	b = append(b, `" height="`...)
@@ -139,11 +163,77 @@ func (s *Surface) Begin(w, h float64, title string) {
 
 // End writes what is held back and closes the document.
 func (s *Surface) End() {
+	s.EndOrigin()
 	s.flushHeld()
-	if len(s.defs) > 0 {
-		s.out = append(append(append(s.out, "<defs>\n"...), s.defs...), "</defs>\n"...)
+	if len(s.kept.defs) > 0 {
+		s.out = append(append(append(s.out, "<defs>\n"...), s.kept.defs...), "</defs>\n"...)
 	}
 	s.out = append(s.out, "</g>\n</svg>\n"...)
+}
+
+// WriteTo writes the document, after End: its start, its style sheet and
+// its drawing.
+func (s *Surface) WriteTo(w io.Writer) (int64, error) {
+	// Text as the PDF sets it: each character at its advance, no kerning
+	// nor ligatures, which the layout did not measure.
+	css := append([]byte("<style type=\"text/css\">text{font-kerning:none;font-variant-ligatures:none}\n"), s.sheet.rules...)
+	css = append(css, "</style>\n"...)
+	var n int64
+	for _, b := range [][]byte{s.head, css, s.out} {
+		k, err := w.Write(b)
+		n += int64(k)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// sheet is the document's style sheet: a class for each style of strokes
+// or texts, named by the order of first use (a…z, ba…zz, …).
+type sheet struct {
+	names map[string]string
+	rules []byte
+}
+
+// maxClasses bounds the style sheet; styles beyond are written as
+// attributes (never met: a poster uses a few dozen).
+const maxClasses = 1 << 14
+
+// class returns the class of the declarations decl, adding its rule; ""
+// when the sheet is full.
+func (c *sheet) class(decl []byte) string {
+	if name, ok := c.names[string(decl)]; ok {
+		return name
+	}
+	if len(c.names) >= maxClasses {
+		return ""
+	}
+	name := className(len(c.names))
+	c.names[string(decl)] = name
+	c.rules = append(append(append(append(append(c.rules, '.'), name...), '{'), decl...), "}\n"...)
+	return name
+}
+
+// appendAttrs appends the declarations decl as presentation attributes.
+func appendAttrs(b, decl []byte) []byte {
+	for _, d := range bytes.Split(decl, []byte{';'}) {
+		name, value, _ := bytes.Cut(d, []byte{':'})
+		b = append(append(append(append(append(b, ' '), name...), `="`...), value...), '"')
+	}
+	return b
+}
+
+// className is the n-th class name: a to z and A to Z, then two
+// characters and more, never a digit first as CSS requires.
+func className(n int) string {
+	const first = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	const next = first + "0123456789"
+	b := []byte{first[n%len(first)]}
+	for n /= len(first); n > 0; n /= len(next) {
+		b = append(b, next[n%len(next)])
+	}
+	return string(b)
 }
 
 // State.
@@ -240,60 +330,70 @@ func (s *Surface) SetFont(family, _ string, size float64) {
 	}
 }
 
-// style returns the presentation attributes of kind for the current state.
+// style returns the presentation attributes of kind for the current state:
+// a fill colour as an attribute, the longer styles of strokes and texts
+// as a class of the document's style sheet (see sheet), which a thousand
+// cards name in ten bytes instead of repeating fifty.
 func (s *Surface) style(kind int) []byte {
 	if !s.stale[kind] {
 		return s.styles[kind]
 	}
 	b := s.styles[kind][:0]
-	switch kind {
-	case styleFill:
+	if kind == styleFill {
 		b = appendColor(append(b, ` fill="`...), s.fill)
 		b = append(b, '"')
+		s.styles[kind], s.stale[kind] = b, false
+		return b
+	}
+	// The rule's declarations; lengths in px, the user unit, as CSS
+	// wants units where SVG attributes do not.
+	r := s.rule[:0]
+	switch kind {
 	case styleStroke, styleBoth:
+		r = append(r, "fill:"...)
 		if kind == styleBoth {
-			b = appendColor(append(b, ` fill="`...), s.fill)
-			b = append(b, '"')
+			r = appendColor(r, s.fill)
 		} else {
-			b = append(b, ` fill="none"`...)
+			r = append(r, "none"...)
 		}
-		b = appendColor(append(b, ` stroke="`...), s.stroke)
-		b = append(b, `" stroke-width="`...)
-		b = appendSize(b, s.width)
-		b = append(b, '"')
+		r = appendColor(append(r, ";stroke:"...), s.stroke)
+		r = append(r, ";stroke-width:"...)
+		r = append(appendSize(r, s.width), "px"...)
 		if s.lineCap != s.rootCap {
-			b = append(b, ` stroke-linecap="`...)
-			b = append(b, s.lineCap...)
-			b = append(b, '"')
+			r = append(append(r, ";stroke-linecap:"...), s.lineCap...)
 		}
 		if s.join != s.rootJn {
-			b = append(b, ` stroke-linejoin="`...)
-			b = append(b, s.join...)
-			b = append(b, '"')
+			r = append(append(r, ";stroke-linejoin:"...), s.join...)
 		}
 		if len(s.dash) > 0 {
-			b = append(b, ` stroke-dasharray="`...)
+			r = append(r, ";stroke-dasharray:"...)
 			for i, d := range s.dash {
 				if i > 0 {
-					b = append(b, ',')
+					r = append(r, ',')
 				}
-				b = appendSize(b, d)
+				r = append(appendSize(r, d), "px"...)
 			}
-			b = append(b, '"')
 			if s.dashPhase != 0 {
-				b = append(b, ` stroke-dashoffset="`...)
-				b = appendSize(b, s.dashPhase)
-				b = append(b, '"')
+				r = append(r, ";stroke-dashoffset:"...)
+				r = append(appendSize(r, s.dashPhase), "px"...)
 			}
 		}
 	case styleText:
-		b = appendColor(append(b, ` fill="`...), s.ink)
-		b = append(b, `" font-size="`...)
-		b = appendSize(b, s.size*canvas.PtToMM)
-		b = append(b, '"')
+		r = appendColor(append(r, "fill:"...), s.ink)
+		r = append(r, ";font-size:"...)
+		r = append(appendSize(r, s.size*canvas.PtToMM), "px"...)
+		// Both weights, as a group's class may be bold (Origin).
 		if s.bold {
-			b = append(b, ` font-weight="bold"`...)
+			r = append(r, ";font-weight:bold"...)
+		} else {
+			r = append(r, ";font-weight:normal"...)
 		}
+	}
+	s.rule = r
+	if name := s.sheet.class(r); name != "" {
+		b = append(append(append(b, ` class="`...), name...), '"')
+	} else {
+		b = appendAttrs(b, r)
 	}
 	s.styles[kind], s.stale[kind] = b, false
 	return b
@@ -326,6 +426,50 @@ func (s *Surface) attr(name string, v float64, decimals int) {
 	s.el = append(s.el, '"')
 }
 
+// attrX and attrY append a coordinate, relative to the origin (see
+// Origin); nothing when it is 0, the value SVG takes for one not given.
+func (s *Surface) attrX(name string, v float64) { s.coord(name, v-s.ox) }
+func (s *Surface) attrY(name string, v float64) { s.coord(name, v-s.oy) }
+
+func (s *Surface) coord(name string, v float64) {
+	n := len(s.el)
+	s.attr(name, v, coordDecimals)
+	if s.el[len(s.el)-2] == '0' && s.el[len(s.el)-3] == '"' {
+		s.el = s.el[:n]
+	}
+}
+
+// Origin opens a group whose coordinates are written from (x, y), page
+// mm, until EndOrigin: the parts of a card, a few millimetres apart, in
+// numbers of a few digits, its title's lines without x and its first
+// without y either. The origin is rounded as coordinates are, so that
+// every position comes out as it would have without it. The group carries
+// the style of texts set (the card's title's), which its texts of that
+// style inherit, and is written on one line.
+func (s *Surface) Origin(x, y float64) {
+	s.flushHeld()
+	s.ox, s.oy = 0, 0
+	s.out = append(s.out, `<g transform="translate(`...)
+	s.out = appendNum(s.out, x, coordDecimals)
+	s.out = append(s.out, ' ')
+	s.out = appendNum(s.out, y, coordDecimals)
+	s.out = append(s.out, `)"`...)
+	s.originStyle = append(s.originStyle[:0], s.style(styleText)...)
+	s.out = append(append(s.out, s.originStyle...), '>')
+	s.ox, s.oy = roundNum(x, coordDecimals), roundNum(y, coordDecimals)
+	s.origin = true
+}
+
+// EndOrigin closes the group Origin opened.
+func (s *Surface) EndOrigin() {
+	if !s.origin {
+		return
+	}
+	s.flushHeld()
+	s.out = append(s.out, "</g>\n"...)
+	s.ox, s.oy, s.origin = 0, 0, false
+}
+
 // finish ends the element's attributes (its style goes here) with tail,
 // and writes it in style.
 func (s *Surface) finish(style []byte, tail string) {
@@ -338,17 +482,29 @@ func (s *Surface) finish(style []byte, tail string) {
 // when it has that style, else held back until the next element tells
 // whether to open a group for both.
 func (s *Surface) emit(style []byte) {
+	if s.origin {
+		// Within Origin's group: the style it carries is inherited, and
+		// the elements go on its line.
+		if bytes.Equal(style, s.originStyle) {
+			style = nil
+		}
+		if n := len(s.el); n > 0 && s.el[n-1] == '\n' {
+			s.el = s.el[:n-1]
+		}
+	}
 	if s.grouped {
 		if bytes.Equal(style, s.group) {
 			s.out = append(append(s.out, s.el[:s.elSplit]...), s.el[s.elSplit:]...)
 			return
 		}
-		s.out = append(s.out, "</g>\n"...)
+		s.out = append(s.out, "</g>"...)
+		s.out = append(s.out, s.brk()...)
 		s.grouped = false
 	}
 	if s.hasPend {
 		if bytes.Equal(style, s.pendStyle) && len(style) > 0 {
-			s.out = append(append(append(s.out, "<g"...), style...), ">\n"...)
+			s.out = append(append(append(s.out, "<g"...), style...), '>')
+			s.out = append(s.out, s.brk()...)
 			s.out = append(s.out, s.pend...)
 			s.out = append(s.out, s.el...)
 			s.group = append(s.group[:0], style...)
@@ -377,9 +533,19 @@ func (s *Surface) flushHeld() {
 		s.writePending()
 	}
 	if s.grouped {
-		s.out = append(s.out, "</g>\n"...)
+		s.out = append(s.out, "</g>"...)
+		s.out = append(s.out, s.brk()...)
 		s.grouped = false
 	}
+}
+
+// brk is the line break after an element: none within Origin's group,
+// which is one line.
+func (s *Surface) brk() string {
+	if s.origin {
+		return ""
+	}
+	return "\n"
 }
 
 // Shapes.
@@ -393,7 +559,7 @@ func (s *Surface) Rect(x, y, w, h float64, style canvas.PaintStyle) {
 	}
 	if !(w > 0 && h > 0) {
 		// SVG draws no rectangle of no width; the PDF strokes its outline.
-		s.path = s.path[:0]
+		s.p.reset()
 		s.MoveTo(x, y)
 		s.LineTo(x+w, y)
 		s.LineTo(x+w, y+h)
@@ -403,8 +569,8 @@ func (s *Surface) Rect(x, y, w, h float64, style canvas.PaintStyle) {
 		return
 	}
 	s.start("rect")
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	s.attr("width", w, coordDecimals)
 	s.attr("height", h, coordDecimals)
 	s.finish(s.paintStyle(style), "/>\n")
@@ -426,8 +592,8 @@ func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style c
 			return
 		}
 		s.start("rect")
-		s.attr("x", x, coordDecimals)
-		s.attr("y", y, coordDecimals)
+		s.attrX("x", x)
+		s.attrY("y", y)
 		s.attr("width", w, coordDecimals)
 		s.attr("height", h, coordDecimals)
 		s.attr("rx", r[0], coordDecimals)
@@ -436,47 +602,31 @@ func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style c
 	}
 	// Clockwise on the page from the top-left corner's end of its arc, as
 	// the PDF draws it.
-	d := s.path[:0]
-	d = append(d, 'M')
-	d = appendPathNum(d, x+r[0])
-	d = appendPathNum(d, y)
-	d = append(d, 'H')
-	d = appendPathNum(d, x+w-r[1])
-	d = appendArc(d, r[1], x+w, y+r[1])
-	d = append(d, 'V')
-	d = appendPathNum(d, y+h-r[2])
-	d = appendArc(d, r[2], x+w-r[2], y+h)
-	d = append(d, 'H')
-	d = appendPathNum(d, x+r[3])
-	d = appendArc(d, r[3], x, y+h-r[3])
-	d = append(d, 'V')
-	d = appendPathNum(d, y+r[0])
-	d = appendArc(d, r[0], x+r[0], y)
-	d = append(d, 'Z')
-	s.path = d
+	x, y = x-s.ox, y-s.oy
+	p := &s.p
+	p.reset()
+	p.move(x+r[0], y)
+	p.line(x+w-r[1], y)
+	corner := func(r, x, y float64) {
+		if r > 0 {
+			p.arc(r, x, y)
+		}
+	}
+	corner(r[1], x+w, y+r[1])
+	p.line(x+w, y+h-r[2])
+	corner(r[2], x+w-r[2], y+h)
+	p.line(x+r[3], y+h)
+	corner(r[3], x, y+h-r[3])
+	p.line(x, y+r[0])
+	corner(r[0], x+r[0], y)
+	p.close()
 	s.DrawPath(style)
 }
 
-// appendArc appends a clockwise quarter circle of radius r to (x, y);
-// nothing when r is 0.
-func appendArc(d []byte, r, x, y float64) []byte {
-	if r <= 0 {
-		return d
-	}
-	d = append(d, 'A')
-	d = appendPathNum(d, r)
-	d = appendPathNum(d, r)
-	d = append(d, " 0 0 1"...)
-	d = appendPathNum(d, x)
-	return appendPathNum(d, y)
-}
-
 func (s *Surface) Line(x1, y1, x2, y2 float64) {
-	d := append(s.path[:0], 'M')
-	d = appendPathNum(d, x1)
-	d = appendPathNum(d, y1)
-	d = appendPathNum(d, x2)
-	s.path = appendPathNum(d, y2)
+	s.p.reset()
+	s.p.move(x1-s.ox, y1-s.oy)
+	s.p.line(x2-s.ox, y2-s.oy)
 	s.DrawPath(canvas.Stroke)
 }
 
@@ -485,8 +635,8 @@ func (s *Surface) Circle(x, y, r float64, style canvas.PaintStyle) {
 		return
 	}
 	s.start("circle")
-	s.attr("cx", x, coordDecimals)
-	s.attr("cy", y, coordDecimals)
+	s.attrX("cx", x)
+	s.attrY("cy", y)
 	s.attr("r", r, coordDecimals)
 	s.finish(s.paintStyle(style), "/>\n")
 }
@@ -495,68 +645,53 @@ func (s *Surface) Polygon(points []canvas.Point, style canvas.PaintStyle) {
 	if len(points) < 3 {
 		return // as the PDF
 	}
-	d := append(s.path[:0], 'M')
-	for _, q := range points {
-		d = appendPathNum(d, q.X)
-		d = appendPathNum(d, q.Y)
+	s.p.reset()
+	for i, q := range points {
+		if i == 0 {
+			s.p.move(q.X-s.ox, q.Y-s.oy)
+		} else {
+			s.p.line(q.X-s.ox, q.Y-s.oy)
+		}
 	}
-	s.path = append(d, 'Z')
+	s.p.close()
 	s.DrawPath(style)
 }
 
 func (s *Surface) Curve(x0, y0, cx, cy, x1, y1 float64, style canvas.PaintStyle) {
-	d := append(s.path[:0], 'M')
-	d = appendPathNum(d, x0)
-	d = appendPathNum(d, y0)
-	d = append(d, 'Q')
-	d = appendPathNum(d, cx)
-	d = appendPathNum(d, cy)
-	d = appendPathNum(d, x1)
-	s.path = appendPathNum(d, y1)
+	s.p.reset()
+	s.p.move(x0-s.ox, y0-s.oy)
+	s.p.curve('Q', cx-s.ox, cy-s.oy, x1-s.ox, y1-s.oy)
 	s.DrawPath(style)
 }
 
-func (s *Surface) MoveTo(x, y float64) {
-	s.path = append(s.path, 'M')
-	s.path = appendPathNum(s.path, x)
-	s.path = appendPathNum(s.path, y)
-}
+func (s *Surface) MoveTo(x, y float64) { s.p.move(x-s.ox, y-s.oy) }
 
 func (s *Surface) LineTo(x, y float64) {
-	if len(s.path) == 0 {
+	if s.p.empty() {
 		s.MoveTo(x, y)
 		return
 	}
-	s.path = append(s.path, 'L')
-	s.path = appendPathNum(s.path, x)
-	s.path = appendPathNum(s.path, y)
+	s.p.line(x-s.ox, y-s.oy)
 }
 
 func (s *Surface) CurveBezierCubicTo(cx0, cy0, cx1, cy1, x, y float64) {
-	if len(s.path) == 0 {
+	if s.p.empty() {
 		s.MoveTo(cx0, cy0)
 	}
-	s.path = append(s.path, 'C')
-	for _, v := range [6]float64{cx0, cy0, cx1, cy1, x, y} {
-		s.path = appendPathNum(s.path, v)
-	}
+	s.p.curve('C', cx0-s.ox, cy0-s.oy, cx1-s.ox, cy1-s.oy, x-s.ox, y-s.oy)
 }
 
-func (s *Surface) ClosePath() {
-	if len(s.path) > 0 {
-		s.path = append(s.path, 'Z')
-	}
-}
+func (s *Surface) ClosePath() { s.p.close() }
 
 func (s *Surface) DrawPath(style canvas.PaintStyle) {
-	if len(s.path) == 0 {
+	if s.p.empty() {
 		return
 	}
 	s.start("path")
 	s.el = append(s.el, ` d="`...)
-	s.el = append(s.el, s.path...)
+	s.el = append(s.el, s.p.d...)
 	s.el = append(s.el, '"')
-	s.path = s.path[:0]
+	s.p.reset()
 	s.finish(s.paintStyle(style), "/>\n")
 }
 
@@ -569,8 +704,8 @@ func (s *Surface) Text(x, y float64, str string) {
 		return
 	}
 	s.start("text")
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	if textLength {
 		f := s.reg
 		if s.bold {
@@ -608,8 +743,8 @@ func (s *Surface) Picture(img *canvas.Image, x, y, w, h float64) {
 		s.pictures[img] = uri
 	}
 	s.start("image")
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	s.attr("width", w, coordDecimals)
 	s.attr("height", h, coordDecimals)
 	s.el = append(s.el, ` preserveAspectRatio="none" xlink:href="`...)
@@ -642,9 +777,6 @@ func dataURI(img image.Image) ([]byte, error) {
 // encoded).
 func (s *Surface) Err() error { return s.err }
 
-// Bytes is the document written so far: all of it after End.
-func (s *Surface) Bytes() []byte { return s.out }
-
 // InvisibleText implements canvas/poster's searchable: the character of
 // an emoji drawn as a path, in a transparent <text> over its drawing, so
 // that a browser finds it and copies it with its line.
@@ -653,8 +785,8 @@ func (s *Surface) InvisibleText(x, y, _ float64, r rune, w float64) {
 		return
 	}
 	s.start("text")
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	if w > 0 {
 		s.attr("textLength", w, coordDecimals)
 	}
@@ -673,26 +805,23 @@ func (s *Surface) InvisibleText(x, y, _ float64, r rune, w float64) {
 // thousand cards are a dozen drawings placed a thousand times, some sixty
 // bytes each, instead of a thousand paths.
 func (s *Surface) Form(key any, x, y, _, _ float64, draw func(*Surface)) {
-	id, ok := s.forms[key]
+	k := s.kept
+	id, ok := k.forms[key]
 	if !ok {
 		f := NewSurface()
-		f.out = f.out[:0]
-		f.pictures = s.pictures
+		f.pictures, f.sheet, f.kept = s.pictures, s.sheet, k
 		draw(f)
 		f.flushHeld()
 		if f.err != nil && s.err == nil {
 			s.err = f.err
 		}
-		if s.forms == nil {
-			s.forms = map[any]string{}
-		}
-		id = "f" + strconv.Itoa(len(s.forms)+1)
-		s.forms[key] = id
-		s.defs = append(append(append(s.defs, `<g id="`+id+`">`+"\n"...), f.out...), "</g>\n"...)
+		id = "f" + strconv.Itoa(len(k.forms)+1)
+		k.forms[key] = id
+		k.defs = append(append(append(k.defs, `<g id="`+id+`">`+"\n"...), f.out...), "</g>\n"...)
 	}
 	s.start("use")
 	s.el = append(s.el, ` xlink:href="#`+id+`"`...)
-	s.attr("x", x, coordDecimals)
-	s.attr("y", y, coordDecimals)
+	s.attrX("x", x)
+	s.attrY("y", y)
 	s.finish(nil, "/>\n")
 }

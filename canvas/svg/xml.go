@@ -42,6 +42,15 @@ func appendNum(b []byte, v float64, decimals int) []byte {
 	return b
 }
 
+// roundNum is v as appendNum writes it with decimals.
+func roundNum(v float64, decimals int) float64 {
+	v = min(max(v, -maxNum), maxNum)
+	if math.IsNaN(v) {
+		return 0
+	}
+	return math.Round(v*pow10[decimals]) / pow10[decimals]
+}
+
 // appendSize appends a length that is no coordinate — a line width, a
 // font size, a dash — to four significant digits, down to a millionth.
 func appendSize(b []byte, v float64) []byte {
@@ -51,21 +60,7 @@ func appendSize(b []byte, v float64) []byte {
 	return appendNum(b, v, d)
 }
 
-// appendPathNum appends a coordinate to path data, after a space when it
-// follows a number and does not start with its own minus sign.
-func appendPathNum(d []byte, v float64) []byte {
-	n := len(d)
-	if n == 0 || !isNumEnd(d[n-1]) {
-		return appendNum(d, v, coordDecimals)
-	}
-	d = appendNum(append(d, ' '), v, coordDecimals)
-	if d[n+1] == '-' {
-		copy(d[n:], d[n+1:])
-		d = d[:len(d)-1]
-	}
-	return d
-}
-
+// isNumEnd tells whether c may end a number.
 func isNumEnd(c byte) bool { return c >= '0' && c <= '9' || c == '.' }
 
 // appendColor appends c as #rgb when it can, else #rrggbb.

@@ -3,6 +3,7 @@ package svg
 import (
 	"encoding/xml"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -34,13 +35,6 @@ func TestNumbers(t *testing.T) {
 		if got := string(appendSize(nil, tc.v)); got != tc.want {
 			t.Errorf("appendSize(%v) = %q, want %q", tc.v, got, tc.want)
 		}
-	}
-	var d []byte
-	for _, v := range []float64{1, -2, 0.5, 3, -0.0001, 4} {
-		d = appendPathNum(d, v)
-	}
-	if got := string(d); got != "1-2 .5 3 0 4" {
-		t.Errorf("path numbers %q", got)
 	}
 }
 
@@ -82,7 +76,8 @@ func TestEscaped(t *testing.T) {
 }
 
 // TestGroups checks that consecutive elements of one style share a <g>,
-// and that an element alone keeps its style.
+// that an element alone keeps its style, and that styles of strokes are
+// classes of the style sheet.
 func TestGroups(t *testing.T) {
 	s := NewSurface()
 	s.SetLineJoinStyle("round") // as the painter sets it; caps stay butt
@@ -104,10 +99,35 @@ func TestGroups(t *testing.T) {
 <rect x="5" y="6" width="7" height="8"/>
 </g>
 <circle cx="1" cy="1" r="1" fill="#00f"/>
-<path d="M0 0 10 10" fill="none" stroke="#0f0" stroke-width=".5" stroke-linecap="butt" stroke-dasharray="1,.5" stroke-dashoffset=".25"/>
-<path d="M1 0H10V3A2 2 0 0 1 8 5H0V1A1 1 0 0 1 1 0Z" fill="#00f" stroke="#0f0" stroke-width=".5" stroke-linecap="butt"/>
+<path d="M0 0 10 10" class="a"/>
+<path d="M1 0h9V3A2 2 0 0 1 8 5H0V1A1 1 0 0 1 1 0Z" class="b"/>
 `
 	if got := string(s.out); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	rules := `.a{fill:none;stroke:#0f0;stroke-width:.5px;stroke-linecap:butt;stroke-dasharray:1px,.5px;stroke-dashoffset:.25px}
+.b{fill:#00f;stroke:#0f0;stroke-width:.5px;stroke-linecap:butt}
+`
+	if got := string(s.sheet.rules); got != rules {
+		t.Errorf("style sheet\n%s\nwant\n%s", got, rules)
+	}
+}
+
+func TestClassNames(t *testing.T) {
+	for n, want := range map[int]string{0: "a", 25: "z", 26: "A", 51: "Z", 52: "ab", 53: "bb", 52 * 62: "aab"} {
+		if got := className(n); got != want {
+			t.Errorf("className(%d) = %q, want %q", n, got, want)
+		}
+	}
+	// A full sheet writes the style as attributes.
+	s := NewSurface()
+	for i := range maxClasses {
+		s.sheet.class([]byte(strconv.Itoa(i)))
+	}
+	s.SetDrawColor(0, 255, 0)
+	s.Line(0, 0, 1, 1)
+	s.flushHeld()
+	if want := `<path d="M0 0 1 1" fill="none" stroke="#0f0" stroke-width=".2px" stroke-linecap="butt" stroke-linejoin="miter"/>` + "\n"; string(s.out) != want {
+		t.Errorf("full sheet: %s, want %s", s.out, want)
 	}
 }
