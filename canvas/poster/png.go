@@ -139,17 +139,25 @@ func stripRows(w int) int {
 // one is painted. A strip gets the pixels it has in Render's picture, but
 // where a shape crossing its edge is anti-aliased a shade apart.
 func WritePNG(w io.Writer, scene *canvas.Scene, opts Options, dpi int) error {
+	return writePNG(w, scene, opts, dpi, 0)
+}
+
+// writePNG is WritePNG painting strips of rows rows, stripRows' when 0.
+func writePNG(w io.Writer, scene *canvas.Scene, opts Options, dpi, rows int) error {
 	pg, wd, ht, err := preparePicture(scene, opts, dpi)
 	if err != nil {
 		return err
 	}
+	if rows <= 0 {
+		rows = stripRows(wd)
+	}
+	rows = min(rows, ht)
 	fail := func(err error) error { return fmt.Errorf("%s: %w", msg.T("png.failed"), err) }
 	bw := bufio.NewWriterSize(w, 1<<20)
 	enc, err := newRGBEncoder(bw, wd, ht)
 	if err != nil {
 		return fail(err)
 	}
-	rows := min(stripRows(wd), ht)
 	// Two strips go round: one painted while the other is compressed.
 	free := make(chan []byte, 2)
 	free <- nil
