@@ -11,7 +11,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash"
 	"hash/adler32"
 	"hash/crc32"
 	"image"
@@ -253,25 +252,56 @@ const chunkRows = 64
 type rgbEncoder struct {
 	w      io.Writer
 	wd, ht int
-	y      int    // rows written
-	above  []byte // the last row written (RGBA), for the Up filter
-	sum    hash.Hash32
-	spare  []*pngChunk        // buffers of chunks written, to reuse
-	flates chan *flate.Writer // compressors of workers done, to reuse
+	y      int             // rows written
+	above  []byte          // the last row written (RGBA), for the Up filter
+	sum    uint32          // Adler-32 of the filtered rows written
+	spare  []*pngChunk     // buffers of chunks written, to reuse
+	tools  chan *pngWorker // what workers done leave to the next ones
 }
 
-// pngChunk is a chunk of rows being filtered and compressed: raw, the
-// filtered bytes (kept for the checksum, which is taken in order), and
-// out, the compressed ones.
+// pngChunk is a chunk of rows filtered and compressed: out, its
+// compressed bytes; sum and n, the Adler-32 and length of the filtered
+// ones, which the writer chains in order.
 type pngChunk struct {
-	raw  []byte
 	out  bytes.Buffer
+	sum  uint32
+	n    int
 	done chan struct{}
+}
+
+// pngWorker is what a worker filters and compresses with.
+type pngWorker struct {
+	raw []byte
+	fw  *flate.Writer
+}
+
+// adlerCombine is the Adler-32 of the bytes of a (sum a) then those of b
+// (sum b, n bytes long), as zlib's adler32_combine computes it.
+func adlerCombine(a, b uint32, n int) uint32 {
+	const base = 65521
+	rem := uint32(n % base)
+	s1 := a & 0xffff
+	s2 := rem * s1 % base
+	s1 += b&0xffff + base - 1
+	s2 += a>>16 + b>>16 + base - rem
+	if s1 >= base {
+		s1 -= base
+	}
+	if s1 >= base {
+		s1 -= base
+	}
+	if s2 >= 2*base {
+		s2 -= 2 * base
+	}
+	if s2 >= base {
+		s2 -= base
+	}
+	return s2<<16 | s1
 }
 
 // newRGBEncoder writes the PNG's header for a picture of wd × ht pixels.
 func newRGBEncoder(w io.Writer, wd, ht int) (*rgbEncoder, error) {
-	e := &rgbEncoder{w: w, wd: wd, ht: ht, sum: adler32.New(), flates: make(chan *flate.Writer, runtime.GOMAXPROCS(0))}
+	e := &rgbEncoder{w: w, wd: wd, ht: ht, sum: 1, tools: make(chan *pngWorker, runtime.GOMAXPROCS(0))}
 	if _, err := w.Write([]byte("\x89PNG\r\n\x1a\n")); err != nil {
 		return nil, err
 	}
@@ -330,13 +360,15 @@ func (e *rgbEncoder) rows(img *image.RGBA) error {
 	var next atomic.Int64
 	for range min(runtime.GOMAXPROCS(0), n) {
 		go func() {
-			var fw *flate.Writer
+			var wk *pngWorker
 			select {
-			case fw = <-e.flates:
+			case wk = <-e.tools:
 			default:
-				fw, _ = flate.NewWriter(nil, flate.BestSpeed)
+				wk = &pngWorker{}
+				wk.fw, _ = flate.NewWriter(nil, flate.BestSpeed)
 			}
-			defer func() { e.flates <- fw }()
+			defer func() { e.tools <- wk }()
+			stride := 1 + 3*e.wd
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n {
@@ -344,30 +376,35 @@ func (e *rgbEncoder) rows(img *image.RGBA) error {
 				}
 				c := chunks[i]
 				y0, y1 := b.Min.Y+i*chunkRows, min(b.Min.Y+(i+1)*chunkRows, b.Max.Y)
-				raw := c.raw[:0]
+				if size := (y1 - y0) * stride; cap(wk.raw) < size {
+					wk.raw = make([]byte, size)
+				}
+				raw := wk.raw[:(y1-y0)*stride]
 				for y := y0; y < y1; y++ {
+					out := raw[(y-y0)*stride:][:stride:stride]
 					cur, above := row(y), e.above
 					if y > b.Min.Y {
 						above = row(y - 1)
 					}
-					raw = append(raw, 2) // Up
+					out[0] = 2 // Up
+					out = out[1:]
 					if above == nil {
-						for x := 0; x < 4*e.wd; x += 4 {
-							raw = append(raw, cur[x], cur[x+1], cur[x+2])
+						for x, o := 0, 0; o+2 < len(out); x, o = x+4, o+3 {
+							out[o], out[o+1], out[o+2] = cur[x], cur[x+1], cur[x+2]
 						}
 						continue
 					}
-					for x := 0; x < 4*e.wd; x += 4 {
-						raw = append(raw, cur[x]-above[x], cur[x+1]-above[x+1], cur[x+2]-above[x+2])
+					for x, o := 0, 0; o+2 < len(out) && x+2 < len(cur) && x+2 < len(above); x, o = x+4, o+3 {
+						out[o], out[o+1], out[o+2] = cur[x]-above[x], cur[x+1]-above[x+1], cur[x+2]-above[x+2]
 					}
 				}
-				c.raw = raw
-				fw.Reset(&c.out)
-				fw.Write(raw)
+				c.sum, c.n = adler32.Checksum(raw), len(raw)
+				wk.fw.Reset(&c.out)
+				wk.fw.Write(raw)
 				if last && i == n-1 {
-					fw.Close()
+					wk.fw.Close()
 				} else {
-					fw.Flush()
+					wk.fw.Flush()
 				}
 				close(c.done)
 			}
@@ -376,7 +413,7 @@ func (e *rgbEncoder) rows(img *image.RGBA) error {
 	var err error
 	for _, c := range chunks {
 		<-c.done
-		e.sum.Write(c.raw)
+		e.sum = adlerCombine(e.sum, c.sum, c.n)
 		if err == nil {
 			err = e.chunk("IDAT", c.out.Bytes())
 		}
@@ -394,7 +431,9 @@ func (e *rgbEncoder) close() error {
 	if e.y != e.ht {
 		return fmt.Errorf("%d rows of a picture of %d written", e.y, e.ht)
 	}
-	if err := e.chunk("IDAT", e.sum.Sum(nil)); err != nil {
+	var sum [4]byte
+	binary.BigEndian.PutUint32(sum[:], e.sum)
+	if err := e.chunk("IDAT", sum[:]); err != nil {
 		return err
 	}
 	return e.chunk("IEND", nil)
