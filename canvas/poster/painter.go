@@ -23,6 +23,9 @@ type painter struct {
 	// parts keeps the part of a wrapped map painted last, when the page
 	// is painted more than once (nil: made afresh each time).
 	parts *partCache
+	// placed is where the page's map goes, when the page is painted
+	// more than once (nil: placed afresh).
+	placed *mapPlace
 
 	fontSet   bool
 	fontBold  bool

@@ -309,7 +309,8 @@ func TestPNGMessagesInBothLanguages(t *testing.T) {
 // with the picture of the whole page, pixel by pixel: the same, but
 // where a shape crossing a strip's edge is anti-aliased a shade apart.
 // The strips are small here, so that their edges cross every kind of
-// shape: texts, cards, faces, the curve, the logo, emoji, dashed lanes.
+// shape: texts, cards, faces, the curve, the logo and the persona's
+// picture, emoji, dashed lanes.
 func TestStripsAsTheWholePicture(t *testing.T) {
 	red := image.NewNRGBA(image.Rect(0, 0, 60, 40))
 	for i := 0; i < len(red.Pix); i += 4 {
@@ -321,6 +322,7 @@ func TestStripsAsTheWholePicture(t *testing.T) {
 	}
 	d := livraison(t)
 	d.Journeys[0].Title += " 📦🚚"
+	d.Personas[0].Avatar = logo.Bytes()
 	long := modeltest.Generated(120, 6, 8)
 	for _, tc := range []struct {
 		name      string

@@ -363,11 +363,13 @@ func Paint(surface Surface, scene *canvas.Scene, opts Options) error {
 // page on each strip, its surface keeping what falls in the strip. What
 // every painting would do again is done once: the options checked, the
 // logo decoded; the part of a wrapped map painted last is kept for the
-// next strip.
+// next strip. The map is placed once: placing it decodes the persona's
+// picture, which a surface scales once if it is the same.
 type preparedPage struct {
 	scene *canvas.Scene
 	opts  Options
 	logo  *Image
+	place mapPlace
 	parts partCache
 }
 
@@ -383,7 +385,7 @@ func preparePage(scene *canvas.Scene, opts Options) (*preparedPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &preparedPage{scene: scene, opts: opts, logo: logo}, nil
+	return &preparedPage{scene: scene, opts: opts, logo: logo, place: placeMap(scene, opts)}, nil
 }
 
 // paint paints the page on surface.
@@ -394,7 +396,7 @@ func (pg *preparedPage) paint(surface Surface) (err error) {
 		}
 	}()
 	p := newPainter(surface)
-	p.parts = &pg.parts
+	p.parts, p.placed = &pg.parts, &pg.place
 	p.resetState()
 	p.page(pg.scene, pg.opts, pg.logo)
 	return nil
@@ -458,7 +460,12 @@ func (p *painter) page(s *canvas.Scene, opts Options, logo *Image) {
 	if opts.hasFooter() {
 		p.footer(footer, opts)
 	}
-	m := placeMap(s, opts)
+	var m mapPlace
+	if p.placed != nil {
+		m = *p.placed
+	} else {
+		m = placeMap(s, opts)
+	}
 	if m.cols > 0 {
 		p.personaCard(s.Profile, m.avatar, m.persona, m.cols, m.size)
 	}
