@@ -17,6 +17,7 @@ import (
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
@@ -605,6 +606,9 @@ type glyph struct {
 var fonts struct {
 	once      sync.Once
 	reg, bold *opentype.Font
+	// above and below are how far any glyph of either font reaches
+	// above and below the baseline, in ems (their bounding boxes).
+	above, below float64
 }
 
 func parsed() (reg, bold *opentype.Font) {
@@ -616,6 +620,15 @@ func parsed() (reg, bold *opentype.Font) {
 			panic("raster: shipped fonts unreadable")
 		}
 		fonts.reg, fonts.bold = r, b
+		const ppem = 1024
+		for _, f := range []*opentype.Font{r, b} {
+			box, err := f.Bounds(&sfnt.Buffer{}, fixed.I(ppem), font.HintingNone)
+			if err != nil {
+				panic("raster: shipped fonts unreadable")
+			}
+			fonts.above = max(fonts.above, -float64(box.Min.Y)/64/ppem)
+			fonts.below = max(fonts.below, float64(box.Max.Y)/64/ppem)
+		}
 	})
 	return fonts.reg, fonts.bold
 }
@@ -645,9 +658,10 @@ func (s *Surface) Text(x, y float64, str string) {
 	if sizePx < 0.5 || str == "" {
 		return // less than half a pixel: nothing a reader could see
 	}
-	// Glyphs reach at most two ems above the baseline (accented capitals)
-	// and one below.
-	if py, b := y*s.s, s.img.Bounds(); py-2*sizePx-1 >= float64(b.Max.Y) || py+sizePx+1 <= float64(b.Min.Y) {
+	// No glyph reaches beyond the fonts' bounding boxes (and a pixel for
+	// its position, drawn to a quarter of a pixel).
+	parsed()
+	if py, b := y*s.s, s.img.Bounds(); py-fonts.above*sizePx-2 >= float64(b.Max.Y) || py+fonts.below*sizePx+2 <= float64(b.Min.Y) {
 		return
 	}
 	k := faceKey{bold: s.bold, size: fixed.Int26_6(math.Round(sizePx * 64))}
