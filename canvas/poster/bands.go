@@ -58,9 +58,38 @@ func (p *painter) bands(s *canvas.Scene, wr wrapping) {
 	ox, oy, k := p.ox, p.oy, p.k
 	for i, r := range wr.ranges {
 		p.setTransform(ox, oy+float64(i)*(s.Height+bandGap)*k, k)
-		p.scene(s.Part(r[0], r[1]))
+		// Half the gap to the next band is more than anything of a
+		// band reaches beyond its box.
+		if p.visible(canvas.Rect{W: wr.w, H: s.Height}, bandGap/2) {
+			p.scene(p.part(s, r))
+		}
 	}
 	p.setTransform(ox, oy, k)
+}
+
+// partCache is the last part of a map made for painting it: a page
+// painted strip by strip, top to bottom, paints each band of its map on
+// a few strips in a row, and makes its part once.
+type partCache struct {
+	of    *canvas.Scene
+	stage [2]int
+	part  *canvas.Scene
+}
+
+// part is the part of s of stages r (canvas.Scene.Part), from the cache
+// when it holds it.
+func (p *painter) part(s *canvas.Scene, r [2]int) *canvas.Scene {
+	c := p.parts
+	if c == nil {
+		return s.Part(r[0], r[1])
+	}
+	if c.of != s || c.stage != r || c.part == nil {
+		// The former part goes before the next is made: a part of a
+		// hundred thousand touchpoints is tens of megabytes.
+		c.part = nil
+		c.of, c.stage, c.part = s, r, s.Part(r[0], r[1])
+	}
+	return c.part
 }
 
 // Band is one band of a poster's map: the stages From…To-1 it shows

@@ -53,7 +53,12 @@ func (p *painter) scene(s *canvas.Scene) {
 		}
 	}
 	for i := range s.Cards {
-		p.card(&s.Cards[i])
+		c := &s.Cards[i]
+		// The listening badge straddles the top-right corner; nothing
+		// else of a card leaves it.
+		if p.visible(c.Rect, c.ListenRadius+cardLine+1) {
+			p.card(c)
+		}
 	}
 }
 
@@ -210,6 +215,12 @@ func (p *painter) curve(s *canvas.Scene) {
 	}
 	_, kept := p.f.(*svg.Surface)
 	for i := range pts {
+		// A face and its peak or drop mark (canvas.PeakMark) stay
+		// within a face's radius and 2.1 mm of the point.
+		f, at := pts[i].Face, pts[i].Point
+		if !p.visible(canvas.Rect{X: min(at.X, f.Center.X), Y: min(at.Y, f.Center.Y), W: math.Abs(at.X - f.Center.X), H: math.Abs(at.Y - f.Center.Y)}, 2*f.Radius+3) {
+			continue
+		}
 		if kept && (pts[i].Peak || pts[i].Drop) {
 			p.curvePoint(&pts[i])
 			continue

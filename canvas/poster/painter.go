@@ -20,6 +20,12 @@ type painter struct {
 	// cut is set when the title block had to shorten a text, which calls
 	// for the appendix as a scene's cut texts do.
 	cut bool
+	// parts keeps the part of a wrapped map painted last, when the page
+	// is painted more than once (nil: made afresh each time).
+	parts *partCache
+	// placed is where the page's map goes, when the page is painted
+	// more than once (nil: placed afresh).
+	placed *mapPlace
 
 	fontSet   bool
 	fontBold  bool
@@ -75,6 +81,21 @@ func (p *painter) flush() {
 func (p *painter) addPage(_ *pdf.Document, w, h float64) {
 	p.f.(*pdf.Surface).StartPage(w, h)
 	p.resetState()
+}
+
+// clipper is a surface that shows only part of the page (canvas/raster
+// painting a strip of a picture): the painter skips what it cannot show,
+// so that painting a page strip by strip costs little more than once.
+type clipper interface {
+	// Visible tells whether anything drawn in the box (page mm) can show.
+	Visible(x, y, w, h float64) bool
+}
+
+// visible tells whether anything drawn in box (scene mm), grown by pad,
+// can show on the surface.
+func (p *painter) visible(box canvas.Rect, pad float64) bool {
+	c, ok := p.f.(clipper)
+	return !ok || c.Visible(p.x(box.X-pad), p.y(box.Y-pad), p.l(box.W+2*pad), p.l(box.H+2*pad))
 }
 
 func (p *painter) setTransform(ox, oy, k float64) { p.ox, p.oy, p.k = ox, oy, k }

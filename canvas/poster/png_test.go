@@ -304,3 +304,85 @@ func TestPNGMessagesInBothLanguages(t *testing.T) {
 		t.Error("no png.* messages")
 	}
 }
+
+// TestStripsAsTheWholePicture compares the PNG written strip by strip
+// with the picture of the whole page, pixel by pixel: the same, but
+// where a shape crossing a strip's edge is anti-aliased a shade apart.
+// The strips are small here, so that their edges cross every kind of
+// shape: texts, cards, faces, the curve, the logo and the persona's
+// picture, emoji, dashed lanes.
+func TestStripsAsTheWholePicture(t *testing.T) {
+	red := image.NewNRGBA(image.Rect(0, 0, 60, 40))
+	for i := 0; i < len(red.Pix); i += 4 {
+		red.Pix[i], red.Pix[i+1], red.Pix[i+2], red.Pix[i+3] = 0xC0, 0x10, byte(i), 0xFF
+	}
+	var logo bytes.Buffer
+	if err := png.Encode(&logo, red); err != nil {
+		t.Fatal(err)
+	}
+	d := livraison(t)
+	d.Journeys[0].Title += " 📦🚚"
+	d.Personas[0].Avatar = logo.Bytes()
+	long := modeltest.Generated(120, 6, 8)
+	for _, tc := range []struct {
+		name      string
+		scene     *canvas.Scene
+		opts      poster.Options
+		dpi, rows int
+	}{
+		{"sample", canvas.Layout(d, d.Journeys[0]), poster.Options{Logo: logo.Bytes(), Footer: "Confidentiel", Version: "2"}, 50, 37},
+		{"sample-a3", canvas.Layout(d, d.Journeys[0]), poster.Options{Paper: paper(t, "A3", "landscape")}, 150, 64},
+		{"wrapped", canvas.LayoutWith(long, long.Journeys[0], canvas.Options{Quotes: true}), poster.Options{}, 40, 50},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			whole, err := poster.Render(tc.scene, tc.opts, tc.dpi)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := poster.WritePNGStrips(&b, tc.scene, tc.opts, tc.dpi, tc.rows); err != nil {
+				t.Fatal(err)
+			}
+			got, err := png.Decode(&b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keepPicture(t, "strips-"+tc.name+".png", got)
+			if got.Bounds() != whole.Bounds() {
+				t.Fatalf("strips make a picture of %v, the whole page %v", got.Bounds(), whole.Bounds())
+			}
+			differ, worst, inked := 0, 0, 0
+			r := whole.Bounds()
+			for y := r.Min.Y; y < r.Max.Y; y++ {
+				for x := r.Min.X; x < r.Max.X; x++ {
+					a := whole.RGBAAt(x, y)
+					if a != (color.RGBA{0xFF, 0xFF, 0xFF, 0xFF}) {
+						inked++
+					}
+					cr, cg, cb, _ := got.At(x, y).RGBA()
+					dd := 0
+					for _, v := range [3][2]int{{int(a.R), int(cr >> 8)}, {int(a.G), int(cg >> 8)}, {int(a.B), int(cb >> 8)}} {
+						dd = max(dd, v[0]-v[1], v[1]-v[0])
+					}
+					if dd == 0 {
+						continue
+					}
+					differ++
+					worst = max(worst, dd)
+				}
+			}
+			n := r.Dx() * r.Dy()
+			t.Logf("%d × %d pixels, %d strips: %d differ, by at most %d", r.Dx(), r.Dy(), (r.Dy()+tc.rows-1)/tc.rows, differ, worst)
+			if inked < n/10 {
+				t.Fatalf("only %d pixels of %d are not white: nothing was painted", inked, n)
+			}
+			// A shape that crosses a strip's edge is rasterised from
+			// the edge, its coordinates offset: its anti-aliased pixels
+			// may be one or two levels of 255 apart, nothing a reader
+			// could see. Anything missing or moved would be far more.
+			if worst > 3 || differ > n/2000 {
+				t.Errorf("%d pixels of %d differ from the whole picture's, by up to %d levels of 255", differ, n, worst)
+			}
+		})
+	}
+}

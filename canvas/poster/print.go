@@ -350,26 +350,55 @@ func WritePDF(w io.Writer, scenes []*canvas.Scene, opts Options) (err error) {
 // map, the footer — on surface, in page millimetres, exactly as Write puts
 // it on a PDF page: other surfaces (canvas/raster's pictures) share the
 // drawing as well as the layout.
-func Paint(surface Surface, scene *canvas.Scene, opts Options) (err error) {
-	opts = opts.withDefaults()
-	if err := opts.check(); err != nil {
-		return err
-	}
-	if scene == nil {
-		return errors.New(msg.T("pdf.no_scene"))
-	}
-	logo, err := opts.logo()
+func Paint(surface Surface, scene *canvas.Scene, opts Options) error {
+	pg, err := preparePage(scene, opts)
 	if err != nil {
 		return err
 	}
+	return pg.paint(surface)
+}
+
+// preparedPage is a poster page ready to be painted, as many times as
+// asked: a picture too big to hold is painted strip by strip, the whole
+// page on each strip, its surface keeping what falls in the strip. What
+// every painting would do again is done once: the options checked, the
+// logo decoded; the part of a wrapped map painted last is kept for the
+// next strip. The map is placed once: placing it decodes the persona's
+// picture, which a surface scales once if it is the same.
+type preparedPage struct {
+	scene *canvas.Scene
+	opts  Options
+	logo  *Image
+	place mapPlace
+	parts partCache
+}
+
+func preparePage(scene *canvas.Scene, opts Options) (*preparedPage, error) {
+	opts = opts.withDefaults()
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	if scene == nil {
+		return nil, errors.New(msg.T("pdf.no_scene"))
+	}
+	logo, err := opts.logo()
+	if err != nil {
+		return nil, err
+	}
+	return &preparedPage{scene: scene, opts: opts, logo: logo, place: placeMap(scene, opts)}, nil
+}
+
+// paint paints the page on surface.
+func (pg *preparedPage) paint(surface Surface) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = errors.New(msg.T("pdf.crash", r))
 		}
 	}()
 	p := newPainter(surface)
+	p.parts, p.placed = &pg.parts, &pg.place
 	p.resetState()
-	p.page(scene, opts, logo)
+	p.page(pg.scene, pg.opts, pg.logo)
 	return nil
 }
 
@@ -431,7 +460,12 @@ func (p *painter) page(s *canvas.Scene, opts Options, logo *Image) {
 	if opts.hasFooter() {
 		p.footer(footer, opts)
 	}
-	m := placeMap(s, opts)
+	var m mapPlace
+	if p.placed != nil {
+		m = *p.placed
+	} else {
+		m = placeMap(s, opts)
+	}
 	if m.cols > 0 {
 		p.personaCard(s.Profile, m.avatar, m.persona, m.cols, m.size)
 	}

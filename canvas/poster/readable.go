@@ -44,6 +44,25 @@ func titleSize(s *canvas.Scene, o Options) float64 {
 	return s.Cards[0].Title.Size * Bands(s, o)[0].K
 }
 
+// partTitleSize is titleSize of the part of s of stages r (see parts),
+// without copying its cards: the map's place on the poster does not
+// depend on them, and the copies of a hundred thousand cards, for each
+// number of posters tried, were most of an export's memory and a third of
+// its time.
+func partTitleSize(s *canvas.Scene, r [2]int, o Options) float64 {
+	if len(s.Columns) == 0 || (r[0] <= 0 && r[1] >= len(s.Columns)) {
+		return titleSize(s, o) // one part: the map itself (see parts)
+	}
+	for i := range s.Cards {
+		if c := &s.Cards[i]; c.Column >= r[0] && c.Column < r[1] {
+			frame := *s
+			frame.Cards, frame.Curve.Points = nil, nil
+			return c.Title.Size * Bands(frame.Part(r[0], r[1]), o)[0].K
+		}
+	}
+	return math.Inf(1) // a part without cards
+}
+
 // SmallTitles says that a poster would print its card titles under
 // MinTitleSize, and what would make them readable.
 type SmallTitles struct {
@@ -104,8 +123,9 @@ func (j Job) Readability(scenes []*canvas.Scene) error {
 		w := &SmallTitles{Journey: strings.TrimSpace(full.Title), Size: size}
 		for n := 2; n <= len(full.Columns); n++ {
 			ok := true
-			for _, p := range parts(full, n) {
-				if titleSize(p, o) < MinTitleSize {
+			runs, _ := full.Runs(n)
+			for _, r := range runs {
+				if partTitleSize(full, r, o) < MinTitleSize {
 					ok = false
 					break
 				}

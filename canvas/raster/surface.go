@@ -17,6 +17,7 @@ import (
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
@@ -32,7 +33,11 @@ type pt struct{ x, y float64 }
 // fpdf.
 type Surface struct {
 	img *image.RGBA
-	s   float64 // pixels per millimetre
+	// page is the whole page's pixels, of which img may be a strip: what
+	// the rasteriser does is decided by a shape's extent on the page, so
+	// that a strip gets the pixels the whole page would.
+	page image.Rectangle
+	s    float64 // pixels per millimetre
 
 	fill, stroke, ink color.RGBA
 	width             float64   // line width, mm
@@ -41,9 +46,11 @@ type Surface struct {
 	bold              bool
 	size              float64 // font size, pt
 
-	z     vector.Rasterizer
-	path  [][]pt // the path being built by MoveTo…DrawPath, in pixels
-	polys [][]pt // scratch: the subpaths of one fill
+	z      vector.Rasterizer
+	path   [][]pt // the path being built by MoveTo…DrawPath, in pixels
+	polys  [][]pt // scratch: the subpaths of one fill
+	arena  []pt   // scratch: their points
+	dashed []pt   // scratch: one dash
 
 	reg, boldFont *canvas.Font // advances, as the layout measured them
 	faces         map[faceKey]font.Face
@@ -51,13 +58,50 @@ type Surface struct {
 	pictures      map[*canvas.Image]pictureCache
 }
 
+// NewSurface paints on img, pxPerMM pixels a millimetre, the page's
+// origin at pixel (0, 0). img may be a strip of the page: an image whose
+// bounds are some of the page's rows (see SetImage).
 func NewSurface(img *image.RGBA, pxPerMM float64) *Surface {
 	reg, bold := canvas.Fonts()
-	return &Surface{img: img, s: pxPerMM, width: 0.2,
-		fill: color.RGBA{A: 0xFF}, stroke: color.RGBA{A: 0xFF}, ink: color.RGBA{A: 0xFF},
-		reg: reg, boldFont: bold, size: 12,
+	s := &Surface{s: pxPerMM, reg: reg, boldFont: bold,
 		faces: map[faceKey]font.Face{}, glyphs: map[glyphKey]*glyph{}, pictures: map[*canvas.Image]pictureCache{}}
+	s.SetImage(img, img.Bounds())
+	return s
 }
+
+// SetImage starts painting on img afresh, as a new surface would, keeping
+// only what s made for the former picture (faces, glyphs, scaled
+// pictures). A page too big to hold at once is painted strip by strip,
+// the whole painting on each strip, img's bounds being the strip's rows
+// of page, the whole page's pixels: whatever falls outside img is left
+// out, most of it before any work, and each strip gets the pixels it
+// would have in a picture of the whole page.
+func (s *Surface) SetImage(img *image.RGBA, page image.Rectangle) {
+	s.img, s.page = img, page
+	s.fill, s.stroke, s.ink = color.RGBA{A: 0xFF}, color.RGBA{A: 0xFF}, color.RGBA{A: 0xFF}
+	s.width, s.dash, s.dashPhase, s.bold, s.size = 0.2, nil, 0, false, 12
+	clear(s.path)
+	s.path = s.path[:0]
+}
+
+// Visible tells whether anything drawn in the box (x, y, w, h) mm can
+// touch the picture: a painter may skip what cannot.
+func (s *Surface) Visible(x, y, w, h float64) bool {
+	return !s.outside(x*s.s, y*s.s, (x+w)*s.s, (y+h)*s.s, 0)
+}
+
+// outside tells whether the box (x0, y0)–(x1, y1), in pixels, grown by
+// pad pixels and the anti-aliasing's one, lies wholly outside the picture.
+func (s *Surface) outside(x0, y0, x1, y1, pad float64) bool {
+	b := s.img.Bounds()
+	pad++
+	return min(x0, x1)-pad >= float64(b.Max.X) || max(x0, x1)+pad <= float64(b.Min.X) ||
+		min(y0, y1)-pad >= float64(b.Max.Y) || max(y0, y1)+pad <= float64(b.Min.Y)
+}
+
+// halfWidth is half the line width, in pixels: how far a stroke reaches
+// beyond its path.
+func (s *Surface) halfWidth() float64 { return max(s.width*s.s, 0) / 2 }
 
 func rgb(r, g, b int) color.RGBA { return color.RGBA{uint8(r), uint8(g), uint8(b), 0xFF} }
 
@@ -91,6 +135,9 @@ func styles(style canvas.PaintStyle) (fill, stroke bool) {
 }
 
 func (s *Surface) Rect(x, y, w, h float64, style canvas.PaintStyle) {
+	if s.outside(x*s.s, y*s.s, (x+w)*s.s, (y+h)*s.s, s.halfWidth()) {
+		return
+	}
 	fill, stroke := styles(style)
 	if fill {
 		s.fillRect(x*s.s, y*s.s, (x+w)*s.s, (y+h)*s.s, s.fill)
@@ -101,6 +148,9 @@ func (s *Surface) Rect(x, y, w, h float64, style canvas.PaintStyle) {
 }
 
 func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style canvas.PaintStyle) {
+	if s.outside(x*s.s, y*s.s, (x+w)*s.s, (y+h)*s.s, s.halfWidth()) {
+		return
+	}
 	var pts []pt
 	// corner goes a quarter turn round (cx, cy) from angle from (y down:
 	// π is left, 3π/2 up); a square corner is just its point.
@@ -125,12 +175,18 @@ func (s *Surface) RoundedRectExt(x, y, w, h, rTL, rTR, rBR, rBL float64, style c
 }
 
 func (s *Surface) Line(x1, y1, x2, y2 float64) {
+	if s.outside(x1*s.s, y1*s.s, x2*s.s, y2*s.s, s.halfWidth()) {
+		return
+	}
 	s.strokePath([]pt{s.p(x1, y1), s.p(x2, y2)}, false)
 }
 
 func (s *Surface) Circle(x, y, r float64, style canvas.PaintStyle) {
 	c := s.p(x, y)
 	rp := r * s.s
+	if s.outside(c.x-rp, c.y-rp, c.x+rp, c.y+rp, s.halfWidth()) {
+		return
+	}
 	n := arcSegments(rp)
 	pts := make([]pt, n)
 	for i := range pts {
@@ -141,6 +197,16 @@ func (s *Surface) Circle(x, y, r float64, style canvas.PaintStyle) {
 }
 
 func (s *Surface) Polygon(points []canvas.Point, style canvas.PaintStyle) {
+	if len(points) == 0 {
+		return
+	}
+	x0, y0, x1, y1 := points[0].X, points[0].Y, points[0].X, points[0].Y
+	for _, q := range points[1:] {
+		x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
+	}
+	if s.outside(x0*s.s, y0*s.s, x1*s.s, y1*s.s, s.halfWidth()) {
+		return
+	}
 	pts := make([]pt, len(points))
 	for i, q := range points {
 		pts[i] = s.p(q.X, q.Y)
@@ -150,6 +216,9 @@ func (s *Surface) Polygon(points []canvas.Point, style canvas.PaintStyle) {
 
 func (s *Surface) Curve(x0, y0, cx, cy, x1, y1 float64, style canvas.PaintStyle) {
 	a, c, b := s.p(x0, y0), s.p(cx, cy), s.p(x1, y1)
+	if s.outside(min(a.x, b.x, c.x), min(a.y, b.y, c.y), max(a.x, b.x, c.x), max(a.y, b.y, c.y), s.halfWidth()) {
+		return
+	}
 	pts := []pt{a}
 	pts = flattenQuad(pts, a, c, b)
 	s.shape(pts, style, false)
@@ -186,6 +255,17 @@ func (s *Surface) ClosePath() {
 }
 
 func (s *Surface) DrawPath(style canvas.PaintStyle) {
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, sub := range s.path {
+		for _, q := range sub {
+			x0, y0, x1, y1 = min(x0, q.x), min(y0, q.y), max(x1, q.x), max(y1, q.y)
+		}
+	}
+	if s.outside(x0, y0, x1, y1, s.halfWidth()) {
+		clear(s.path) // keep no subpath alive through s.path
+		s.path = s.path[:0]
+		return
+	}
 	fill, stroke := styles(style)
 	if fill {
 		s.fillPolys(s.path, s.fill, false)
@@ -288,6 +368,9 @@ func blend(px []uint8, c color.RGBA, a float64) {
 // subpath is first turned the same way round, so that overlapping pieces
 // of a stroke add up instead of cancelling out.
 func (s *Surface) fillPolys(polys [][]pt, c color.RGBA, sameWay bool) {
+	if len(polys) == 0 {
+		return
+	}
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	for _, poly := range polys {
@@ -297,12 +380,24 @@ func (s *Surface) fillPolys(polys [][]pt, c color.RGBA, sameWay bool) {
 		}
 	}
 	b := s.img.Bounds()
-	r := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX)), int(math.Ceil(maxY))).Intersect(b)
+	box := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX)), int(math.Ceil(maxY)))
+	r := box.Intersect(b)
 	if r.Empty() {
 		return
 	}
 	z := &s.z
-	z.Reset(r.Dx(), r.Dy())
+	// The rasteriser works in floating point on a shape wider or taller
+	// than 512 pixels, else in fixed point, whose anti-aliasing differs a
+	// little: on a strip, a tall shape cut to the strip's rows is made to
+	// look as tall to it as it is on the page, so that its edges get the
+	// same pixels on the strip as on the whole page (the extra rows are
+	// never drawn).
+	const floatAbove = 512 // golang.org/x/image/vector's threshold
+	if full := box.Intersect(s.page); full.Dy() > floatAbove && r.Dx() <= floatAbove && r.Dy() <= floatAbove {
+		z.Reset(r.Dx(), floatAbove+1)
+	} else {
+		z.Reset(r.Dx(), r.Dy())
+	}
 	ox, oy := float64(r.Min.X), float64(r.Min.Y)
 	for _, poly := range polys {
 		if len(poly) < 3 {
@@ -348,47 +443,63 @@ func (s *Surface) strokePath(pts []pt, closed bool) {
 	if hw <= 0 {
 		return
 	}
-	pieces := [][]pt{pts}
-	if s.dash != nil {
-		pieces = dashes(pts, s.dash, s.dashPhase, s.s)
-	}
-	polys := s.polys[:0]
+	polys, arena := s.polys[:0], s.arena[:0]
 	round := hw >= 0.75 // below that, caps and joins are too small to see
 	// A path of a hundred thousand points (the emotion curve of as many
 	// touchpoints, flattened) is filled by batches: all its pieces at once
-	// took gigabytes. Batches meet at a joint, whose disc each has.
+	// took gigabytes. Batches meet at a joint, whose disc each has. The
+	// pieces' points are in one arena, reused from batch to batch.
 	const batch = 4096
 	flush := func() {
 		s.fillPolys(polys, s.stroke, true)
 		clear(polys) // keep no piece alive through s.polys
-		polys = polys[:0]
+		polys, arena = polys[:0], arena[:0]
 	}
-	for _, line := range pieces {
+	add := func(q ...pt) {
+		n := len(arena)
+		arena = append(arena, q...)
+		polys = append(polys, arena[n:len(arena):len(arena)])
+	}
+	addDisc := func(c pt) {
+		n := len(arena)
+		arena = appendDisc(arena, c, hw)
+		polys = append(polys, arena[n:len(arena):len(arena)])
+	}
+	stroke := func(line []pt) {
 		for i := 1; i < len(line); i++ {
 			a, b := line[i-1], line[i]
 			dx, dy := b.x-a.x, b.y-a.y
 			l := math.Hypot(dx, dy)
-			if l == 0 {
+			if l == 0 || s.outside(a.x, a.y, b.x, b.y, hw) {
+				// Off the picture, its joint disc at a too: a strip
+				// of the page strokes the part of a long path it shows.
 				continue
 			}
 			nx, ny := -dy/l*hw, dx/l*hw
-			polys = append(polys, []pt{{a.x + nx, a.y + ny}, {b.x + nx, b.y + ny}, {b.x - nx, b.y - ny}, {a.x - nx, a.y - ny}})
+			add(pt{a.x + nx, a.y + ny}, pt{b.x + nx, b.y + ny}, pt{b.x - nx, b.y - ny}, pt{a.x - nx, a.y - ny})
 			if round && joint(line, i-1, closed && s.dash == nil) {
-				polys = append(polys, disc(a, hw))
+				addDisc(a)
 			}
 			if len(polys) >= batch {
 				if round {
-					polys = append(polys, disc(b, hw))
+					addDisc(b)
 				}
 				flush()
 			}
 		}
 		if round && len(line) > 0 && !(closed && s.dash == nil) {
-			polys = append(polys, disc(line[len(line)-1], hw))
+			if end := line[len(line)-1]; !s.outside(end.x, end.y, end.x, end.y, hw) {
+				addDisc(end)
+			}
 		}
 	}
+	if s.dash != nil {
+		s.dashed = dashes(s.dashed[:0], pts, s.dash, s.dashPhase, s.s, stroke)
+	} else {
+		stroke(pts)
+	}
 	flush()
-	s.polys = polys[:0]
+	s.polys, s.arena = polys[:0], arena[:0]
 }
 
 // joint tells whether point i of line needs a round disc: an end, or a
@@ -408,20 +519,21 @@ func joint(line []pt, i int, closed bool) bool {
 	return math.Abs(math.Atan2(cross, dot)) > math.Pi/180
 }
 
-func disc(c pt, r float64) []pt {
+// appendDisc appends the polygon of a disc of centre c and radius r.
+func appendDisc(dst []pt, c pt, r float64) []pt {
 	n := max(arcSegments(r)/2, 8)
-	pts := make([]pt, n)
-	for i := range pts {
+	for i := range n {
 		a := float64(i) / float64(n) * 2 * math.Pi
-		pts[i] = pt{c.x + r*math.Cos(a), c.y + r*math.Sin(a)}
+		dst = append(dst, pt{c.x + r*math.Cos(a), c.y + r*math.Sin(a)})
 	}
-	return pts
+	return dst
 }
 
-// dashes cuts a polyline into its dashes; pattern and phase are in mm,
-// scale pixels per mm.
-func dashes(pts []pt, pattern []float64, phase, scale float64) [][]pt {
-	var out [][]pt
+// dashes cuts a polyline into its dashes, and strokes each with stroke,
+// which must not keep it; pattern and phase are in mm, scale pixels per
+// mm. The dashes are made one after the other in buf, returned to be
+// reused: the dashed outline of a long lane is a hundred thousand dashes.
+func dashes(buf, pts []pt, pattern []float64, phase, scale float64, stroke func([]pt)) []pt {
 	idx := 0
 	left := pattern[0] * scale
 	on := true
@@ -436,9 +548,9 @@ func dashes(pts []pt, pattern []float64, phase, scale float64) [][]pt {
 		left = pattern[idx] * scale
 		on = !on
 	}
-	var cur []pt
+	cur := buf[:0]
 	if on {
-		cur = []pt{pts[0]}
+		cur = append(cur, pts[0])
 	}
 	for i := 1; i < len(pts); i++ {
 		a, b := pts[i-1], pts[i]
@@ -449,10 +561,11 @@ func dashes(pts []pt, pattern []float64, phase, scale float64) [][]pt {
 			t := pos / l
 			q := pt{a.x + (b.x-a.x)*t, a.y + (b.y-a.y)*t}
 			if on {
-				out = append(out, append(cur, q))
-				cur = nil
+				cur = append(cur, q)
+				stroke(cur)
+				cur = cur[:0]
 			} else {
-				cur = []pt{q}
+				cur = append(cur[:0], q)
 			}
 			on = !on
 			idx = (idx + 1) % len(pattern)
@@ -467,9 +580,9 @@ func dashes(pts []pt, pattern []float64, phase, scale float64) [][]pt {
 		}
 	}
 	if on && len(cur) > 1 {
-		out = append(out, cur)
+		stroke(cur)
 	}
-	return out
+	return cur[:0]
 }
 
 // Text.
@@ -493,6 +606,9 @@ type glyph struct {
 var fonts struct {
 	once      sync.Once
 	reg, bold *opentype.Font
+	// above and below are how far any glyph of either font reaches
+	// above and below the baseline, in ems (their bounding boxes).
+	above, below float64
 }
 
 func parsed() (reg, bold *opentype.Font) {
@@ -504,6 +620,15 @@ func parsed() (reg, bold *opentype.Font) {
 			panic("raster: shipped fonts unreadable")
 		}
 		fonts.reg, fonts.bold = r, b
+		const ppem = 1024
+		for _, f := range []*opentype.Font{r, b} {
+			box, err := f.Bounds(&sfnt.Buffer{}, fixed.I(ppem), font.HintingNone)
+			if err != nil {
+				panic("raster: shipped fonts unreadable")
+			}
+			fonts.above = max(fonts.above, -float64(box.Min.Y)/64/ppem)
+			fonts.below = max(fonts.below, float64(box.Max.Y)/64/ppem)
+		}
 	})
 	return fonts.reg, fonts.bold
 }
@@ -532,6 +657,12 @@ func (s *Surface) Text(x, y float64, str string) {
 	sizePx := s.size * canvas.PtToMM * s.s
 	if sizePx < 0.5 || str == "" {
 		return // less than half a pixel: nothing a reader could see
+	}
+	// No glyph reaches beyond the fonts' bounding boxes (and a pixel for
+	// its position, drawn to a quarter of a pixel).
+	parsed()
+	if py, b := y*s.s, s.img.Bounds(); py-fonts.above*sizePx-2 >= float64(b.Max.Y) || py+fonts.below*sizePx+2 <= float64(b.Min.Y) {
+		return
 	}
 	k := faceKey{bold: s.bold, size: fixed.Int26_6(math.Round(sizePx * 64))}
 	f := s.face(k)

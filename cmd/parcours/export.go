@@ -67,16 +67,24 @@ func runExport(e *env, p *parser, args []string) (err error) {
 			return err
 		}
 	}
-	if plan.format == "pdf" && os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+	tuned := os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" // else they have the last word
+	if plan.format == "pdf" && tuned {
 		// A PDF export makes megabytes of garbage (16 MB for the poster of
 		// 1000 touchpoints and its appendix), and then the process ends:
 		// not collecting it saves a fifth of its time, for a few megabytes
 		// more. The garbage is collected only if the heap nears 256 MB, for
-		// maps far beyond a thousand touchpoints. (A PNG export keeps a
-		// picture of up to the pixel budget alive: it keeps the usual
-		// pace.) GOGC or GOMEMLIMIT, when set, has the last word.
+		// maps far beyond a thousand touchpoints.
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(256 << 20))
 		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	}
+	if plan.format == "png" && tuned {
+		// A picture is painted by strips of a few megabytes: what the
+		// export keeps is the document and its map, some 200 MB at
+		// 100 000 touchpoints, whose painting makes garbage at a fast
+		// pace. At the usual pace the heap grew to twice what is kept
+		// (450 MB); the garbage is collected sooner when the heap nears
+		// 320 MB, which cost no time there. Smaller maps never near it.
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(320 << 20))
 	}
 	s, doc, err := openDocument(plan.in)
 	if err != nil {
