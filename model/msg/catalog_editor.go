@@ -238,8 +238,6 @@ func init() {
 		"ui.export.pages":         {"Pages after it", "Pages en plus"},
 		"ui.export.plan_page":     {"Action plan and matrix", "Plan d'action et matrice"},
 		"ui.export.compare_page":  {"Current vs target", "Actuel et cible"},
-		"ui.export.png_pages":     {"Pages after the poster are for PDF; a picture (PNG, SVG) is one page.", "Les pages en plus sont pour le PDF ; une image (PNG, SVG) est une seule page."},
-		"ui.export.png_tiles":     {"Sheets to assemble are for PDF; a picture (PNG, SVG) is one page.", "La mosaïque est pour le PDF ; une image (PNG, SVG) est une seule page."},
 		"ui.export.bad_dpi":       {"%q is not a resolution: give a whole number of dpi, 10 to 1200.", "%q n'est pas une résolution : donnez un nombre entier de points par pouce, de 10 à 1200."},
 		"ui.export.cancelled":     {"Export cancelled; nothing was written.", "Export annulé ; rien n'a été écrit."},
 	})
