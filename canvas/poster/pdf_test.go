@@ -372,13 +372,22 @@ func TestHostileTextDoesNotCrash(t *testing.T) {
 	}
 }
 
+// Every message of the three media has both wordings, and PNG and SVG
+// have messages of their own.
 func TestMessagesInBothLanguages(t *testing.T) {
-	for _, k := range msg.Keys() {
-		if !strings.HasPrefix(k, "pdf.") {
-			continue
+	for _, prefix := range []string{"pdf.", "png.", "svg."} {
+		n := 0
+		for _, k := range msg.Keys() {
+			if !strings.HasPrefix(k, prefix) {
+				continue
+			}
+			n++
+			if en, fr := msg.Pair(k); en == "" || fr == "" {
+				t.Errorf("message %s lacks a wording: en %q, fr %q", k, en, fr)
+			}
 		}
-		if en, fr := msg.Pair(k); en == "" || fr == "" {
-			t.Errorf("message %s lacks a wording: en %q, fr %q", k, en, fr)
+		if n == 0 && prefix != "pdf." {
+			t.Errorf("no %s* messages", prefix)
 		}
 	}
 }

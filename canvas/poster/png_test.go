@@ -16,7 +16,6 @@ import (
 	"parcours/canvas"
 	"parcours/canvas/poster"
 	"parcours/model/modeltest"
-	"parcours/model/msg"
 )
 
 // keep saves a picture under PDFCHECK_DIR, to look at.
@@ -287,22 +286,6 @@ func TestPNGHostile(t *testing.T) {
 		t.Errorf("picture %v, want %d × %d", img.Bounds(), w, h)
 	}
 	keepPicture(t, "hostile.png", img)
-}
-
-func TestPNGMessagesInBothLanguages(t *testing.T) {
-	n := 0
-	for _, k := range msg.Keys() {
-		if !strings.HasPrefix(k, "png.") {
-			continue
-		}
-		n++
-		if en, fr := msg.Pair(k); en == "" || fr == "" {
-			t.Errorf("message %s lacks a wording: en %q, fr %q", k, en, fr)
-		}
-	}
-	if n == 0 {
-		t.Error("no png.* messages")
-	}
 }
 
 // TestStripsAsTheWholePicture compares the PNG written strip by strip

@@ -421,19 +421,3 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
-
-func TestSVGMessagesInBothLanguages(t *testing.T) {
-	n := 0
-	for _, k := range msg.Keys() {
-		if !strings.HasPrefix(k, "svg.") {
-			continue
-		}
-		n++
-		if en, fr := msg.Pair(k); en == "" || fr == "" {
-			t.Errorf("message %s lacks a wording: en %q, fr %q", k, en, fr)
-		}
-	}
-	if n == 0 {
-		t.Error("no svg.* messages")
-	}
-}
