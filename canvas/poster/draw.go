@@ -253,9 +253,8 @@ func (p *painter) curvePoint(pt *canvas.CurvePoint) {
 		x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
 	}
 	box := canvas.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
-	rel := func(v, from float64) float64 { return math.Round((v-from)*1e6) / 1e6 }
 	key := formKey{kind: formCurvePoint, n: f.Emotion, flag: f.Measured, name: "peak",
-		parts: [8]float64{rel(f.Center.X, box.X), rel(f.Center.Y, box.Y), rel(f.Radius, 0), rel(m[2].X, box.X), rel(m[2].Y, box.Y)}}
+		parts: [8]float64{relTo(f.Center.X, box.X), relTo(f.Center.Y, box.Y), relTo(f.Radius, 0), relTo(m[2].X, box.X), relTo(m[2].Y, box.Y)}}
 	if pt.Drop {
 		key.name = "drop"
 	}
@@ -279,6 +278,8 @@ func (p *painter) card(c *canvas.Card) {
 		p.setInk(c.Title.Color)
 		fs.Origin(p.x(ox), p.y(oy))
 		defer fs.EndOrigin()
+		p.anchor = &canvas.Point{X: ox, Y: oy}
+		defer func() { p.anchor = nil }()
 		p.cardParts(c)
 	} else {
 		p.cardBody(c)
@@ -350,12 +351,11 @@ const partsRepeat = 4
 // face, and where the pictogram and face lie in it.
 func partsKey(c *canvas.Card) formKey {
 	r := c.Rect
-	rel := func(v, from float64) float64 { return math.Round((v-from)*1e6) / 1e6 }
 	ic, f := c.ChannelIcon.Box, c.Face
 	ox, oy := cardOrigin(c)
 	return formKey{kind: formCardParts, color: c.Color, name: string(c.ChannelIcon.Channel), n: f.Emotion, flag: f.Measured,
-		parts: [8]float64{rel(ic.X, r.X), rel(ic.Y, r.Y), rel(ic.W, 0), rel(f.Center.X, r.X), rel(f.Center.Y, r.Y), rel(f.Radius, 0),
-			rel(ox, r.X), rel(oy, r.Y)}}
+		parts: [8]float64{relTo(ic.X, r.X), relTo(ic.Y, r.Y), relTo(ic.W, 0), relTo(f.Center.X, r.X), relTo(f.Center.Y, r.Y), relTo(f.Radius, 0),
+			relTo(ox, r.X), relTo(oy, r.Y)}}
 }
 
 // cardOrigin is where a card's text starts, scene mm: the left end of the

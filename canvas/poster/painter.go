@@ -1,6 +1,7 @@
 package poster
 
 import (
+	"math"
 	"unicode/utf8"
 
 	"parcours/canvas"
@@ -40,6 +41,11 @@ type painter struct {
 	dashed    bool
 	// partsSeen counts the cards of the scene by what cardParts draws.
 	partsSeen map[formKey]int
+	// anchor, while set, is where the drawings kept start from on an
+	// SVG surface (see stampFrom), scene mm: the start of a card's text,
+	// the origin of its group, so that a face or a badge placed on the
+	// card needs no position.
+	anchor *canvas.Point
 }
 
 // minLine is the thinnest line drawn, in page millimetres: fpdf rounds line
@@ -376,6 +382,8 @@ type formKey struct {
 	name    string
 	flag    bool
 	parts   [8]float64 // where the parts of a card lie in it (formCardParts)
+	// at is where the shape's box lies from the painter's anchor.
+	at      [2]float64
 	w, h, k float64
 }
 
@@ -392,13 +400,20 @@ func (p *painter) stamp(key formKey, box canvas.Rect, pad float64, draw func(q *
 // than at its box's corner where the surface does not clip drawings to
 // their box (SVG): a card's parts placed at the start of its text, which
 // is its group's origin, need no position. The key must say where from
-// lies in the box.
+// lies in the box. Without from, the painter's anchor serves, if set, and
+// the key is told where the box lies from it.
 func (p *painter) stampFrom(key formKey, box canvas.Rect, pad float64, from *canvas.Point, draw func(q *painter)) {
 	key.w, key.h, key.k = box.W, box.H, p.k
 	pad = max(pad, minLine/p.k) // the thinnest line, at a small scale
 	x, y := box.X-pad, box.Y-pad
-	if _, ok := p.f.(*svg.Surface); ok && from != nil {
-		x, y = from.X, from.Y
+	if _, ok := p.f.(*svg.Surface); ok {
+		if from == nil && p.anchor != nil {
+			from = p.anchor
+			key.at = [2]float64{relTo(box.X, from.X), relTo(box.Y, from.Y)}
+		}
+		if from != nil {
+			x, y = from.X, from.Y
+		}
 	}
 	paint := func(s Surface) {
 		q := newPainter(s)
@@ -424,3 +439,7 @@ func (p *painter) stampFrom(key formKey, box canvas.Rect, pad float64, from *can
 func (p *painter) quad(a, c, b canvas.Point) {
 	p.f.Curve(p.x(a.X), p.y(a.Y), p.x(c.X), p.y(c.Y), p.x(b.X), p.y(b.Y), Stroke)
 }
+
+// relTo is v from from, scene mm, to a millionth: what tells two drawings
+// kept apart by where they lie (formKey).
+func relTo(v, from float64) float64 { return math.Round((v-from)*1e6) / 1e6 }

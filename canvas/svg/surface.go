@@ -42,8 +42,20 @@ import (
 // fallback face neither runs out of its box nor off centre.
 const fontFamily = "DejaVu Sans,sans-serif"
 
-// textLength, when set, gives every text element the width the layout
-// measured it at, which renderers stretch or squeeze the line's spacing to.
+// textLength, when set, gives the text elements outside a card (see
+// Origin) the width the layout measured them at, which renderers stretch
+// or squeeze the line's spacing to where they use another face than
+// DejaVu Sans.
+//
+// A card's texts carry none: they are nearly every text of a big map, a
+// fifth of its bytes, and the width buys nothing there. In DejaVu Sans,
+// named first, the renderers place every letter where the layout did
+// without it: Chromium within a hundredth of a millimetre, and librsvg
+// ignores textLength anyway. The faces browsers fall back to for
+// sans-serif (Arial, Helvetica, Liberation Sans, Roboto) are narrower
+// than DejaVu Sans, and a card's lines are left-aligned, wrapped to the
+// card's width with DejaVu's widths: in those faces they end a little
+// earlier, still within the card, at their natural spacing.
 const textLength = true
 
 // coordDecimals are the decimals of the coordinates written: a thousandth
@@ -442,8 +454,9 @@ func (s *Surface) coord(name string, v float64) {
 // Origin opens a group whose coordinates are written from (x, y), page
 // mm, until EndOrigin: the parts of a card, a few millimetres apart, in
 // numbers of a few digits, its title's lines without x and its first
-// without y either. The origin is rounded as coordinates are, so that
-// every position comes out as it would have without it. The group carries
+// without y either; its texts carry no textLength (see textLength). The
+// origin is rounded as coordinates are, so that every position comes out
+// as it would have without it. The group carries
 // the style of texts set (the card's title's), which its texts of that
 // style inherit, and is written on one line.
 func (s *Surface) Origin(x, y float64) {
@@ -706,7 +719,7 @@ func (s *Surface) Text(x, y float64, str string) {
 	s.start("text")
 	s.attrX("x", x)
 	s.attrY("y", y)
-	if textLength {
+	if textLength && !s.origin {
 		f := s.reg
 		if s.bold {
 			f = s.boldFont
@@ -787,7 +800,7 @@ func (s *Surface) InvisibleText(x, y, _ float64, r rune, w float64) {
 	s.start("text")
 	s.attrX("x", x)
 	s.attrY("y", y)
-	if w > 0 {
+	if textLength && w > 0 && !s.origin {
 		s.attr("textLength", w, coordDecimals)
 	}
 	s.el = append(s.el, ` fill-opacity="0"`...)
