@@ -213,13 +213,24 @@ func (p *painter) curve(s *canvas.Scene) {
 		}
 		p.f.DrawPath(Stroke)
 	}
-	_, kept := p.f.(*svg.Surface)
+	fs, kept := p.f.(*svg.Surface)
+	if kept {
+		// The faces in a group from the curve's corner, each kept
+		// with where it lies from the curve's top (its emotion's
+		// level): placed with an x alone.
+		fs.Origin(p.x(r.X), p.y(r.Y))
+		defer fs.EndOrigin()
+		defer func() { p.anchor = nil }()
+	}
 	for i := range pts {
 		// A face and its peak or drop mark (canvas.PeakMark) stay
 		// within a face's radius and 2.1 mm of the point.
 		f, at := pts[i].Face, pts[i].Point
 		if !p.visible(canvas.Rect{X: min(at.X, f.Center.X), Y: min(at.Y, f.Center.Y), W: math.Abs(at.X - f.Center.X), H: math.Abs(at.Y - f.Center.Y)}, 2*f.Radius+3) {
 			continue
+		}
+		if kept {
+			p.anchor = &canvas.Point{X: f.Center.X, Y: r.Y}
 		}
 		if kept && (pts[i].Peak || pts[i].Drop) {
 			p.curvePoint(&pts[i])
