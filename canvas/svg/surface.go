@@ -12,8 +12,9 @@
 // is: the styles of strokes and texts are classes of one style sheet
 // (sheet), drawings that repeat are kept once and placed with <use>
 // (Form), each card's elements are written from the start of its text
-// (Origin), and path data takes the shorter of absolute and relative
-// steps (pathData).
+// (Origin), without the textLength its texts do not need (textLength),
+// and path data takes the shorter of absolute and relative steps
+// (pathData).
 package svg
 
 import (
@@ -37,9 +38,9 @@ import (
 // base64, several times the drawing of a thousand-touchpoint poster, and
 // the renderers that are not browsers (librsvg, Inkscape) ignore
 // @font-face anyway; a subset would need a TrueType subsetter of our own.
-// DejaVu Sans is on most Linux desktops; where it is missing, every line
-// keeps the length the layout measured (see textLength), so that a
-// fallback face neither runs out of its box nor off centre.
+// DejaVu Sans is on most Linux desktops; where it is missing, the lines
+// outside the cards keep the length the layout measured, and a card's
+// end a little earlier (see textLength).
 const fontFamily = "DejaVu Sans,sans-serif"
 
 // textLength, when set, gives the text elements outside a card (see
@@ -50,8 +51,8 @@ const fontFamily = "DejaVu Sans,sans-serif"
 // A card's texts carry none: they are nearly every text of a big map, a
 // fifth of its bytes, and the width buys nothing there. In DejaVu Sans,
 // named first, the renderers place every letter where the layout did
-// without it: Chromium within a hundredth of a millimetre, and librsvg
-// ignores textLength anyway. The faces browsers fall back to for
+// without it: Chromium within a device pixel (the letters' own advances,
+// rounded at small sizes), and librsvg ignores textLength anyway. The faces browsers fall back to for
 // sans-serif (Arial, Helvetica, Liberation Sans, Roboto) are narrower
 // than DejaVu Sans, and a card's lines are left-aligned, wrapped to the
 // card's width with DejaVu's widths: in those faces they end a little

@@ -131,3 +131,27 @@ func TestClassNames(t *testing.T) {
 		t.Errorf("full sheet: %s, want %s", s.out, want)
 	}
 }
+
+// TestTextLengthOutsideCards checks that a text carries the width the
+// layout measured it at, in the font set, but not within a card's group
+// (Origin), whose texts are written from its origin and inherit its style.
+func TestTextLengthOutsideCards(t *testing.T) {
+	s := NewSurface()
+	s.SetTextColor(0x22, 0x22, 0x22)
+	s.SetFont(canvas.FamilyBold, "", 10)
+	s.Text(10, 20, "Étape")
+	s.Origin(30.5, 40.25)
+	s.Text(30.5, 40.25, "Carte n° 1")
+	s.Text(30.5, 44.25, "suite")
+	s.InvisibleText(33, 44.25, 10, '📦', 3.5)
+	s.EndOrigin()
+	s.flushHeld()
+	_, bold := canvas.Fonts()
+	w := string(appendNum(nil, bold.Width("Étape", 10), coordDecimals))
+	want := `<text x="10" y="20" textLength="` + w + `" class="a">Étape</text>
+<g transform="translate(30.5 40.25)" class="a"><text>Carte n° 1</text><text y="4">suite</text><text x="2.5" y="4" fill-opacity="0">📦</text></g>
+`
+	if got := string(s.out); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
