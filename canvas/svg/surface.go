@@ -455,7 +455,9 @@ func (s *Surface) coord(name string, v float64) {
 // Origin opens a group whose coordinates are written from (x, y), page
 // mm, until EndOrigin: the parts of a card, a few millimetres apart, in
 // numbers of a few digits, its title's lines without x and its first
-// without y either; its texts carry no textLength (see textLength). The
+// without y either; its texts carry no textLength (see textLength). (The
+// faces along the emotion curve are in such a group too, from the curve's
+// corner: those kept with their level are placed with an x alone.) The
 // origin is rounded as coordinates are, so that every position comes out
 // as it would have without it. The group carries
 // the style of texts set (the card's title's), which its texts of that
