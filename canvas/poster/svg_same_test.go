@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"math"
 	"os"
@@ -151,10 +152,11 @@ func chromium(t *testing.T, data []byte, dpi int) image.Image {
 // 400 dpi). A letter, a shape or a card moved by more than a pixel, or a
 // colour changed, still fails: some of its pixels find nothing alike
 // within reach.
-func samePicture(a, b image.Image, reach int) error {
-	if a.Bounds() != b.Bounds() {
-		return fmt.Errorf("pictures of %v and %v", a.Bounds(), b.Bounds())
+func samePicture(pa, pb image.Image, reach int) error {
+	if pa.Bounds() != pb.Bounds() {
+		return fmt.Errorf("pictures of %v and %v", pa.Bounds(), pb.Bounds())
 	}
+	a, b := toRGBA(pa), toRGBA(pb)
 	r := a.Bounds()
 	const (
 		tiny = 8  // of 255: invisible
@@ -163,13 +165,13 @@ func samePicture(a, b image.Image, reach int) error {
 	off := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			if pixelDiff(a, b, x, y) > tiny {
+			if colorDiff(a.RGBAAt(x, y), b.RGBAAt(x, y)) > tiny {
 				off++
 			}
 		}
 	}
 	worst, where := 0, image.Point{}
-	for _, pair := range [2][2]image.Image{{a, b}, {b, a}} {
+	for _, pair := range [2][2]*image.RGBA{{a, b}, {b, a}} {
 		if w, at := farthest(pair[0], pair[1], reach); w > worst {
 			worst, where = w, at
 		}
@@ -183,17 +185,17 @@ func samePicture(a, b image.Image, reach int) error {
 
 // farthest is the pixel of a least like anything of b within reach of it:
 // how far off its likest is, and where.
-func farthest(a, b image.Image, reach int) (int, image.Point) {
+func farthest(a, b *image.RGBA, reach int) (int, image.Point) {
 	r := a.Bounds()
 	worst, where := 0, image.Point{}
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			p := rgbaAt(a, x, y)
+			p := a.RGBAAt(x, y)
 			best := 256
 			for dy := -reach; dy <= reach && best > worst; dy++ {
 				for dx := -reach; dx <= reach && best > worst; dx++ {
 					if q := image.Pt(x+dx, y+dy); q.In(r) {
-						best = min(best, colorDiff(p, rgbaAt(b, q.X, q.Y)))
+						best = min(best, colorDiff(p, b.RGBAAt(q.X, q.Y)))
 					}
 				}
 			}
@@ -205,9 +207,17 @@ func farthest(a, b image.Image, reach int) (int, image.Point) {
 	return worst, where
 }
 
-// pixelDiff is how far apart two pictures are at (x, y), of 255.
-func pixelDiff(a, b image.Image, x, y int) int { return colorDiff(rgbaAt(a, x, y), rgbaAt(b, x, y)) }
+// toRGBA is img as premultiplied RGBA, read without a conversion a pixel.
+func toRGBA(img image.Image) *image.RGBA {
+	if r, ok := img.(*image.RGBA); ok {
+		return r
+	}
+	r := image.NewRGBA(img.Bounds())
+	draw.Draw(r, r.Bounds(), img, r.Bounds().Min, draw.Src)
+	return r
+}
 
+// colorDiff is how far apart two colours are, of 255.
 func colorDiff(p, q color.RGBA) int {
 	return max(absDiff(p.R, q.R), absDiff(p.G, q.G), absDiff(p.B, q.B), absDiff(p.A, q.A))
 }
