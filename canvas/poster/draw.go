@@ -282,7 +282,8 @@ func (p *painter) card(c *canvas.Card) {
 	_, parts := p.f.(*svg.Surface)
 	if parts {
 		// The card's parts in numbers from the start of its text, in a
-		// group of its title's style.
+		// group of its title's style; its face and badges placed from
+		// there too (anchor), with no position where places repeat.
 		fs := p.f.(*svg.Surface)
 		ox, oy := cardOrigin(c)
 		p.setFont(c.Title.Bold, c.Title.Size)
