@@ -9,6 +9,7 @@ import (
 	"hash/maphash"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,19 +18,30 @@ import (
 
 var _ model.Saver = (*Store)(nil)
 
-// Save writes one edit in one transaction: every thing in delta.Changed as
-// it now is in d (a thing that is no longer in d is deleted), every thing in
-// delta.Removed deleted, the positions of the siblings of whatever changed,
-// and the modification time, which d.Modified then holds too. A journey new
-// to the file is written with everything it holds. d is validated first;
-// invalid data, a read-only store, or a file that was deleted, replaced or
-// made read-only while open are refused before anything is written.
-func (s *Store) Save(d *model.Document, delta model.Delta) error {
+// Save writes one edit in one transaction: the order shifts of delta.Shifts,
+// every thing in delta.Changed as it now is in d (a thing that is no longer
+// in d is deleted), every thing in delta.Removed deleted, the positions of
+// the siblings of whatever changed, and the modification time, which
+// d.Modified then holds too. A journey new to the file is written with
+// everything it holds. d is validated first; invalid data, a read-only
+// store, or a file that was deleted, replaced or made read-only while open
+// are refused before anything is written.
+//
+// When a save fails, what it was to write is remembered and written with
+// the next one that succeeds, as it then is in d: a caller that kept the
+// edit in memory (the editor rolls it back) loses nothing, even though the
+// next edits write only what they change.
+func (s *Store) Save(d *model.Document, delta model.Delta) (err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return fail(nil, nil, "store.closed", s.path)
 	}
+	defer func() {
+		if err != nil && s.saved != nil {
+			s.saved.unsure(delta)
+		}
+	}()
 	if s.readOnly {
 		return fail(ErrReadOnly, nil, "store.readonly_save", s.path, s.reason)
 	}
@@ -80,7 +92,7 @@ func (s *Store) transaction(f func(*writer) error, d *model.Document) error {
 	if err != nil {
 		return s.sqliteError(err, "store.cannot_save")
 	}
-	w := &writer{tx: tx, st: s.stmts, d: d, saved: s.saved, wrote: map[string]savedRow{}}
+	w := &writer{tx: tx, st: s.stmts, d: d, saved: s.saved, wrote: map[string]savedRow{}, index: map[string]map[string]*model.Touchpoint{}}
 	if err := f(w); err != nil {
 		_ = tx.Rollback()
 		return s.sqliteError(err, "store.cannot_save")
@@ -102,7 +114,7 @@ type statements struct {
 	stage, stagePos, stageDel                      *sql.Stmt
 	lane, lanePos, laneDel                         *sql.Stmt
 	touchpoint, touchpointUpd, touchpointDel       *sql.Stmt
-	placement, order                               *sql.Stmt
+	placement, order, shift                        *sql.Stmt
 	opportunity, opportunityPos, opportunityDel    *sql.Stmt
 	links, link                                    *sql.Stmt
 	review, reviewDel                              *sql.Stmt
@@ -163,6 +175,9 @@ func prepare(db *sql.DB) (*statements, error) {
 		{&st.touchpointUpd, update("touchpoints", touchpointColumns...)},
 		{&st.placement, `UPDATE touchpoints SET stage_id = ?2, lane_id = ?3, ord = ?4 WHERE id = ?1`},
 		{&st.order, `UPDATE touchpoints SET ord = ?2 WHERE id = ?1`},
+		// No index on ord: one pass over the table, however many rows
+		// shift (see 0001_init.sql).
+		{&st.shift, `UPDATE touchpoints SET ord = ord + ?1 WHERE journey_id = ?2 AND ord BETWEEN ?3 AND ?4`},
 		{&st.touchpointDel, `DELETE FROM touchpoints WHERE id = ?`},
 		{&st.opportunity, upsert("opportunities", "id", "journey_id", "position", "title", "kind",
 			"impact", "effort", "owner", "status")},
@@ -199,7 +214,7 @@ type writer struct {
 	st    *statements
 	d     *model.Document
 	bound map[*sql.Stmt]*sql.Stmt
-	index map[string]map[string]*model.Touchpoint // journey → id → touchpoint
+	index map[string]map[string]*model.Touchpoint // journey → id → touchpoint, for the journeys of many refs
 
 	saved    *contents           // nil when building a new file
 	wrote    map[string]savedRow // touchpoints written, for saved
@@ -235,6 +250,21 @@ type siblings struct {
 }
 
 func (w *writer) apply(delta model.Delta) error {
+	var whole map[string]bool
+	if w.saved != nil {
+		// What failed saves left unwritten goes with this one.
+		whole = w.saved.wholeOrders
+		delta.Changed = append(slices.Clip(delta.Changed), w.saved.pending...)
+	}
+	for _, sh := range delta.Shifts {
+		if whole[sh.Journey] {
+			continue
+		}
+		if err := w.exec(w.st.shift, sh.By, sh.Journey, sh.From, sh.To); err != nil {
+			return err
+		}
+	}
+	w.indexMany(delta.Changed)
 	moved := map[siblings]bool{}
 	for _, k := range kinds {
 		for _, r := range delta.Changed {
@@ -249,6 +279,18 @@ func (w *writer) apply(delta model.Delta) error {
 		for _, r := range delta.Removed {
 			if r.Kind == kinds[i] {
 				if err := w.remove(r, moved); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for id := range whole {
+		// The orders of this journey in the file are not known: every
+		// touchpoint is written (the placement alone where the file is
+		// known to hold the rest).
+		if j := w.d.Journey(id); j != nil {
+			for _, t := range j.Touchpoints {
+				if err := w.touchpoint(j, t); err != nil {
 					return err
 				}
 			}
@@ -327,24 +369,35 @@ func (w *writer) write(r model.Ref, moved map[siblings]bool) error {
 	return w.remove(r, moved)
 }
 
-// touchpointOf finds a touchpoint; an edit that touches many (a move
-// renumbers the timeline) indexes the journey once.
-func (w *writer) touchpointOf(j *model.Journey, id string) *model.Touchpoint {
-	if len(j.Touchpoints) < 64 {
-		return j.Touchpoint(id)
+// indexMany indexes by id the touchpoints of each journey that refs name
+// many of (an edit that renumbers a journey names every touchpoint after
+// the change), so that each is found at once; a few are looked for.
+func (w *writer) indexMany(refs []model.Ref) {
+	count := map[string]int{}
+	for _, r := range refs {
+		if r.Kind == model.KindTouchpoint {
+			count[r.Journey]++
+		}
 	}
-	if w.index == nil {
-		w.index = map[string]map[string]*model.Touchpoint{}
-	}
-	m := w.index[j.ID]
-	if m == nil {
-		m = make(map[string]*model.Touchpoint, len(j.Touchpoints))
+	for id, n := range count {
+		j := w.d.Journey(id)
+		if j == nil || n < 16 || len(j.Touchpoints) < 64 {
+			continue
+		}
+		m := make(map[string]*model.Touchpoint, len(j.Touchpoints))
 		for _, t := range j.Touchpoints {
 			m[t.ID] = t
 		}
 		w.index[j.ID] = m
 	}
-	return m[id]
+}
+
+// touchpointOf finds a touchpoint of a journey.
+func (w *writer) touchpointOf(j *model.Journey, id string) *model.Touchpoint {
+	if m, ok := w.index[j.ID]; ok {
+		return m[id]
+	}
+	return j.Touchpoint(id)
 }
 
 func (w *writer) remove(r model.Ref, moved map[siblings]bool) error {
@@ -548,7 +601,7 @@ func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
 		// may have deleted it, and then it is written whole.
 		h = w.saved.fingerprint(j, t)
 		if old, ok := w.saved.rows[t.ID]; ok && old.sum == h {
-			now := savedRow{h, t.Stage, t.Lane, t.Order}
+			now := savedRow{h, t.Stage, t.Lane}
 			var res sql.Result
 			var err error
 			if old.stage == t.Stage && old.lane == t.Lane {
@@ -596,29 +649,45 @@ func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
 		}
 	}
 	if w.saved != nil {
-		w.wrote[t.ID] = savedRow{h, t.Stage, t.Lane, t.Order}
+		w.wrote[t.ID] = savedRow{h, t.Stage, t.Lane}
 	}
 	return nil
 }
 
 // contents remembers, for each touchpoint written since the store opened,
-// what the file holds for it: its placement (stage, lane, order) and a
-// fingerprint of everything else. It is updated only once a transaction has
-// committed, so it never claims more than the file holds; a touchpoint it
-// does not know is written whole.
+// what the file holds for it: its cell (stage and lane) and a fingerprint
+// of everything but its placement (its order, which shifts change, is not
+// kept). It is updated only once a transaction has committed, so it never
+// claims more than the file holds; a touchpoint it does not know is written
+// whole.
+//
+// It also remembers what failed saves were to write (pending, and the
+// journeys whose orders shifted, wholeOrders): the file does not hold it,
+// while the caller may still hold the edit. The next save that succeeds
+// writes it as d then has it, and every order of those journeys.
 type contents struct {
-	seed maphash.Seed
-	rows map[string]savedRow
+	seed        maphash.Seed
+	rows        map[string]savedRow
+	pending     []model.Ref
+	wholeOrders map[string]bool
 }
 
 type savedRow struct {
 	sum         uint64
 	stage, lane string
-	order       int
 }
 
 func newContents() *contents {
-	return &contents{seed: maphash.MakeSeed(), rows: map[string]savedRow{}}
+	return &contents{seed: maphash.MakeSeed(), rows: map[string]savedRow{}, wholeOrders: map[string]bool{}}
+}
+
+// unsure remembers what a save that failed was to write.
+func (c *contents) unsure(delta model.Delta) {
+	c.pending = append(c.pending, delta.Changed...)
+	c.pending = append(c.pending, delta.Removed...)
+	for _, sh := range delta.Shifts {
+		c.wholeOrders[sh.Journey] = true
+	}
 }
 
 // fingerprint hashes every column of a touchpoint but its placement.
@@ -675,6 +744,8 @@ func (c *contents) commit(w *writer) {
 	for id, r := range w.wrote {
 		c.rows[id] = r
 	}
+	c.pending = nil
+	clear(c.wholeOrders)
 }
 
 func (w *writer) opportunity(j *model.Journey, o *model.Opportunity, pos int) error {
