@@ -45,7 +45,7 @@ func (s *Store) Save(d *model.Document, delta model.Delta) (err error) {
 	if s.readOnly {
 		return fail(ErrReadOnly, nil, "store.readonly_save", s.path, s.reason)
 	}
-	if err := model.Validate(d); err != nil {
+	if err := s.validate(d, delta); err != nil {
 		return fail(nil, err, "store.invalid", s.path)
 	}
 	if err := s.stillThere(); err != nil {
@@ -63,6 +63,16 @@ func (s *Store) Save(d *model.Document, delta model.Delta) (err error) {
 	}
 	d.Modified = now
 	return nil
+}
+
+// validate checks d before it is saved: by what delta changes (a move of
+// a card on a big map is checked in a fraction of a millisecond), unless
+// failed saves left more to write, which is rare: then all of d.
+func (s *Store) validate(d *model.Document, delta model.Delta) error {
+	if s.saved != nil && len(s.saved.pending) > 0 {
+		return model.Validate(d)
+	}
+	return model.ValidateEdit(d, delta)
 }
 
 // stillThere refuses to save into a file that is no longer the one opened
@@ -114,7 +124,7 @@ type statements struct {
 	stage, stagePos, stageDel                      *sql.Stmt
 	lane, lanePos, laneDel                         *sql.Stmt
 	touchpoint, touchpointUpd, touchpointDel       *sql.Stmt
-	placement, order, shift                        *sql.Stmt
+	placement, order                               *sql.Stmt
 	opportunity, opportunityPos, opportunityDel    *sql.Stmt
 	links, link                                    *sql.Stmt
 	review, reviewDel                              *sql.Stmt
@@ -175,9 +185,6 @@ func prepare(db *sql.DB) (*statements, error) {
 		{&st.touchpointUpd, update("touchpoints", touchpointColumns...)},
 		{&st.placement, `UPDATE touchpoints SET stage_id = ?2, lane_id = ?3, ord = ?4 WHERE id = ?1`},
 		{&st.order, `UPDATE touchpoints SET ord = ?2 WHERE id = ?1`},
-		// No index on ord: one pass over the table, however many rows
-		// shift (see 0001_init.sql).
-		{&st.shift, `UPDATE touchpoints SET ord = ord + ?1 WHERE journey_id = ?2 AND ord BETWEEN ?3 AND ?4`},
 		{&st.touchpointDel, `DELETE FROM touchpoints WHERE id = ?`},
 		{&st.opportunity, upsert("opportunities", "id", "journey_id", "position", "title", "kind",
 			"impact", "effort", "owner", "status")},
@@ -218,6 +225,8 @@ type writer struct {
 
 	saved    *contents           // nil when building a new file
 	wrote    map[string]savedRow // touchpoints written, for saved
+	keys     map[string]int64    // ord of the touchpoints placed by this transaction
+	rekeyed  []placed            // touchpoints placed anew that the edit did not name
 	dropped  []string            // touchpoints deleted, for saved
 	cascaded bool                // touchpoints may have been deleted with their stage, lane or journey
 }
@@ -250,21 +259,16 @@ type siblings struct {
 }
 
 func (w *writer) apply(delta model.Delta) error {
-	var whole map[string]bool
 	if w.saved != nil {
 		// What failed saves left unwritten goes with this one.
-		whole = w.saved.wholeOrders
 		delta.Changed = append(slices.Clip(delta.Changed), w.saved.pending...)
 	}
-	for _, sh := range delta.Shifts {
-		if whole[sh.Journey] {
-			continue
-		}
-		if err := w.exec(w.st.shift, sh.By, sh.Journey, sh.From, sh.To); err != nil {
-			return err
-		}
-	}
+	// Shifts need no writing: the touchpoints they renumber keep their
+	// place in the file (see keys.go); those that moved get one.
 	w.indexMany(delta.Changed)
+	if err := w.placeAll(delta.Changed); err != nil {
+		return err
+	}
 	moved := map[siblings]bool{}
 	for _, k := range kinds {
 		for _, r := range delta.Changed {
@@ -284,16 +288,11 @@ func (w *writer) apply(delta model.Delta) error {
 			}
 		}
 	}
-	for id := range whole {
-		// The orders of this journey in the file are not known: every
-		// touchpoint is written (the placement alone where the file is
-		// known to hold the rest).
-		if j := w.d.Journey(id); j != nil {
-			for _, t := range j.Touchpoints {
-				if err := w.touchpoint(j, t); err != nil {
-					return err
-				}
-			}
+	for _, x := range w.rekeyed {
+		// Touchpoints the edit did not name, given another place to
+		// make room.
+		if err := w.touchpoint(x.j, x.t); err != nil {
+			return err
 		}
 	}
 	for g := range moved {
@@ -500,6 +499,7 @@ func (w *writer) journeyWhole(j *model.Journey) error {
 	if err := w.journey(j); err != nil {
 		return err
 	}
+	w.spread(timeline(j))
 	for i, st := range j.Stages {
 		if err := w.stage(j, st, i); err != nil {
 			return err
@@ -592,6 +592,10 @@ func (w *writer) lane(j *model.Journey, l *model.Lane, pos int) error {
 }
 
 func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
+	ord, ok := w.keyOf(t)
+	if !ok {
+		return fmt.Errorf("touchpoint %s has no place on the timeline", t.ID)
+	}
 	var h uint64
 	if w.saved != nil {
 		// A move renumbers many touchpoints and changes nothing else in
@@ -605,9 +609,9 @@ func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
 			var res sql.Result
 			var err error
 			if old.stage == t.Stage && old.lane == t.Lane {
-				res, err = w.stmt(w.st.order).Exec(t.ID, t.Order)
+				res, err = w.stmt(w.st.order).Exec(t.ID, ord)
 			} else {
-				res, err = w.stmt(w.st.placement).Exec(t.ID, t.Stage, t.Lane, t.Order)
+				res, err = w.stmt(w.st.placement).Exec(t.ID, t.Stage, t.Lane, ord)
 			}
 			if err != nil {
 				return err
@@ -630,7 +634,7 @@ func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
 	if t.Score != nil {
 		score = *t.Score
 	}
-	args := []any{t.ID, j.ID, t.Stage, t.Lane, t.Order, t.Title, string(t.Channel),
+	args := []any{t.ID, j.ID, t.Stage, t.Lane, ord, t.Title, string(t.Channel),
 		t.Description, t.Emotion, score, t.Responses, t.Listened, markersText(t.Markers), quotes, t.Note,
 		orNull(t.Image), t.Origin}
 	// Most writes are of rows already there: update first, insert only
@@ -654,22 +658,21 @@ func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
 	return nil
 }
 
-// contents remembers, for each touchpoint written since the store opened,
-// what the file holds for it: its cell (stage and lane) and a fingerprint
-// of everything but its placement (its order, which shifts change, is not
-// kept). It is updated only once a transaction has committed, so it never
-// claims more than the file holds; a touchpoint it does not know is written
-// whole.
+// contents remembers what the file holds: the ord of every touchpoint
+// (keys), and for each touchpoint written since the store opened, its cell
+// (stage and lane) and a fingerprint of everything but its placement. It is
+// updated only once a transaction has committed, so it never claims more
+// than the file holds; a touchpoint whose fingerprint it does not know is
+// written whole.
 //
-// It also remembers what failed saves were to write (pending, and the
-// journeys whose orders shifted, wholeOrders): the file does not hold it,
-// while the caller may still hold the edit. The next save that succeeds
-// writes it as d then has it, and every order of those journeys.
+// It also remembers what failed saves were to write (pending): the file
+// does not hold it, while the caller may still hold the edit. The next
+// save that succeeds writes it as d then has it.
 type contents struct {
-	seed        maphash.Seed
-	rows        map[string]savedRow
-	pending     []model.Ref
-	wholeOrders map[string]bool
+	seed    maphash.Seed
+	rows    map[string]savedRow
+	keys    map[string]int64
+	pending []model.Ref
 }
 
 type savedRow struct {
@@ -678,16 +681,13 @@ type savedRow struct {
 }
 
 func newContents() *contents {
-	return &contents{seed: maphash.MakeSeed(), rows: map[string]savedRow{}, wholeOrders: map[string]bool{}}
+	return &contents{seed: maphash.MakeSeed(), rows: map[string]savedRow{}, keys: map[string]int64{}}
 }
 
 // unsure remembers what a save that failed was to write.
 func (c *contents) unsure(delta model.Delta) {
 	c.pending = append(c.pending, delta.Changed...)
 	c.pending = append(c.pending, delta.Removed...)
-	for _, sh := range delta.Shifts {
-		c.wholeOrders[sh.Journey] = true
-	}
 }
 
 // fingerprint hashes every column of a touchpoint but its placement.
@@ -740,12 +740,15 @@ func (c *contents) commit(w *writer) {
 	}
 	for _, id := range w.dropped {
 		delete(c.rows, id)
+		delete(c.keys, id)
 	}
 	for id, r := range w.wrote {
 		c.rows[id] = r
 	}
+	for id, k := range w.keys {
+		c.keys[id] = k
+	}
 	c.pending = nil
-	clear(c.wholeOrders)
 }
 
 func (w *writer) opportunity(j *model.Journey, o *model.Opportunity, pos int) error {
