@@ -244,42 +244,39 @@ func totals(d *Document) error {
 // sizes adds up the bytes of every text Validate bounds, and of every
 // picture.
 func sizes(d *Document) (text, pictures int) {
-	add := func(s ...string) {
-		for _, x := range s {
-			text += len(x)
-		}
-	}
 	kpis := func(ks []KPI) {
 		for _, k := range ks {
-			add(k.Name, k.Value, k.Target)
+			text += len(k.Name) + len(k.Value) + len(k.Target)
 		}
 	}
-	add(d.Title)
+	text += len(d.Title)
 	for _, p := range d.Personas {
-		add(p.Name, p.Job, p.Age, p.Hobbies, p.Ambitions, p.Frustrations, p.Quote)
+		text += len(p.Name) + len(p.Job) + len(p.Age) + len(p.Hobbies) + len(p.Ambitions) + len(p.Frustrations) + len(p.Quote)
 		pictures += len(p.Avatar)
 	}
 	for _, j := range d.Journeys {
-		add(j.Title, j.Objective)
+		text += len(j.Title) + len(j.Objective)
 		for _, s := range j.Stages {
-			add(s.Name, s.CustomerGoals, s.BusinessGoals, s.Actions, s.Thoughts)
+			text += len(s.Name) + len(s.CustomerGoals) + len(s.BusinessGoals) + len(s.Actions) + len(s.Thoughts)
 			kpis(s.KPIs)
 		}
 		for _, l := range j.Lanes {
-			add(l.Name)
+			text += len(l.Name)
 		}
 		for _, t := range j.Touchpoints {
-			add(t.Title, t.Description, t.Note)
-			add(t.Quotes...)
+			text += len(t.Title) + len(t.Description) + len(t.Note)
+			for _, q := range t.Quotes {
+				text += len(q)
+			}
 			pictures += len(t.Image)
 		}
 		for _, o := range j.Opportunities {
-			add(o.Title, o.Owner)
+			text += len(o.Title) + len(o.Owner)
 		}
 		for _, r := range j.Reviews {
-			add(r.Note)
+			text += len(r.Note)
 			for _, s := range r.Stages {
-				add(s.Name)
+				text += len(s.Name)
 				kpis(s.KPIs)
 			}
 		}

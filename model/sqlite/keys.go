@@ -100,13 +100,13 @@ func (w *writer) placeAll(refs []model.Ref) error {
 }
 
 // place gives the touchpoints ids of j (those an edit wrote, as they now
-// are) an ord that sorts them where they are on the timeline. The others
-// keep theirs: they stay in the same order among themselves (a command
-// names every touchpoint it moves past another), which is checked on the
-// way; one whose ord is out of order, or unknown, is placed too.
+// are) an ord that sorts them where they are on the timeline, between the
+// ords of their neighbours. The others keep theirs: an edit names every
+// touchpoint whose place among the others changed (model.Delta), so those
+// it does not name are in the same order in the file as in memory.
 func (w *writer) place(j *model.Journey, ids []string) {
 	seq := timeline(j)
-	named := make([]bool, len(seq))
+	at := make([]int, 0, len(ids))
 	for _, id := range ids {
 		if t := w.touchpointOf(j, id); t != nil {
 			// At its order, where the orders are 1..n.
@@ -114,28 +114,37 @@ func (w *writer) place(j *model.Journey, ids []string) {
 			if i < 0 || i >= len(seq) || seq[i] != t {
 				i = slices.Index(seq, t)
 			}
-			named[i] = true
+			at = append(at, i)
 		}
 	}
-	var anchor int64 // ord of the last touchpoint kept in place
-	start := -1      // first of the run being placed
-	for i, t := range seq {
-		k, ok := w.keyOf(t)
-		if named[i] || !ok || k <= anchor {
-			if start < 0 {
-				start = i
+	slices.Sort(at)
+	at = slices.Compact(at)
+	named := func(i int) bool { _, ok := slices.BinarySearch(at, i); return ok }
+	for len(at) > 0 {
+		// A run of named touchpoints side by side, between two that
+		// keep their place.
+		a, b := at[0], at[0]
+		for len(at) > 0 && at[0] <= b+1 {
+			b, at = at[0], at[1:]
+		}
+		var lo, hi int64
+		if a > 0 {
+			k, ok := w.keyOf(seq[a-1])
+			if !ok {
+				w.widen(j, seq, named, a, b)
+				continue
 			}
-			continue
+			lo = k
 		}
-		if start >= 0 {
-			w.fill(j, seq, named, start, i-1, anchor, k, true)
-			start = -1
-			k, _ = w.keyOf(t) // a spread window may have reached it
+		if b+1 < len(seq) {
+			k, ok := w.keyOf(seq[b+1])
+			if !ok {
+				w.widen(j, seq, named, a, b)
+				continue
+			}
+			hi = k
 		}
-		anchor = k
-	}
-	if start >= 0 {
-		w.fill(j, seq, named, start, len(seq)-1, anchor, 0, false)
+		w.fill(j, seq, named, a, b, lo, hi, b+1 < len(seq))
 	}
 }
 
@@ -143,7 +152,7 @@ func (w *writer) place(j *model.Journey, ids []string) {
 // the end of the timeline). Members whose ords already sort them there
 // keep them (an edit of a card's text); otherwise they share the room
 // evenly, and where there is too little, a window around them is spread.
-func (w *writer) fill(j *model.Journey, seq []*model.Touchpoint, named []bool, a, b int, lo, hi int64, bounded bool) {
+func (w *writer) fill(j *model.Journey, seq []*model.Touchpoint, named func(int) bool, a, b int, lo, hi int64, bounded bool) {
 	n := int64(b - a + 1)
 	keep, last := true, lo
 	for _, t := range seq[a : b+1] {
@@ -166,14 +175,14 @@ func (w *writer) fill(j *model.Journey, seq []*model.Touchpoint, named []bool, a
 		return
 	}
 	for i := a; i <= b; i++ {
-		w.setKey(j, seq[i], lo+int64(i-a+1)*step, !named[i])
+		w.setKey(j, seq[i], lo+int64(i-a+1)*step, !named(i))
 	}
 }
 
 // widen spreads out the smallest window around seq[a..b], twice as wide
 // each time, whose neighbours leave minGap between its members; the whole
 // timeline if need be.
-func (w *writer) widen(j *model.Journey, seq []*model.Touchpoint, named []bool, a, b int) {
+func (w *writer) widen(j *model.Journey, seq []*model.Touchpoint, named func(int) bool, a, b int) {
 	for width := b - a + 1; ; width *= 2 {
 		from, to := max(0, a-width), min(len(seq)-1, b+width)
 		var lo int64
@@ -197,7 +206,7 @@ func (w *writer) widen(j *model.Journey, seq []*model.Touchpoint, named []bool, 
 				step = keyGap
 			}
 			for i := from; i <= to; i++ {
-				w.setKey(j, seq[i], lo+int64(i-from+1)*step, !named[i])
+				w.setKey(j, seq[i], lo+int64(i-from+1)*step, !named(i))
 			}
 			return
 		}
