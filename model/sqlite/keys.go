@@ -119,7 +119,8 @@ func (w *writer) place(j *model.Journey, ids []string) {
 	}
 	slices.Sort(at)
 	at = slices.Compact(at)
-	named := func(i int) bool { _, ok := slices.BinarySearch(at, i); return ok }
+	all := at
+	named := func(i int) bool { _, ok := slices.BinarySearch(all, i); return ok }
 	for len(at) > 0 {
 		// A run of named touchpoints side by side, between two that
 		// keep their place.
