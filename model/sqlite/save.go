@@ -18,14 +18,16 @@ import (
 
 var _ model.Saver = (*Store)(nil)
 
-// Save writes one edit in one transaction: the order shifts of delta.Shifts,
-// every thing in delta.Changed as it now is in d (a thing that is no longer
-// in d is deleted), every thing in delta.Removed deleted, the positions of
-// the siblings of whatever changed, and the modification time, which
-// d.Modified then holds too. A journey new to the file is written with
-// everything it holds. d is validated first; invalid data, a read-only
-// store, or a file that was deleted, replaced or made read-only while open
-// are refused before anything is written.
+// Save writes one edit in one transaction: every thing in delta.Changed as
+// it now is in d (a thing that is no longer in d is deleted; a touchpoint
+// takes an ord between its neighbours', see keys.go), every thing in
+// delta.Removed deleted, the positions of the siblings of whatever changed,
+// and the modification time, which d.Modified then holds too. The
+// touchpoints delta.Shifts renumbers keep their ord in the file: nothing of
+// them is written. A journey new to the file is written with everything it
+// holds. d is checked first, by what delta changes (model.ValidateEdit);
+// invalid data, a read-only store, or a file that was deleted, replaced or
+// made read-only while open are refused before anything is written.
 //
 // When a save fails, what it was to write is remembered and written with
 // the next one that succeeds, as it then is in d: a caller that kept the
