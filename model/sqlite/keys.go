@@ -216,7 +216,9 @@ func (w *writer) widen(j *model.Journey, seq []*model.Touchpoint, named func(int
 
 // numberTimelines gives the touchpoints of a document just read their
 // orders 1..n (they come sorted by ord) and returns the ords the file
-// holds.
+// holds. It also makes each touchpoint's stage and lane the very strings
+// of its stage's and lane's ids: every move compares the stages of the
+// whole timeline, and equal strings that share their bytes compare at once.
 func numberTimelines(d *model.Document) map[string]int64 {
 	n := 0
 	for _, j := range d.Journeys {
@@ -224,11 +226,24 @@ func numberTimelines(d *model.Document) map[string]int64 {
 	}
 	keys := make(map[string]int64, n)
 	for _, j := range d.Journeys {
-		for i, t := range timeline(j) {
-			keys[t.ID] = int64(t.Order)
-			t.Order = i + 1
+		ids := make(map[string]string, len(j.Stages)+len(j.Lanes))
+		for _, s := range j.Stages {
+			ids[s.ID] = s.ID
+		}
+		for _, l := range j.Lanes {
+			ids[l.ID] = l.ID
 		}
 		j.Touchpoints = timeline(j)
+		for i, t := range j.Touchpoints {
+			keys[t.ID] = int64(t.Order)
+			t.Order = i + 1
+			if id, ok := ids[t.Stage]; ok {
+				t.Stage = id
+			}
+			if id, ok := ids[t.Lane]; ok {
+				t.Lane = id
+			}
+		}
 	}
 	return keys
 }
