@@ -33,6 +33,11 @@ type Ref struct {
 // Delta is what an edit changed: things to write again as they now are in
 // the document, things that no longer exist, and touchpoints that only
 // moved along their journey's timeline.
+//
+// Changed names every touchpoint whose place among the others of its
+// journey changed: those it does not name keep their order relative to
+// each other (model/sqlite writes a move's moved cards alone on this
+// ground).
 type Delta struct {
 	Changed []Ref
 	Removed []Ref
@@ -40,8 +45,10 @@ type Delta struct {
 	// shifts thousands on a big map, in a few ranges). They apply in
 	// turn, the first to the orders as they were before the edit, each
 	// next one to the orders the previous ones left; then what Changed
-	// names is written as it now is. A touchpoint named in Changed or
-	// Removed may lie in a range: what it is now is written anyway.
+	// names is as it now is. A touchpoint named in Changed or Removed
+	// may lie in a range. They say which cards to draw again; a store
+	// that keeps orders with gaps (model/sqlite) has nothing to write
+	// for them.
 	Shifts []Shift
 }
 

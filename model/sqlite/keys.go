@@ -203,9 +203,6 @@ func (w *writer) widen(j *model.Journey, seq []*model.Touchpoint, named func(int
 			step = (hi - lo) / int64(to-from+2)
 		}
 		if step >= minGap || (from == 0 && to == len(seq)-1) {
-			if step < 1 {
-				step = keyGap
-			}
 			for i := from; i <= to; i++ {
 				w.setKey(j, seq[i], lo+int64(i-from+1)*step, !named(i))
 			}
