@@ -344,3 +344,26 @@ func TestMoveUndoAfterAnEditUndone(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, before)
 	}
 }
+
+// BenchmarkMoveAndCheck20k is a move on a 20 000-touchpoint journey between
+// its first two stages with the check the store makes before saving it,
+// without the disk: the part of a drop that is the model's.
+func BenchmarkMoveAndCheck20k(b *testing.B) {
+	d := modeltest.Generated(20000, 6, 8)
+	j := d.Journeys[0]
+	id := j.Touchpoints[3].ID
+	stages := [2]string{j.Stages[1].ID, j.Stages[0].ID}
+	i := 0
+	defer modeltest.CPUPerOp(b)()
+	for b.Loop() {
+		m := &model.MoveTouchpoint{Journey: j.ID, Touchpoint: id, Stage: stages[i%2], Lane: j.Lanes[1].ID, Slot: 3}
+		i++
+		delta, err := m.Apply(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := model.ValidateEdit(d, delta); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
