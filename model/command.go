@@ -31,14 +31,38 @@ type Ref struct {
 }
 
 // Delta is what an edit changed: things to write again as they now are in
-// the document, and things that no longer exist.
+// the document, things that no longer exist, and touchpoints that only
+// moved along their journey's timeline.
+//
+// Changed names every touchpoint whose place among the others of its
+// journey changed: those it does not name keep their order relative to
+// each other (model/sqlite writes a move's moved cards alone on this
+// ground).
 type Delta struct {
 	Changed []Ref
 	Removed []Ref
+	// Shifts renumber touchpoints whose order alone changed (a move
+	// shifts thousands on a big map, in a few ranges). They apply in
+	// turn, the first to the orders as they were before the edit, each
+	// next one to the orders the previous ones left; then what Changed
+	// names is as it now is. A touchpoint named in Changed or Removed
+	// may lie in a range. They say which cards to draw again; a store
+	// that keeps orders with gaps (model/sqlite) has nothing to write
+	// for them.
+	Shifts []Shift
+}
+
+// Shift says that the touchpoints of a journey whose order was From..To
+// (both included) now have order+By, and that nothing else of them
+// changed.
+type Shift struct {
+	Journey  string
+	From, To int
+	By       int
 }
 
 // Empty reports whether the edit changed nothing.
-func (d Delta) Empty() bool { return len(d.Changed) == 0 && len(d.Removed) == 0 }
+func (d Delta) Empty() bool { return len(d.Changed) == 0 && len(d.Removed) == 0 && len(d.Shifts) == 0 }
 
 // Command is one user gesture as an edit of the document: applying it and
 // undoing it each return what changed, so that the store can save exactly
@@ -195,8 +219,10 @@ func (b *Batch) Undo(d *Document) (Delta, error) {
 	return all, nil
 }
 
-// merge adds o to d, each thing once.
+// merge adds o, which comes after d, to d, each thing once; shifts keep
+// their turn.
 func (d Delta) merge(o Delta) Delta {
+	d.Shifts = append(d.Shifts, o.Shifts...)
 	seen := make(map[Ref]bool, len(d.Changed)+len(d.Removed))
 	for _, r := range d.Changed {
 		seen[r] = true

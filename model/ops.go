@@ -11,18 +11,8 @@ import (
 // among the other touchpoints of the stage (past the end: last), and
 // renumbers the timeline.
 func (j *Journey) Place(t *Touchpoint, stage, lane string, slot int) {
-	col := j.StageIndex(stage)
 	rest := slices.DeleteFunc(TimelineOf(j), func(x *Touchpoint) bool { return x == t })
-	at, inStage := 0, 0
-	for _, x := range rest {
-		c := j.StageIndex(x.Stage)
-		if c < col || (c == col && inStage < slot) {
-			at++
-			if c == col {
-				inStage++
-			}
-		}
-	}
+	at := slotIndex(j, rest, j.StageIndex(stage), slot)
 	t.Stage, t.Lane = stage, lane
 	j.Touchpoints = slices.Insert(rest, at, t)
 	for i, x := range j.Touchpoints {

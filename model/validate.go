@@ -78,11 +78,8 @@ func Validate(d *Document) error {
 			return err
 		}
 	}
-	if v.textBytes > MaxTextBytes {
-		return problem("valid.text_total", megabytes(v.textBytes), megabytes(MaxTextBytes))
-	}
-	if v.pictureBytes > MaxPicturesBytes {
-		return problem("valid.pictures_total", megabytes(v.pictureBytes), megabytes(MaxPicturesBytes))
+	if err := totals(d); err != nil {
+		return err
 	}
 	return v.origins(d)
 }
@@ -90,9 +87,8 @@ func Validate(d *Document) error {
 // validator remembers the ids met so far, with their kind: they are unique
 // in the document, and origins name things of their own kind.
 type validator struct {
-	seen                    map[string]Kind
-	textBytes, pictureBytes int
-	scratch                 map[string]bool // reused by each review's check
+	seen    map[string]Kind
+	scratch map[string]bool // reused by each review's check
 }
 
 // counts checks the numbers of things in the whole document before any of
@@ -494,7 +490,6 @@ func integer(where place, key string, v, lo, hi int) error {
 func (v *validator) texts(where place, max int, kv ...string) error {
 	for i := 0; i+1 < len(kv); i += 2 {
 		t := kv[i+1]
-		v.textBytes += len(t)
 		if !utf8.ValidString(t) {
 			return problem("valid.text", where(), kv[i])
 		}
@@ -526,7 +521,6 @@ func (v *validator) picture(where place, key string, b []byte) error {
 	if len(b) == 0 {
 		return nil
 	}
-	v.pictureBytes += len(b)
 	if len(b) > MaxPictureBytes {
 		return problem("valid.picture_bytes", where(), key, megabytes(len(b)), megabytes(MaxPictureBytes))
 	}

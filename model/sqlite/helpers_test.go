@@ -151,3 +151,27 @@ func fakeWritable(t *testing.T, ok bool, why string) {
 	writable = func(string) (bool, string) { return ok, why }
 	t.Cleanup(func() { writable = old })
 }
+
+// numbered is d as opening its file gives it back: the file keeps each
+// journey's timeline, and opening numbers it 1..n (a document edited by
+// hand, not through commands, may have gaps in its orders).
+func numbered(d *model.Document) *model.Document {
+	if !slices.ContainsFunc(d.Journeys, gaps) {
+		return d // model.Clone would make empty lists nil
+	}
+	c := model.Clone(d)
+	for _, j := range c.Journeys {
+		j.Touchpoints = slices.SortedStableFunc(slices.Values(j.Touchpoints),
+			func(a, b *model.Touchpoint) int { return a.Order - b.Order })
+		for i, t := range j.Touchpoints {
+			t.Order = i + 1
+		}
+	}
+	return c
+}
+
+func gaps(j *model.Journey) bool {
+	return slices.ContainsFunc(j.Touchpoints, func(t *model.Touchpoint) bool {
+		return t.Order < 1 || t.Order > len(j.Touchpoints) || j.Touchpoints[t.Order-1] != t
+	})
+}

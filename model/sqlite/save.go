@@ -9,6 +9,7 @@ import (
 	"hash/maphash"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,22 +19,35 @@ import (
 var _ model.Saver = (*Store)(nil)
 
 // Save writes one edit in one transaction: every thing in delta.Changed as
-// it now is in d (a thing that is no longer in d is deleted), every thing in
+// it now is in d (a thing that is no longer in d is deleted; a touchpoint
+// takes an ord between its neighbours', see keys.go), every thing in
 // delta.Removed deleted, the positions of the siblings of whatever changed,
-// and the modification time, which d.Modified then holds too. A journey new
-// to the file is written with everything it holds. d is validated first;
+// and the modification time, which d.Modified then holds too. The
+// touchpoints delta.Shifts renumbers keep their ord in the file: nothing of
+// them is written. A journey new to the file is written with everything it
+// holds. d is checked first, by what delta changes (model.ValidateEdit);
 // invalid data, a read-only store, or a file that was deleted, replaced or
 // made read-only while open are refused before anything is written.
-func (s *Store) Save(d *model.Document, delta model.Delta) error {
+//
+// When a save fails, what it was to write is remembered and written with
+// the next one that succeeds, as it then is in d: a caller that kept the
+// edit in memory (the editor rolls it back) loses nothing, even though the
+// next edits write only what they change.
+func (s *Store) Save(d *model.Document, delta model.Delta) (err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return fail(nil, nil, "store.closed", s.path)
 	}
+	defer func() {
+		if err != nil && s.saved != nil {
+			s.saved.unsure(delta)
+		}
+	}()
 	if s.readOnly {
 		return fail(ErrReadOnly, nil, "store.readonly_save", s.path, s.reason)
 	}
-	if err := model.Validate(d); err != nil {
+	if err := s.validate(d, delta); err != nil {
 		return fail(nil, err, "store.invalid", s.path)
 	}
 	if err := s.stillThere(); err != nil {
@@ -51,6 +65,16 @@ func (s *Store) Save(d *model.Document, delta model.Delta) error {
 	}
 	d.Modified = now
 	return nil
+}
+
+// validate checks d before it is saved: by what delta changes (a move of
+// a card on a big map is checked in a fraction of a millisecond), unless
+// failed saves left more to write, which is rare: then all of d.
+func (s *Store) validate(d *model.Document, delta model.Delta) error {
+	if s.saved != nil && len(s.saved.pending) > 0 {
+		return model.Validate(d)
+	}
+	return model.ValidateEdit(d, delta)
 }
 
 // stillThere refuses to save into a file that is no longer the one opened
@@ -80,7 +104,7 @@ func (s *Store) transaction(f func(*writer) error, d *model.Document) error {
 	if err != nil {
 		return s.sqliteError(err, "store.cannot_save")
 	}
-	w := &writer{tx: tx, st: s.stmts, d: d, saved: s.saved, wrote: map[string]savedRow{}}
+	w := &writer{tx: tx, st: s.stmts, d: d, saved: s.saved, wrote: map[string]savedRow{}, index: map[string]map[string]*model.Touchpoint{}}
 	if err := f(w); err != nil {
 		_ = tx.Rollback()
 		return s.sqliteError(err, "store.cannot_save")
@@ -199,10 +223,12 @@ type writer struct {
 	st    *statements
 	d     *model.Document
 	bound map[*sql.Stmt]*sql.Stmt
-	index map[string]map[string]*model.Touchpoint // journey → id → touchpoint
+	index map[string]map[string]*model.Touchpoint // journey → id → touchpoint, for the journeys of many refs
 
 	saved    *contents           // nil when building a new file
 	wrote    map[string]savedRow // touchpoints written, for saved
+	keys     map[string]int64    // ord of the touchpoints placed by this transaction
+	rekeyed  []placed            // touchpoints placed anew that the edit did not name
 	dropped  []string            // touchpoints deleted, for saved
 	cascaded bool                // touchpoints may have been deleted with their stage, lane or journey
 }
@@ -235,6 +261,16 @@ type siblings struct {
 }
 
 func (w *writer) apply(delta model.Delta) error {
+	if w.saved != nil {
+		// What failed saves left unwritten goes with this one.
+		delta.Changed = append(slices.Clip(delta.Changed), w.saved.pending...)
+	}
+	// Shifts need no writing: the touchpoints they renumber keep their
+	// place in the file (see keys.go); those that moved get one.
+	w.indexMany(delta.Changed)
+	if err := w.placeAll(delta.Changed); err != nil {
+		return err
+	}
 	moved := map[siblings]bool{}
 	for _, k := range kinds {
 		for _, r := range delta.Changed {
@@ -252,6 +288,13 @@ func (w *writer) apply(delta model.Delta) error {
 					return err
 				}
 			}
+		}
+	}
+	for _, x := range w.rekeyed {
+		// Touchpoints the edit did not name, given another place to
+		// make room.
+		if err := w.touchpoint(x.j, x.t); err != nil {
+			return err
 		}
 	}
 	for g := range moved {
@@ -327,24 +370,35 @@ func (w *writer) write(r model.Ref, moved map[siblings]bool) error {
 	return w.remove(r, moved)
 }
 
-// touchpointOf finds a touchpoint; an edit that touches many (a move
-// renumbers the timeline) indexes the journey once.
-func (w *writer) touchpointOf(j *model.Journey, id string) *model.Touchpoint {
-	if len(j.Touchpoints) < 64 {
-		return j.Touchpoint(id)
+// indexMany indexes by id the touchpoints of each journey that refs name
+// many of (an edit that renumbers a journey names every touchpoint after
+// the change), so that each is found at once; a few are looked for.
+func (w *writer) indexMany(refs []model.Ref) {
+	count := map[string]int{}
+	for _, r := range refs {
+		if r.Kind == model.KindTouchpoint {
+			count[r.Journey]++
+		}
 	}
-	if w.index == nil {
-		w.index = map[string]map[string]*model.Touchpoint{}
-	}
-	m := w.index[j.ID]
-	if m == nil {
-		m = make(map[string]*model.Touchpoint, len(j.Touchpoints))
+	for id, n := range count {
+		j := w.d.Journey(id)
+		if j == nil || n < 16 || len(j.Touchpoints) < 64 {
+			continue
+		}
+		m := make(map[string]*model.Touchpoint, len(j.Touchpoints))
 		for _, t := range j.Touchpoints {
 			m[t.ID] = t
 		}
 		w.index[j.ID] = m
 	}
-	return m[id]
+}
+
+// touchpointOf finds a touchpoint of a journey.
+func (w *writer) touchpointOf(j *model.Journey, id string) *model.Touchpoint {
+	if m, ok := w.index[j.ID]; ok {
+		return m[id]
+	}
+	return j.Touchpoint(id)
 }
 
 func (w *writer) remove(r model.Ref, moved map[siblings]bool) error {
@@ -447,6 +501,7 @@ func (w *writer) journeyWhole(j *model.Journey) error {
 	if err := w.journey(j); err != nil {
 		return err
 	}
+	w.spread(timeline(j))
 	for i, st := range j.Stages {
 		if err := w.stage(j, st, i); err != nil {
 			return err
@@ -539,6 +594,10 @@ func (w *writer) lane(j *model.Journey, l *model.Lane, pos int) error {
 }
 
 func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
+	ord, ok := w.keyOf(t)
+	if !ok {
+		return fmt.Errorf("touchpoint %s has no place on the timeline", t.ID)
+	}
 	var h uint64
 	if w.saved != nil {
 		// A move renumbers many touchpoints and changes nothing else in
@@ -548,13 +607,13 @@ func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
 		// may have deleted it, and then it is written whole.
 		h = w.saved.fingerprint(j, t)
 		if old, ok := w.saved.rows[t.ID]; ok && old.sum == h {
-			now := savedRow{h, t.Stage, t.Lane, t.Order}
+			now := savedRow{h, t.Stage, t.Lane}
 			var res sql.Result
 			var err error
 			if old.stage == t.Stage && old.lane == t.Lane {
-				res, err = w.stmt(w.st.order).Exec(t.ID, t.Order)
+				res, err = w.stmt(w.st.order).Exec(t.ID, ord)
 			} else {
-				res, err = w.stmt(w.st.placement).Exec(t.ID, t.Stage, t.Lane, t.Order)
+				res, err = w.stmt(w.st.placement).Exec(t.ID, t.Stage, t.Lane, ord)
 			}
 			if err != nil {
 				return err
@@ -577,7 +636,7 @@ func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
 	if t.Score != nil {
 		score = *t.Score
 	}
-	args := []any{t.ID, j.ID, t.Stage, t.Lane, t.Order, t.Title, string(t.Channel),
+	args := []any{t.ID, j.ID, t.Stage, t.Lane, ord, t.Title, string(t.Channel),
 		t.Description, t.Emotion, score, t.Responses, t.Listened, markersText(t.Markers), quotes, t.Note,
 		orNull(t.Image), t.Origin}
 	// Most writes are of rows already there: update first, insert only
@@ -596,29 +655,41 @@ func (w *writer) touchpoint(j *model.Journey, t *model.Touchpoint) error {
 		}
 	}
 	if w.saved != nil {
-		w.wrote[t.ID] = savedRow{h, t.Stage, t.Lane, t.Order}
+		w.wrote[t.ID] = savedRow{h, t.Stage, t.Lane}
 	}
 	return nil
 }
 
-// contents remembers, for each touchpoint written since the store opened,
-// what the file holds for it: its placement (stage, lane, order) and a
-// fingerprint of everything else. It is updated only once a transaction has
-// committed, so it never claims more than the file holds; a touchpoint it
-// does not know is written whole.
+// contents remembers what the file holds: the ord of every touchpoint
+// (keys), and for each touchpoint written since the store opened, its cell
+// (stage and lane) and a fingerprint of everything but its placement. It is
+// updated only once a transaction has committed, so it never claims more
+// than the file holds; a touchpoint whose fingerprint it does not know is
+// written whole.
+//
+// It also remembers what failed saves were to write (pending): the file
+// does not hold it, while the caller may still hold the edit. The next
+// save that succeeds writes it as d then has it.
 type contents struct {
-	seed maphash.Seed
-	rows map[string]savedRow
+	seed    maphash.Seed
+	rows    map[string]savedRow
+	keys    map[string]int64
+	pending []model.Ref
 }
 
 type savedRow struct {
 	sum         uint64
 	stage, lane string
-	order       int
 }
 
 func newContents() *contents {
-	return &contents{seed: maphash.MakeSeed(), rows: map[string]savedRow{}}
+	return &contents{seed: maphash.MakeSeed(), rows: map[string]savedRow{}, keys: map[string]int64{}}
+}
+
+// unsure remembers what a save that failed was to write.
+func (c *contents) unsure(delta model.Delta) {
+	c.pending = append(c.pending, delta.Changed...)
+	c.pending = append(c.pending, delta.Removed...)
 }
 
 // fingerprint hashes every column of a touchpoint but its placement.
@@ -671,10 +742,15 @@ func (c *contents) commit(w *writer) {
 	}
 	for _, id := range w.dropped {
 		delete(c.rows, id)
+		delete(c.keys, id)
 	}
 	for id, r := range w.wrote {
 		c.rows[id] = r
 	}
+	for id, k := range w.keys {
+		c.keys[id] = k
+	}
+	c.pending = nil
 }
 
 func (w *writer) opportunity(j *model.Journey, o *model.Opportunity, pos int) error {

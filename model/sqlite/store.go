@@ -239,11 +239,13 @@ func open(path string, readOnly bool, held *os.File) (_ *Store, _ *model.Documen
 	if err := model.Validate(d); err != nil {
 		return nil, nil, fail(ErrCorrupt, err, "store.corrupt_data", path)
 	}
+	keys := numberTimelines(d)
 	if !s.readOnly {
 		if s.stmts, err = prepare(s.db); err != nil {
 			return nil, nil, fail(nil, err, "store.cannot_open", path)
 		}
 		s.saved = newContents()
+		s.saved.keys = keys
 	}
 	return s, d, nil
 }

@@ -213,8 +213,8 @@ func TestSaveDeltas(t *testing.T) {
 			t.Fatal(err)
 		}
 		r.Close()
-		if !reflect.DeepEqual(got, d) {
-			t.Fatalf("file differs from memory:\n got %s\nwant %s", dump(got), dump(d))
+		if want := numbered(d); !reflect.DeepEqual(got, want) {
+			t.Fatalf("file differs from memory:\n got %s\nwant %s", dump(got), dump(want))
 		}
 	}
 	ref := func(k model.Kind, id string) model.Ref { return model.Ref{Kind: k, Journey: j.ID, ID: id} }
@@ -551,8 +551,8 @@ func TestNarrowWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 		r.Close()
-		if !reflect.DeepEqual(got, d) {
-			t.Fatalf("file differs from memory:\n got %s\nwant %s", dump(got), dump(d))
+		if want := numbered(d); !reflect.DeepEqual(got, want) {
+			t.Fatalf("file differs from memory:\n got %s\nwant %s", dump(got), dump(want))
 		}
 	}
 	ed := model.NewEditor(d, s)

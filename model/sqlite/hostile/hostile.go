@@ -142,9 +142,9 @@ func Kinds() []Kind {
 		{Name: "duplicate-id", Refused: true, Want: "duplicate id", sql: []string{
 			"UPDATE lanes SET id = (SELECT min(id) FROM stages) WHERE rowid = (SELECT max(rowid) FROM lanes)"}},
 		{Name: "order-against-stages", Refused: true, Want: "on the timeline", sql: []string{
-			"UPDATE touchpoints SET ord = -ord WHERE journey_id = (SELECT min(journey_id) FROM touchpoints)",
-			"UPDATE touchpoints SET ord = (SELECT count(*) FROM touchpoints t2 WHERE t2.journey_id = touchpoints.journey_id) + 1 + ord " +
-				"WHERE journey_id = (SELECT min(journey_id) FROM touchpoints)"}},
+			// The timeline backwards, whatever the gaps between the
+			// orders of the file.
+			"UPDATE touchpoints SET ord = 1000000000000 - ord WHERE journey_id = (SELECT min(journey_id) FROM touchpoints)"}},
 		{Name: "duplicate-markers", Refused: true, Want: "markers \"pain\" is listed twice", sql: []string{
 			"UPDATE touchpoints SET markers = 'pain pain' WHERE rowid = " + first}},
 		{Name: "boolean-two", Refused: true, Want: "owned is 2, not true (1) or false (0)", sql: []string{
