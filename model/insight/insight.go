@@ -106,6 +106,24 @@ func Analyze(j *model.Journey) Report {
 		lanes[l.ID] = l
 	}
 
+	// Advice says the same thing of many touchpoints: its text is put
+	// together once per reasons, lane and rule.
+	type adviceKey struct {
+		rule, reasons, lane string
+	}
+	said := map[adviceKey]string{}
+	advise := func(t *model.Touchpoint, rs []Reason, l *model.Lane, rule string) Advice {
+		k := adviceKey{rule, reasonKey(rs), t.Lane}
+		if l != nil && l.Name != "" {
+			k.lane = "\x00" + l.Name // a name, not an id
+		}
+		text, ok := said[k]
+		if !ok {
+			text = advice(t, rs, l, rule).Reason
+			said[k] = text
+		}
+		return Advice{Touchpoint: t.ID, Reasons: rs, Reason: text}
+	}
 	for i, t := range tl {
 		r.PerChannel[t.Channel]++
 		r.PerLane[t.Lane]++
@@ -131,11 +149,11 @@ func Analyze(j *model.Journey) Report {
 		l := lanes[t.Lane]
 		switch {
 		case l == nil || l.Owned:
-			r.ListeningPoints = append(r.ListeningPoints, advice(t, reasons, l, "insight.advice.owned"))
+			r.ListeningPoints = append(r.ListeningPoints, advise(t, reasons, l, "insight.advice.owned"))
 		case l.Leverage:
-			r.ListeningPoints = append(r.ListeningPoints, advice(t, reasons, l, "insight.advice.leverage"))
+			r.ListeningPoints = append(r.ListeningPoints, advise(t, reasons, l, "insight.advice.leverage"))
 		default:
-			r.NoLever = append(r.NoLever, advice(t, reasons, l, "insight.advice.no_lever"))
+			r.NoLever = append(r.NoLever, advise(t, reasons, l, "insight.advice.no_lever"))
 		}
 	}
 
@@ -158,7 +176,8 @@ func Analyze(j *model.Journey) Report {
 // drop (-1) or neither (0).
 func curve(tl []*model.Touchpoint, i int) int {
 	e := tl[i].Emotion
-	var nb []int
+	var around [2]int
+	nb := around[:0]
 	if i > 0 {
 		nb = append(nb, tl[i-1].Emotion)
 	}
@@ -234,6 +253,19 @@ func ptr(f float64) *float64 { return &f }
 
 // ReasonText names a reason in the current language ("pain point").
 func ReasonText(r Reason) string { return msg.T("insight.reason." + string(r)) }
+
+// reasonKey is rs as one string, to tell lists of reasons apart.
+func reasonKey(rs []Reason) string {
+	if len(rs) == 1 {
+		return string(rs[0])
+	}
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteString(string(r))
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
 
 func reasonList(rs []Reason) string {
 	words := make([]string, len(rs))
