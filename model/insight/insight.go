@@ -24,6 +24,7 @@ package insight
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"parcours/model"
@@ -109,13 +110,19 @@ func Analyze(j *model.Journey) Report {
 	// Advice says the same thing of many touchpoints: its text is put
 	// together once per reasons, lane and rule.
 	type adviceKey struct {
-		rule, reasons, lane string
+		rule    string
+		reasons uint8 // a bit per reason
+		lane    *model.Lane
+		laneID  string // for a touchpoint on no known lane
 	}
 	said := map[adviceKey]string{}
 	advise := func(t *model.Touchpoint, rs []Reason, l *model.Lane, rule string) Advice {
-		k := adviceKey{rule, reasonKey(rs), t.Lane}
-		if l != nil && l.Name != "" {
-			k.lane = "\x00" + l.Name // a name, not an id
+		k := adviceKey{rule: rule, lane: l}
+		for _, r := range rs {
+			k.reasons |= 1 << slices.Index(reasonOrder, r)
+		}
+		if l == nil {
+			k.laneID = t.Lane
 		}
 		text, ok := said[k]
 		if !ok {
@@ -254,18 +261,8 @@ func ptr(f float64) *float64 { return &f }
 // ReasonText names a reason in the current language ("pain point").
 func ReasonText(r Reason) string { return msg.T("insight.reason." + string(r)) }
 
-// reasonKey is rs as one string, to tell lists of reasons apart.
-func reasonKey(rs []Reason) string {
-	if len(rs) == 1 {
-		return string(rs[0])
-	}
-	var b strings.Builder
-	for _, r := range rs {
-		b.WriteString(string(r))
-		b.WriteByte(' ')
-	}
-	return b.String()
-}
+// reasonOrder lists the reasons in the order IsKey gives them.
+var reasonOrder = []Reason{ReasonPain, ReasonTruth, ReasonBreaker, ReasonLowEmotion}
 
 func reasonList(rs []Reason) string {
 	words := make([]string, len(rs))
