@@ -112,6 +112,7 @@ func (lt *Layouter) Layout(d *model.Document, j *model.Journey, opts Options) *S
 		s.Profile = &c
 	}
 	report := insight.Analyze(j)
+	s.Insights = report
 	timeline := model.TimelineOf(j)
 	shown := timeline
 	if opts.View == Macro {
