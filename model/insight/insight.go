@@ -212,23 +212,37 @@ func curve(tl []*model.Touchpoint, i int) int {
 
 // IsKey reports whether t is a key touchpoint (a pain, truth or breaker
 // marker, or an emotion of −1 or less) and why, in the order pain, truth,
-// breaker, low_emotion.
+// breaker, low_emotion. The list is shared by every touchpoint with the
+// same reasons: read it, do not change it.
 func IsKey(t *model.Touchpoint) (bool, []Reason) {
-	var rs []Reason
+	var set uint8
 	if t.Markers.Has(model.MarkerPain) {
-		rs = append(rs, ReasonPain)
+		set |= 1
 	}
 	if t.Markers.Has(model.MarkerTruth) {
-		rs = append(rs, ReasonTruth)
+		set |= 2
 	}
 	if t.Markers.Has(model.MarkerBreaker) {
-		rs = append(rs, ReasonBreaker)
+		set |= 4
 	}
 	if t.Emotion <= -1 {
-		rs = append(rs, ReasonLowEmotion)
+		set |= 8
 	}
-	return len(rs) > 0, rs
+	return set != 0, slices.Clip(reasonSets[set])
 }
+
+// reasonSets holds every list of reasons IsKey gives, by its bits in
+// reasonOrder: a big map's thousands of key moments share sixteen lists.
+var reasonSets = func() (sets [16][]Reason) {
+	for set := range sets {
+		for i, r := range reasonOrder {
+			if set&(1<<i) != 0 {
+				sets[set] = append(sets[set], r)
+			}
+		}
+	}
+	return sets
+}()
 
 // QuickWin reports whether an opportunity is a quick win: impact 4 or more
 // for an effort of 2 or less.
