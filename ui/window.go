@@ -41,7 +41,7 @@ type Editor struct {
 	// layouter lays the journey out again after each edit, moving the
 	// cards that did not change rather than wrapping them again.
 	layouter canvas.Layouter
-	sel     selection
+	sel      selection
 
 	mapView   *MapView
 	scroll    *container.Scroll
