@@ -89,13 +89,16 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 
 // A Layouter lays a journey out again and again, as the window does after
 // every edit. It remembers each card as it last laid it out: a card whose
-// touchpoint shows the same thing is moved to its new place rather than
-// laid out again, so that a drop on a map of 20 000 cards wraps one title,
-// not 20 000. Its zero value is ready; it is not safe for concurrent use.
+// touchpoint shows the same thing is given again as it was when it stays
+// in place, or moved to its new place, rather than laid out again, so that
+// a drop on a map of 20 000 cards wraps one title, not 20 000. Its zero
+// value is ready; it is not safe for concurrent use.
 type Layouter struct {
 	lang  string // the language the cards were laid out in
 	cards map[*model.Touchpoint]*laidCard
-	once  bool // lays out one scene: nothing to remember
+	prev  *Scene // the last scene laid out
+	gen   int    // how many scenes it has laid out
+	once  bool   // lays out one scene: nothing to remember
 }
 
 // Layout lays out journey j of document d, as LayoutWith does.
@@ -327,14 +330,17 @@ type spot struct {
 	column, row, slot, step, number int
 }
 
-// cardsOf lays out the cards of s at spots, for the touchpoints cardOf: those it remembers unchanged are moved, the others
+// cardsOf lays out the cards of s at spots, for the touchpoints cardOf:
+// those it remembers unchanged are given again or moved, the others
 // wrapped again (most of the work: on every core).
 func (lt *Layouter) cardsOf(s *Scene, spots []spot, cardOf []*model.Touchpoint, advice []Advice) {
 	if lang := msg.Language(); lt.cards != nil && lt.lang != lang {
-		lt.cards = nil // channel names are in another language
+		lt.cards, lt.prev = nil, nil // channel names are in another language
 	}
-	fresh := make([]*laidCard, len(cardOf))
-	// The moved cards' lists: maxCardLines lines a card, and its badges.
+	prev := lt.prev
+	lt.gen++
+	// Cards moved or laid out again get new lists, from a few arrays the
+	// scene's cards share: maxCardLines lines a card, and its badges.
 	lines := make([]Line, maxCardLines*len(cardOf))
 	firstBadge := make([]int, len(cardOf)+1)
 	for i, t := range cardOf {
@@ -342,53 +348,69 @@ func (lt *Layouter) cardsOf(s *Scene, spots []spot, cardOf []*model.Touchpoint, 
 	}
 	badges := make([]Badge, firstBadge[len(cardOf)])
 	s.Cards = make([]Card, len(spots))
+	var added []*laidCard // cards not remembered before, by index
+	if !lt.once {
+		added = make([]*laidCard, len(spots))
+	}
 	each(len(spots), func(i int) {
-		c := &spots[i]
-		t := cardOf[i]
-		color := s.Rows[c.row].Color
+		sp, t, c := &spots[i], cardOf[i], &s.Cards[i]
+		color := s.Rows[sp.row].Color
 		myLines, myBadges := lines[i*maxCardLines:(i+1)*maxCardLines], badges[firstBadge[i]:firstBadge[i+1]]
-		var card Card
-		same := false // the card is where it was, as it was
 		l := lt.cards[t]
 		if l != nil {
 			f := faceOf(t, color)
-			f.indent = l.face.indent // renumbered checks the number's room
+			f.indent = l.face.indent // the number's room is checked below
 			if f != l.face {
-				l = nil
-			} else if p := &l.placed; p.Rect == c.Rect && p.Number == c.number && (len(p.NumberText.Lines) > 0) == s.Numbered {
-				card, same = *p, true
-			} else if origin, ok := l.renumbered(c.number, s.Numbered); ok {
-				card = origin.at(c.Rect.X, c.Rect.Y, myLines, myBadges)
-			} else {
 				l = nil
 			}
 		}
-		if l == nil {
-			l = new(laidCard)
-			*l = layoutCard(t, color, c.number, s.Numbered)
-			card = l.card.at(c.Rect.X, c.Rect.Y, myLines, myBadges)
+		if l != nil && l.gen == lt.gen-1 && prev.Cards[l.at].Rect == sp.Rect && prev.Cards[l.at].Number == sp.number &&
+			(len(prev.Cards[l.at].NumberText.Lines) > 0) == s.Numbered {
+			*c = prev.Cards[l.at] // where it was, as it was
+		} else if n, ok := l.renumbered(sp.number, s.Numbered); ok {
+			*c = l.card
+			c.move(sp.X, sp.Y, myLines, myBadges)
+			if s.Numbered {
+				c.Number = sp.number
+				c.NumberText.Lines[0].Text = n // a line of its own, after move
+			}
+		} else {
+			laid := layoutCard(t, color, sp.number, s.Numbered)
+			if lt.once {
+				l = &laid // not kept
+			} else {
+				l = new(laidCard)
+				*l = laid
+				added[i] = l
+			}
+			*c = l.card
+			c.move(sp.X, sp.Y, myLines, myBadges)
 		}
-		card.Column, card.Row, card.Slot, card.Step = c.column, c.row, c.slot, c.step
-		card.Advice = advice[i]
-		s.Cards[i] = card
-		if !same && !lt.once {
-			// Each touchpoint's laidCard is only ever reached from
-			// here, by one worker.
-			l.placed = card
-		}
-		fresh[i] = l
+		c.Column, c.Row, c.Slot, c.Step = sp.column, sp.row, sp.slot, sp.step
+		c.Advice = advice[i]
+		// Each touchpoint's laidCard is reached from here only, by one
+		// worker.
+		l.at, l.gen = i, lt.gen
 	})
 	if lt.once {
 		return
 	}
-	lt.lang = msg.Language()
+	lt.lang, lt.prev = msg.Language(), s
 	if lt.cards == nil || len(lt.cards) > 2*len(cardOf)+1024 {
 		// Forget the touchpoints that are gone (another journey, deleted
 		// cards): only what this layout holds is kept.
+		old := lt.cards
 		lt.cards = make(map[*model.Touchpoint]*laidCard, len(cardOf))
+		for i, t := range cardOf {
+			if added[i] == nil {
+				added[i] = old[t]
+			}
+		}
 	}
-	for i, t := range cardOf {
-		lt.cards[t] = fresh[i]
+	for i, l := range added {
+		if l != nil {
+			lt.cards[cardOf[i]] = l
+		}
 	}
 }
 
@@ -596,15 +618,14 @@ func faceOf(t *model.Touchpoint, color RGB) cardFace {
 
 // laidCard is a card laid out at the origin: its title's size and the face
 // it was drawn from, so that a later layout can tell whether it still
-// holds.
+// holds, and where the last layout put it.
 type laidCard struct {
 	face cardFace
 	size float64 // the title's size, pt
 	card Card
-	// placed is the card as the last layout placed it (Rect.W is 0 until
-	// then): most cards of a map stay where they were after an edit, and
-	// are then given again as they were, lists and all.
-	placed Card
+	// at is its index in the cards of the gen-th scene its Layouter laid
+	// out.
+	at, gen int
 }
 
 // titleSize is the size of t's title: a word too long for the card's width
@@ -708,35 +729,32 @@ func layoutCard(t *model.Touchpoint, color RGB, number int, numbered bool) laidC
 	return laidCard{face: face, size: size, card: c}
 }
 
-// renumbered is l with another number, when the number takes the same
-// room before the title (numbers of as many digits do): false when the
-// title must be wrapped again.
-func (l *laidCard) renumbered(number int, numbered bool) (Card, bool) {
-	c := l.card
+// renumbered says whether l's card can take another number: when the
+// number takes the same room before the title (numbers of as many digits
+// do), it needs no new wrapping of the title; n is the number's text.
+func (l *laidCard) renumbered(number int, numbered bool) (n string, ok bool) {
+	if l == nil {
+		return "", false
+	}
 	if !numbered {
-		return c, l.face.indent == 0 && len(c.NumberText.Lines) == 0
+		return "", l.face.indent == 0 && len(l.card.NumberText.Lines) == 0
 	}
-	if len(c.NumberText.Lines) != 1 {
-		return c, false
+	if len(l.card.NumberText.Lines) != 1 {
+		return "", false
 	}
-	n := strconv.Itoa(number)
-	if numberIndent(n, l.size) != l.face.indent {
-		return c, false
-	}
-	c.Number = number
-	c.NumberText.Lines = []Line{{Text: n, X: c.NumberText.Lines[0].X, Y: c.NumberText.Lines[0].Y}}
-	return c, true
+	n = strconv.Itoa(number)
+	return n, numberIndent(n, l.size) == l.face.indent
 }
 
 // maxCardLines is the most lines a card holds: its title's, its number's
 // and its channel's.
 const maxCardLines = titleLines + 2
 
-// at is c, laid out at the origin, moved to x, y. Its lists are new, taken
-// from lines (room for maxCardLines) and badges (room for c's badges), so
-// that the cards of a scene share a few arrays rather than each having
-// its own.
-func (c Card) at(x, y float64, lines []Line, badges []Badge) Card {
+// move moves c, laid out at the origin, to x, y. Its lists are new,
+// taken from lines (room for maxCardLines) and badges (room for c's
+// badges), so that the cards of a scene share a few arrays rather than
+// each having its own.
+func (c *Card) move(x, y float64, lines []Line, badges []Badge) {
 	c.Rect.X += x
 	c.Rect.Y += y
 	c.Listen = Point{c.Listen.X + x, c.Listen.Y + y}
@@ -758,7 +776,6 @@ func (c Card) at(x, y float64, lines []Line, badges []Badge) Card {
 		}
 		c.Badges = bs
 	}
-	return c
 }
 
 // movedLines copies ls moved by x, y into the start of buf, and returns
