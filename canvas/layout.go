@@ -1,7 +1,6 @@
 package canvas
 
 import (
-	"math/bits"
 	"runtime"
 	"slices"
 	"strconv"
@@ -339,58 +338,62 @@ func (lt *Layouter) cardsOf(s *Scene, spots []spot, cardOf []*model.Touchpoint, 
 	}
 	prev := lt.prev
 	lt.gen++
-	// Cards moved or laid out again get new lists, from a few arrays the
-	// scene's cards share: maxCardLines lines a card, and its badges.
-	lines := make([]Line, maxCardLines*len(cardOf))
-	firstBadge := make([]int, len(cardOf)+1)
-	for i, t := range cardOf {
-		firstBadge[i+1] = firstBadge[i] + bits.OnesCount8(uint8(t.Markers))
-	}
-	badges := make([]Badge, firstBadge[len(cardOf)])
 	s.Cards = make([]Card, len(spots))
-	var added []*laidCard // cards not remembered before, by index
-	if !lt.once {
-		added = make([]*laidCard, len(spots))
-	}
-	each(len(spots), func(i int) {
-		sp, t, c := &spots[i], cardOf[i], &s.Cards[i]
-		color := s.Rows[sp.row].Color
-		myLines, myBadges := lines[i*maxCardLines:(i+1)*maxCardLines], badges[firstBadge[i]:firstBadge[i+1]]
-		l := lt.cards[t]
-		if l != nil {
-			f := faceOf(t, color)
-			f.indent = l.face.indent // the number's room is checked below
-			if f != l.face {
-				l = nil
+	laid := make([]*laidCard, len(spots)) // each card's, as remembered or laid out now
+	added := make([]bool, len(spots))     // not remembered before
+	inParts(len(spots), func(from, to int) {
+		// First what each card is: as it was, moved, or laid out
+		// again; then the lists of those not as they were, from two
+		// arrays the part's cards share.
+		var lines, badges int
+		moving := make([]bool, to-from)    // not where it was
+		numbers := make([]string, to-from) // a number to write on a card moved
+		for i := from; i < to; i++ {
+			sp, t, c := &spots[i], cardOf[i], &s.Cards[i]
+			color := s.Rows[sp.row].Color
+			l := lt.cards[t]
+			if l != nil {
+				f := faceOf(t, color)
+				f.indent = l.face.indent // the number's room is checked below
+				if f != l.face {
+					l = nil
+				}
 			}
-		}
-		if l != nil && l.gen == lt.gen-1 && prev.Cards[l.at].Rect == sp.Rect && prev.Cards[l.at].Number == sp.number &&
-			(len(prev.Cards[l.at].NumberText.Lines) > 0) == s.Numbered {
-			*c = prev.Cards[l.at] // where it was, as it was
-		} else if n, ok := l.renumbered(sp.number, s.Numbered); ok {
-			*c = l.card
-			c.move(sp.X, sp.Y, myLines, myBadges)
-			if s.Numbered {
-				c.Number = sp.number
-				c.NumberText.Lines[0].Text = n // a line of its own, after move
-			}
-		} else {
-			laid := layoutCard(t, color, sp.number, s.Numbered)
-			if lt.once {
-				l = &laid // not kept
+			if l != nil && l.gen == lt.gen-1 && prev.Cards[l.at].Rect == sp.Rect && prev.Cards[l.at].Number == sp.number &&
+				(len(prev.Cards[l.at].NumberText.Lines) > 0) == s.Numbered {
+				*c = prev.Cards[l.at] // where it was, as it was
+			} else if n, ok := l.renumbered(sp.number, s.Numbered); ok {
+				*c = l.card
+				moving[i-from], numbers[i-from] = true, n
 			} else {
-				l = new(laidCard)
-				*l = laid
-				added[i] = l
+				l = &laidCard{}
+				*l = layoutCard(t, color, sp.number, s.Numbered)
+				added[i] = true
+				*c = l.card
+				moving[i-from] = true
 			}
-			*c = l.card
-			c.move(sp.X, sp.Y, myLines, myBadges)
+			if moving[i-from] {
+				lines += len(c.Title.Lines) + len(c.NumberText.Lines) + len(c.Channel.Lines)
+				badges += len(c.Badges)
+			}
+			laid[i] = l
 		}
-		c.Column, c.Row, c.Slot, c.Step = sp.column, sp.row, sp.slot, sp.step
-		c.Advice = advice[i]
-		// Each touchpoint's laidCard is reached from here only, by one
-		// worker.
-		l.at, l.gen = i, lt.gen
+		lineBuf, badgeBuf := make([]Line, lines), make([]Badge, badges)
+		for i := from; i < to; i++ {
+			sp, c := &spots[i], &s.Cards[i]
+			if moving[i-from] {
+				lineBuf, badgeBuf = c.move(sp.X, sp.Y, lineBuf, badgeBuf)
+			}
+			if n := numbers[i-from]; n != "" {
+				c.Number = sp.number
+				c.NumberText.Lines[0].Text = n // the card's own line, once moved
+			}
+			c.Column, c.Row, c.Slot, c.Step = sp.column, sp.row, sp.slot, sp.step
+			c.Advice = advice[i]
+			// Each touchpoint's laidCard is reached from here only, by
+			// one worker.
+			laid[i].at, laid[i].gen = i, lt.gen
+		}
 	})
 	if lt.once {
 		return
@@ -399,17 +402,14 @@ func (lt *Layouter) cardsOf(s *Scene, spots []spot, cardOf []*model.Touchpoint, 
 	if lt.cards == nil || len(lt.cards) > 2*len(cardOf)+1024 {
 		// Forget the touchpoints that are gone (another journey, deleted
 		// cards): only what this layout holds is kept.
-		old := lt.cards
 		lt.cards = make(map[*model.Touchpoint]*laidCard, len(cardOf))
-		for i, t := range cardOf {
-			if added[i] == nil {
-				added[i] = old[t]
-			}
+		for i := range added {
+			added[i] = true
 		}
 	}
-	for i, l := range added {
-		if l != nil {
-			lt.cards[cardOf[i]] = l
+	for i, a := range added {
+		if a {
+			lt.cards[cardOf[i]] = laid[i]
 		}
 	}
 }
@@ -457,14 +457,13 @@ func Steps(shown []*model.Touchpoint, rowOf map[string]int) []int {
 	return out
 }
 
-// each calls f(0) … f(n-1), on every core when there are many; a panic
-// of f is passed on to the caller.
-func each(n int, f func(i int)) {
+// inParts calls f on parts [from, to) of 0…n-1 that together cover it, one
+// part per core when there are many; a panic of f is passed on to the
+// caller.
+func inParts(n int, f func(from, to int)) {
 	workers := min(runtime.GOMAXPROCS(0), n/128)
 	if workers < 2 {
-		for i := range n {
-			f(i)
-		}
+		f(0, n)
 		return
 	}
 	var wg sync.WaitGroup
@@ -478,9 +477,7 @@ func each(n int, f func(i int)) {
 				mu.Unlock()
 			}
 		}()
-		for i := from; i < to; i++ {
-			f(i)
-		}
+		f(from, to)
 	}
 	for w := 1; w < workers; w++ {
 		wg.Add(1)
@@ -746,15 +743,11 @@ func (l *laidCard) renumbered(number int, numbered bool) (n string, ok bool) {
 	return n, numberIndent(n, l.size) == l.face.indent
 }
 
-// maxCardLines is the most lines a card holds: its title's, its number's
-// and its channel's.
-const maxCardLines = titleLines + 2
-
 // move moves c, laid out at the origin, to x, y. Its lists are new,
-// taken from lines (room for maxCardLines) and badges (room for c's
-// badges), so that the cards of a scene share a few arrays rather than
-// each having its own.
-func (c *Card) move(x, y float64, lines []Line, badges []Badge) {
+// taken from the start of lines and badges, which must have room for
+// them: the cards of a scene share a few arrays rather than each having
+// its own. It returns what is left of lines and badges.
+func (c *Card) move(x, y float64, lines []Line, badges []Badge) ([]Line, []Badge) {
 	c.Rect.X += x
 	c.Rect.Y += y
 	c.Listen = Point{c.Listen.X + x, c.Listen.Y + y}
@@ -763,19 +756,17 @@ func (c *Card) move(x, y float64, lines []Line, badges []Badge) {
 	c.ChannelIcon.Box.Y += y
 	c.Title.Lines, lines = movedLines(c.Title.Lines, x, y, lines)
 	c.NumberText.Lines, lines = movedLines(c.NumberText.Lines, x, y, lines)
-	c.Channel.Lines, _ = movedLines(c.Channel.Lines, x, y, lines)
+	c.Channel.Lines, lines = movedLines(c.Channel.Lines, x, y, lines)
 	if c.Badges != nil {
-		if len(badges) < len(c.Badges) {
-			badges = make([]Badge, len(c.Badges))
-		}
 		bs := badges[:len(c.Badges):len(c.Badges)]
 		for i, b := range c.Badges {
 			b.Rect.X += x
 			b.Rect.Y += y
 			bs[i] = b
 		}
-		c.Badges = bs
+		c.Badges, badges = bs, badges[len(bs):]
 	}
+	return lines, badges
 }
 
 // movedLines copies ls moved by x, y into the start of buf, and returns
@@ -783,9 +774,6 @@ func (c *Card) move(x, y float64, lines []Line, badges []Badge) {
 func movedLines(ls []Line, x, y float64, buf []Line) (moved, rest []Line) {
 	if ls == nil {
 		return nil, buf
-	}
-	if len(buf) < len(ls) {
-		buf = make([]Line, len(ls))
 	}
 	out := buf[:len(ls):len(ls)]
 	for i, l := range ls {
