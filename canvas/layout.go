@@ -82,6 +82,26 @@ func Layout(d *model.Document, j *model.Journey) *Scene { return LayoutWith(d, j
 
 // LayoutWith lays out journey j of document d.
 func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
+	lt := Layouter{once: true}
+	return lt.Layout(d, j, opts)
+}
+
+// A Layouter lays a journey out again and again, as the window does after
+// every edit. It remembers each card as it last laid it out: a card whose
+// touchpoint shows the same thing is given again as it was when it stays
+// in place, or moved to its new place, rather than laid out again, so that
+// a drop on a map of 20 000 cards wraps one title, not 20 000. Its zero
+// value is ready; it is not safe for concurrent use.
+type Layouter struct {
+	lang  string // the language the cards were laid out in
+	cards map[*model.Touchpoint]*laidCard
+	prev  *Scene // the last scene laid out
+	gen   int    // how many scenes it has laid out
+	once  bool   // lays out one scene: nothing to remember
+}
+
+// Layout lays out journey j of document d, as LayoutWith does.
+func (lt *Layouter) Layout(d *model.Document, j *model.Journey, opts Options) *Scene {
 	reg, bold := Fonts()
 	s := &Scene{JourneyID: j.ID, Title: reg.Printable(j.Title), Objective: reg.Printable(j.Objective), View: opts.View,
 		State: j.State, TargetScore: j.TargetScore}
@@ -94,6 +114,7 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		s.Profile = &c
 	}
 	report := insight.Analyze(j)
+	s.Insights = report
 	timeline := model.TimelineOf(j)
 	shown := timeline
 	if opts.View == Macro {
@@ -233,21 +254,10 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		s.Height = bandBottom(s.Below)
 	}
 
-	peaks := make(map[string]bool, len(report.Peaks)+len(report.Drops))
-	for _, id := range report.Peaks {
-		peaks[id] = true
-	}
-	drops := make(map[string]bool, len(report.Drops))
-	for _, id := range report.Drops {
-		drops[id] = true
-	}
-	advice := make(map[string]Advice, len(report.ListeningPoints)+len(report.NoLever))
-	for _, a := range report.ListeningPoints {
-		advice[a.Touchpoint] = AdviseListening
-	}
-	for _, a := range report.NoLever {
-		advice[a.Touchpoint] = NoLever
-	}
+	// The report's lists are in timeline order, as the timeline is: each
+	// is read along it, without a map of ids.
+	peaks, drops := inTimeline(timeline, report.Peaks), inTimeline(timeline, report.Drops)
+	listen, noLever := inTimeline(timeline, adviceIDs(report.ListeningPoints)), inTimeline(timeline, adviceIDs(report.NoLever))
 	// Each card's place on the whole timeline, as the appendix numbers it:
 	// shown is the timeline, or in the macro view a part of it in order.
 	place := make([]int, len(shown))
@@ -271,43 +281,159 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 		s.Numbered = s.Numbered || to-from > 1
 		from = to
 	}
-	slotInStage := map[string]int{}
-	s.Cards = make([]Card, 0, len(shown))
+	slotInStage := make([]int, len(j.Stages))
+	spots := make([]spot, 0, len(shown))
 	s.Curve.Points = make([]CurvePoint, 0, len(shown))
 	cardOf := make([]*model.Touchpoint, 0, len(shown))
+	advice := make([]Advice, 0, len(shown))
 	for i, t := range shown {
 		ci, ok1 := colOf[t.Stage]
 		ri, ok2 := rowOf[t.Lane]
 		if !ok1 || !ok2 {
 			continue // validation keeps this from happening
 		}
-		slot := slotInStage[t.Stage]
-		slotInStage[t.Stage]++
+		slot := slotInStage[ci]
+		slotInStage[ci]++
 		k, m := rank[i], share[i]
 		col := s.Columns[ci]
 		cx := col.Slots[steps[i]] + (SlotWidth-CardWidth)/2
 		cy := s.Rows[ri].Rect.Y + (LaneHeight-CardHeight)/2
 		// The card itself is laid out below.
-		s.Cards = append(s.Cards, Card{Rect: Rect{cx, cy, CardWidth, CardHeight}, Column: ci, Row: ri, Slot: slot,
-			Step: steps[i], Number: place[i]})
+		spots = append(spots, spot{Rect: Rect{cx, cy, CardWidth, CardHeight}, column: ci, row: ri, slot: slot,
+			step: steps[i], number: place[i]})
 		cardOf = append(cardOf, t)
+		at := place[i] - 1 // on the timeline
+		switch {
+		case listen[at]:
+			advice = append(advice, AdviseListening)
+		case noLever[at]:
+			advice = append(advice, NoLever)
+		default:
+			advice = append(advice, NoAdvice)
+		}
 		// The cards of a column share its width on the curve, in their
 		// order: the curve keeps moving right, each point under its card.
 		px := cx + CardWidth*(float64(k)+0.5)/float64(m)
 		p := CurvePoint{TouchpointID: t.ID, Point: Point{px, s.Curve.Levels[t.Emotion+2]}, Emotion: t.Emotion,
-			Peak: peaks[t.ID], Drop: drops[t.ID]}
+			Peak: peaks[at], Drop: drops[at]}
 		p.Face = Face{Center: p.Point, Radius: min(faceRadius, 0.45*CardWidth/float64(m)), Emotion: t.Emotion, Measured: t.Score != nil}
 		s.Curve.Points = append(s.Curve.Points, p)
 	}
-	// Wrapping the cards' titles is most of the work: on every core.
-	each(len(s.Cards), func(i int) {
-		c := &s.Cards[i]
-		card := layoutCard(cardOf[i], c.Rect, s.Rows[c.Row].Color, c.Number, s.Numbered)
-		card.Column, card.Row, card.Slot, card.Step = c.Column, c.Row, c.Slot, c.Step
-		card.Advice = advice[cardOf[i].ID]
-		*c = card
-	})
+	lt.cardsOf(s, spots, cardOf, advice)
 	return s
+}
+
+// spot is where a card goes: its rectangle and its place in the scene.
+type spot struct {
+	Rect
+	column, row, slot, step, number int
+}
+
+// cardsOf lays out the cards of s at spots, for the touchpoints cardOf:
+// those it remembers unchanged are given again or moved, the others
+// wrapped again (most of the work: on every core).
+func (lt *Layouter) cardsOf(s *Scene, spots []spot, cardOf []*model.Touchpoint, advice []Advice) {
+	if lang := msg.Language(); lt.cards != nil && lt.lang != lang {
+		lt.cards, lt.prev = nil, nil // channel names are in another language
+	}
+	prev := lt.prev
+	lt.gen++
+	s.Cards = make([]Card, len(spots))
+	laid := make([]*laidCard, len(spots)) // each card's, as remembered or laid out now
+	added := make([]bool, len(spots))     // not remembered before
+	inParts(len(spots), func(from, to int) {
+		// First what each card is: as it was, moved, or laid out
+		// again; then the lists of those not as they were, from two
+		// arrays the part's cards share.
+		var lines, badges int
+		moving := make([]bool, to-from)    // not where it was
+		numbers := make([]string, to-from) // a number to write on a card moved
+		for i := from; i < to; i++ {
+			sp, t, c := &spots[i], cardOf[i], &s.Cards[i]
+			color := s.Rows[sp.row].Color
+			l := lt.cards[t]
+			if l != nil {
+				f := faceOf(t, color)
+				f.indent = l.face.indent // the number's room is checked below
+				if f != l.face {
+					l = nil
+				}
+			}
+			if l != nil && l.gen == lt.gen-1 && prev.Cards[l.at].Rect == sp.Rect && prev.Cards[l.at].Number == sp.number &&
+				(len(prev.Cards[l.at].NumberText.Lines) > 0) == s.Numbered {
+				*c = prev.Cards[l.at] // where it was, as it was
+			} else if n, ok := l.renumbered(sp.number, s.Numbered); ok {
+				*c = l.card
+				moving[i-from], numbers[i-from] = true, n
+			} else {
+				l = &laidCard{}
+				*l = layoutCard(t, color, sp.number, s.Numbered)
+				added[i] = true
+				*c = l.card
+				moving[i-from] = true
+			}
+			if moving[i-from] {
+				lines += len(c.Title.Lines) + len(c.NumberText.Lines) + len(c.Channel.Lines)
+				badges += len(c.Badges)
+			}
+			laid[i] = l
+		}
+		lineBuf, badgeBuf := make([]Line, lines), make([]Badge, badges)
+		for i := from; i < to; i++ {
+			sp, c := &spots[i], &s.Cards[i]
+			if moving[i-from] {
+				lineBuf, badgeBuf = c.move(sp.X, sp.Y, lineBuf, badgeBuf)
+			}
+			if n := numbers[i-from]; n != "" {
+				c.Number = sp.number
+				c.NumberText.Lines[0].Text = n // the card's own line, once moved
+			}
+			c.Column, c.Row, c.Slot, c.Step = sp.column, sp.row, sp.slot, sp.step
+			c.Advice = advice[i]
+			// Each touchpoint's laidCard is reached from here only, by
+			// one worker.
+			laid[i].at, laid[i].gen = i, lt.gen
+		}
+	})
+	if lt.once {
+		return
+	}
+	lt.lang, lt.prev = msg.Language(), s
+	if lt.cards == nil || len(lt.cards) > 2*len(cardOf)+1024 {
+		// Forget the touchpoints that are gone (another journey, deleted
+		// cards): only what this layout holds is kept.
+		lt.cards = make(map[*model.Touchpoint]*laidCard, len(cardOf))
+		for i := range added {
+			added[i] = true
+		}
+	}
+	for i, a := range added {
+		if a {
+			lt.cards[cardOf[i]] = laid[i]
+		}
+	}
+}
+
+// inTimeline marks the touchpoints of timeline whose ids are in ids, which
+// follow the timeline's order.
+func inTimeline(timeline []*model.Touchpoint, ids []string) []bool {
+	out := make([]bool, len(timeline))
+	k := 0
+	for p, t := range timeline {
+		if k < len(ids) && ids[k] == t.ID {
+			out[p] = true
+			k++
+		}
+	}
+	return out
+}
+
+func adviceIDs(as []insight.Advice) []string {
+	ids := make([]string, len(as))
+	for i, a := range as {
+		ids[i] = a.Touchpoint
+	}
+	return ids
 }
 
 // Steps says, for each touchpoint of shown (in timeline order), which
@@ -331,14 +457,13 @@ func Steps(shown []*model.Touchpoint, rowOf map[string]int) []int {
 	return out
 }
 
-// each calls f(0) … f(n-1), on every core when there are many; a panic
-// of f is passed on to the caller.
-func each(n int, f func(i int)) {
+// inParts calls f on parts [from, to) of 0…n-1 that together cover it, one
+// part per core when there are many; a panic of f is passed on to the
+// caller.
+func inParts(n int, f func(from, to int)) {
 	workers := min(runtime.GOMAXPROCS(0), n/128)
 	if workers < 2 {
-		for i := range n {
-			f(i)
-		}
+		f(0, n)
 		return
 	}
 	var wg sync.WaitGroup
@@ -352,9 +477,7 @@ func each(n int, f func(i int)) {
 				mu.Unlock()
 			}
 		}()
-		for i := from; i < to; i++ {
-			f(i)
-		}
+		f(from, to)
 	}
 	for w := 1; w < workers; w++ {
 		wg.Add(1)
@@ -471,37 +594,98 @@ func opportunityText(o *model.Opportunity) string {
 	return t
 }
 
-// layoutCard lays out the card of t in r; number is its place on the
-// timeline, written before the title when numbered.
-func layoutCard(t *model.Touchpoint, r Rect, color RGB, number int, numbered bool) Card {
+// cardFace is what a card's drawing depends on besides its place: its
+// touchpoint's shown fields, its lane's colour, and the room its number
+// takes before the title.
+type cardFace struct {
+	title    string
+	channel  model.Channel
+	emotion  int
+	measured bool
+	listened bool
+	markers  model.Markers
+	color    RGB
+	indent   float64 // mm before the title's first line (the number's room)
+}
+
+func faceOf(t *model.Touchpoint, color RGB) cardFace {
+	return cardFace{title: t.Title, channel: t.Channel, emotion: t.Emotion, measured: t.Score != nil,
+		listened: t.Listened, markers: t.Markers, color: color}
+}
+
+// laidCard is a card laid out at the origin: its title's size and the face
+// it was drawn from, so that a later layout can tell whether it still
+// holds, and where the last layout put it.
+type laidCard struct {
+	face cardFace
+	size float64 // the title's size, pt
+	card Card
+	// at is its index in the cards of the gen-th scene its Layouter laid
+	// out.
+	at, gen int
+}
+
+// titleSize is the size of t's title: a word too long for the card's width
+// (« Remboursement ») makes the title a little smaller rather than broken,
+// down to a floor.
+func titleSizeOf(title string) float64 {
+	_, bold := Fonts()
+	size := titleSize
+	w := cardTitleBox().W
+	for word := range strings.FieldsSeq(title) {
+		if ww := bold.Width(word, size); ww > w {
+			size = max(size*w/ww*0.999, minTitleShare*titleSize)
+		}
+	}
+	return size
+}
+
+// cardInner is the box inside a card at the origin, within its padding
+// and right of its lane strip.
+func cardInner() Rect {
+	return Rect{stripWidth + cardPad, cardPad, CardWidth - stripWidth - 2*cardPad, CardHeight - 2*cardPad}
+}
+
+// cardTitleBox is where a card's title wraps, above the row of face,
+// channel and badges.
+func cardTitleBox() Rect {
+	in := cardInner()
+	return Rect{in.X, in.Y, in.W, in.H - 2*faceRadius - 1}
+}
+
+// numberIndent is the room a card's number takes before a title of the
+// given size.
+func numberIndent(n string, size float64) float64 {
+	_, bold := Fonts()
+	return bold.Width(n, size) + numberGap
+}
+
+// layoutCard lays out the card of t at the origin (its Rect at 0, 0);
+// number is its place on the timeline, written before the title when
+// numbered. at moves it to its place.
+func layoutCard(t *model.Touchpoint, color RGB, number int, numbered bool) laidCard {
 	reg, bold := Fonts()
+	r := Rect{0, 0, CardWidth, CardHeight}
 	c := Card{TouchpointID: t.ID, Rect: r, Color: color, Listened: t.Listened, Emotion: t.Emotion,
 		Listen: Point{r.X + r.W, r.Y}, ListenRadius: listenRadius, Number: number}
-	inner := Rect{r.X + stripWidth + cardPad, r.Y + cardPad, r.W - stripWidth - 2*cardPad, r.H - 2*cardPad}
+	inner := cardInner()
 	bottom := inner.Y + inner.H // bottom row: face, channel, badges
 	rowH := 2 * faceRadius
 	c.Face = Face{Center: Point{inner.X + faceRadius, bottom - faceRadius}, Radius: faceRadius,
 		Emotion: t.Emotion, Measured: t.Score != nil}
-	titleBox := Rect{inner.X, inner.Y, inner.W, inner.H - rowH - 1}
+	titleBox := cardTitleBox()
 	title := bold.Printable(t.Title)
-	// A word too long for the card's width (« Remboursement ») makes its
-	// title a little smaller rather than broken, down to a floor.
-	size := titleSize
-	for w := range strings.FieldsSeq(title) {
-		if ww := bold.Width(w, size); ww > titleBox.W {
-			size = max(size*titleBox.W/ww*0.999, minTitleShare*titleSize)
-		}
-	}
+	size := titleSizeOf(title)
+	face := faceOf(t, color)
 	// The number is as large as the title, in the muted ink: text of one
 	// size reads back as one block, so that a PDF reader finds the title
 	// whole when searched.
-	indent := 0.0
 	var n string
 	if numbered {
 		n = strconv.Itoa(number)
-		indent = bold.Width(n, size) + numberGap
+		face.indent = numberIndent(n, size)
 	}
-	c.Title = block(bold, title, size, titleBox, titleLines, false, Ink, indent)
+	c.Title = block(bold, title, size, titleBox, titleLines, false, Ink, face.indent)
 	if numbered {
 		// On the title's first line, sharing its baseline.
 		c.NumberText = Text{Size: size, Bold: true, Color: MutedInk, LineHeight: c.Title.LineHeight,
@@ -539,7 +723,63 @@ func layoutCard(t *model.Touchpoint, r Rect, color RGB, number int, numbered boo
 			c.Channel.Lines = nil
 		}
 	}
-	return c
+	return laidCard{face: face, size: size, card: c}
+}
+
+// renumbered says whether l's card can take another number: when the
+// number takes the same room before the title (numbers of as many digits
+// do), it needs no new wrapping of the title; n is the number's text.
+func (l *laidCard) renumbered(number int, numbered bool) (n string, ok bool) {
+	if l == nil {
+		return "", false
+	}
+	if !numbered {
+		return "", l.face.indent == 0 && len(l.card.NumberText.Lines) == 0
+	}
+	if len(l.card.NumberText.Lines) != 1 {
+		return "", false
+	}
+	n = strconv.Itoa(number)
+	return n, numberIndent(n, l.size) == l.face.indent
+}
+
+// move moves c, laid out at the origin, to x, y. Its lists are new,
+// taken from the start of lines and badges, which must have room for
+// them: the cards of a scene share a few arrays rather than each having
+// its own. It returns what is left of lines and badges.
+func (c *Card) move(x, y float64, lines []Line, badges []Badge) ([]Line, []Badge) {
+	c.Rect.X += x
+	c.Rect.Y += y
+	c.Listen = Point{c.Listen.X + x, c.Listen.Y + y}
+	c.Face.Center = Point{c.Face.Center.X + x, c.Face.Center.Y + y}
+	c.ChannelIcon.Box.X += x
+	c.ChannelIcon.Box.Y += y
+	c.Title.Lines, lines = movedLines(c.Title.Lines, x, y, lines)
+	c.NumberText.Lines, lines = movedLines(c.NumberText.Lines, x, y, lines)
+	c.Channel.Lines, lines = movedLines(c.Channel.Lines, x, y, lines)
+	if c.Badges != nil {
+		bs := badges[:len(c.Badges):len(c.Badges)]
+		for i, b := range c.Badges {
+			b.Rect.X += x
+			b.Rect.Y += y
+			bs[i] = b
+		}
+		c.Badges, badges = bs, badges[len(bs):]
+	}
+	return lines, badges
+}
+
+// movedLines copies ls moved by x, y into the start of buf, and returns
+// the copy and what is left of buf.
+func movedLines(ls []Line, x, y float64, buf []Line) (moved, rest []Line) {
+	if ls == nil {
+		return nil, buf
+	}
+	out := buf[:len(ls):len(ls)]
+	for i, l := range ls {
+		out[i] = Line{Text: l.Text, X: l.X + x, Y: l.Y + y}
+	}
+	return out, buf[len(ls):]
 }
 
 // LaneStatus is the message key saying whether a lane is owned, not owned,

@@ -8,6 +8,7 @@ package canvas
 
 import (
 	"parcours/model"
+	"parcours/model/insight"
 )
 
 // Rect is a rectangle in millimetres, origin top-left, y pointing down.
@@ -212,6 +213,10 @@ type Scene struct {
 	// Numbered is true when some cards share a column: each card then
 	// shows its place on the timeline, so that the eye follows the order.
 	Numbered bool
+	// Insights are what the insight rules concluded of the journey laid
+	// out (the peaks, drops and advice drawn come from them): the window's
+	// Insights panel shows them without working them out again.
+	Insights insight.Report
 }
 
 // AllBands lists the rows of texts above the lanes, then those under the

@@ -221,13 +221,31 @@ func TimelineOf(j *Journey) []*Touchpoint {
 		}
 		return len(j.Stages)
 	}
-	out := slices.Clone(j.Touchpoints)
-	slices.SortStableFunc(out, func(a, b *Touchpoint) int {
+	cmp := func(a, b *Touchpoint) int {
 		if ka, kb := key(a), key(b); ka != kb {
 			return ka - kb
 		}
 		return a.Order - b.Order
-	})
+	}
+	out := slices.Clone(j.Touchpoints)
+	// Edits keep the touchpoints in timeline order: checking it is one
+	// pass (a stage's touchpoints follow one another, so its column is
+	// looked up once a run), where sorting a big map's 20 000 touchpoints
+	// again took more time than laying them out.
+	sorted, last, lastKey, prev, prevOrder := true, "", 0, -1, 0
+	for i, t := range out {
+		if i == 0 || t.Stage != last {
+			last, lastKey = t.Stage, key(t)
+		}
+		if lastKey < prev || (lastKey == prev && t.Order < prevOrder) {
+			sorted = false
+			break
+		}
+		prev, prevOrder = lastKey, t.Order
+	}
+	if !sorted {
+		slices.SortStableFunc(out, cmp)
+	}
 	return out
 }
 

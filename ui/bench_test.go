@@ -93,6 +93,7 @@ func benchDropAndSave(b *testing.B, n int) {
 	s := v.Scene()
 	stages := []string{s.Columns[0].StageID, s.Columns[1].StageID}
 	b.ReportAllocs()
+	defer modeltest.CPUPerOp(b)()
 	i := 0
 	for b.Loop() {
 		i++

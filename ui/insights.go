@@ -51,7 +51,12 @@ func (p *InsightsPanel) Refresh() {
 	if !p.visible || j == nil {
 		return
 	}
-	r := insight.Analyze(j)
+	var r insight.Report
+	if s := p.e.mapView.Scene(); s != nil && s.JourneyID == j.ID {
+		r = s.Insights // worked out with the layout on screen
+	} else {
+		r = insight.Analyze(j)
+	}
 	var items []fyne.CanvasObject
 	add := func(o ...fyne.CanvasObject) { items = append(items, o...) }
 	wrap := func(s string) *widget.Label {

@@ -635,6 +635,7 @@ type journeyPanel struct {
 	pFrustrations, pQuote *field
 	pChannels             *widget.CheckGroup
 	avatar                *fcanvas.Image
+	avatarOf              []byte // the picture avatar shows
 	personaBox            *fyne.Container
 	personaID             string
 }
@@ -748,13 +749,28 @@ func (p *journeyPanel) load(d *model.Document, j *model.Journey) {
 	for _, c := range ps.Channels {
 		cs = append(cs, T("channel."+string(c)))
 	}
-	p.pChannels.SetSelected(cs)
+	// The panel is loaded again after every edit of the map: what did not
+	// change is left as it is (a check group redraws its icons, a picture
+	// is decoded again).
+	if !slices.Equal(p.pChannels.Selected, cs) {
+		p.pChannels.SetSelected(cs)
+	}
+	if sameBytes(p.avatarOf, ps.Avatar) && (p.avatar.Resource != nil) == (len(ps.Avatar) > 0) {
+		return
+	}
+	p.avatarOf = ps.Avatar
 	if len(ps.Avatar) > 0 {
 		p.avatar.Resource = fyne.NewStaticResource(ps.ID+".avatar", ps.Avatar)
 	} else {
 		p.avatar.Resource = nil
 	}
 	p.avatar.Refresh()
+}
+
+// sameBytes reports whether a and b are the same bytes in memory: an edit
+// replaces a picture, it never changes one in place.
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // askImage lets the user pick a PNG or JPEG file and hands its path and

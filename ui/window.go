@@ -38,7 +38,10 @@ type Editor struct {
 	editor  *model.Editor
 	journey string // id of the journey on screen
 	view    canvas.View
-	sel     selection
+	// layouter lays the journey out again after each edit, moving the
+	// cards that did not change rather than wrapping them again.
+	layouter canvas.Layouter
+	sel      selection
 
 	mapView   *MapView
 	scroll    *container.Scroll
@@ -421,7 +424,7 @@ func (e *Editor) relayout() {
 	}
 	e.sel = e.sel.within(j)
 	e.persona.Show(doc, j)
-	e.mapView.SetScene(canvas.LayoutWith(doc, j, canvas.Options{View: e.view}))
+	e.mapView.SetScene(e.layouter.Layout(doc, j, canvas.Options{View: e.view}))
 	e.mapView.SetSelected(e.sel.cardSet())
 	e.search.Apply()
 	e.scroll.Refresh()

@@ -24,6 +24,7 @@ package insight
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"parcours/model"
@@ -106,6 +107,30 @@ func Analyze(j *model.Journey) Report {
 		lanes[l.ID] = l
 	}
 
+	// Advice says the same thing of many touchpoints: its text is put
+	// together once per reasons, lane and rule.
+	type adviceKey struct {
+		rule    string
+		reasons uint8 // a bit per reason
+		lane    *model.Lane
+		laneID  string // for a touchpoint on no known lane
+	}
+	said := map[adviceKey]string{}
+	advise := func(t *model.Touchpoint, rs []Reason, l *model.Lane, rule string) Advice {
+		k := adviceKey{rule: rule, lane: l}
+		for _, r := range rs {
+			k.reasons |= 1 << slices.Index(reasonOrder, r)
+		}
+		if l == nil {
+			k.laneID = t.Lane
+		}
+		text, ok := said[k]
+		if !ok {
+			text = advice(t, rs, l, rule).Reason
+			said[k] = text
+		}
+		return Advice{Touchpoint: t.ID, Reasons: rs, Reason: text}
+	}
 	for i, t := range tl {
 		r.PerChannel[t.Channel]++
 		r.PerLane[t.Lane]++
@@ -131,11 +156,11 @@ func Analyze(j *model.Journey) Report {
 		l := lanes[t.Lane]
 		switch {
 		case l == nil || l.Owned:
-			r.ListeningPoints = append(r.ListeningPoints, advice(t, reasons, l, "insight.advice.owned"))
+			r.ListeningPoints = append(r.ListeningPoints, advise(t, reasons, l, "insight.advice.owned"))
 		case l.Leverage:
-			r.ListeningPoints = append(r.ListeningPoints, advice(t, reasons, l, "insight.advice.leverage"))
+			r.ListeningPoints = append(r.ListeningPoints, advise(t, reasons, l, "insight.advice.leverage"))
 		default:
-			r.NoLever = append(r.NoLever, advice(t, reasons, l, "insight.advice.no_lever"))
+			r.NoLever = append(r.NoLever, advise(t, reasons, l, "insight.advice.no_lever"))
 		}
 	}
 
@@ -158,7 +183,8 @@ func Analyze(j *model.Journey) Report {
 // drop (-1) or neither (0).
 func curve(tl []*model.Touchpoint, i int) int {
 	e := tl[i].Emotion
-	var nb []int
+	var around [2]int
+	nb := around[:0]
 	if i > 0 {
 		nb = append(nb, tl[i-1].Emotion)
 	}
@@ -186,23 +212,37 @@ func curve(tl []*model.Touchpoint, i int) int {
 
 // IsKey reports whether t is a key touchpoint (a pain, truth or breaker
 // marker, or an emotion of −1 or less) and why, in the order pain, truth,
-// breaker, low_emotion.
+// breaker, low_emotion. The list is shared by every touchpoint with the
+// same reasons: read it, do not change it.
 func IsKey(t *model.Touchpoint) (bool, []Reason) {
-	var rs []Reason
+	var set uint8
 	if t.Markers.Has(model.MarkerPain) {
-		rs = append(rs, ReasonPain)
+		set |= 1
 	}
 	if t.Markers.Has(model.MarkerTruth) {
-		rs = append(rs, ReasonTruth)
+		set |= 2
 	}
 	if t.Markers.Has(model.MarkerBreaker) {
-		rs = append(rs, ReasonBreaker)
+		set |= 4
 	}
 	if t.Emotion <= -1 {
-		rs = append(rs, ReasonLowEmotion)
+		set |= 8
 	}
-	return len(rs) > 0, rs
+	return set != 0, slices.Clip(reasonSets[set])
 }
+
+// reasonSets holds every list of reasons IsKey gives, by its bits in
+// reasonOrder: a big map's thousands of key moments share sixteen lists.
+var reasonSets = func() (sets [16][]Reason) {
+	for set := range sets {
+		for i, r := range reasonOrder {
+			if set&(1<<i) != 0 {
+				sets[set] = append(sets[set], r)
+			}
+		}
+	}
+	return sets
+}()
 
 // QuickWin reports whether an opportunity is a quick win: impact 4 or more
 // for an effort of 2 or less.
@@ -234,6 +274,9 @@ func ptr(f float64) *float64 { return &f }
 
 // ReasonText names a reason in the current language ("pain point").
 func ReasonText(r Reason) string { return msg.T("insight.reason." + string(r)) }
+
+// reasonOrder lists the reasons in the order IsKey gives them.
+var reasonOrder = []Reason{ReasonPain, ReasonTruth, ReasonBreaker, ReasonLowEmotion}
 
 func reasonList(rs []Reason) string {
 	words := make([]string, len(rs))

@@ -621,9 +621,16 @@ func TestMessages(t *testing.T) {
 	}
 }
 
-func BenchmarkAnalyze1000(b *testing.B) {
-	j := modeltest.Generated(1000, 6, 8).Journeys[0]
+func BenchmarkAnalyze1000(b *testing.B) { benchAnalyze(b, 1000) }
+
+// BenchmarkAnalyze20000: the window lays a journey out with its insights
+// after every edit.
+func BenchmarkAnalyze20000(b *testing.B) { benchAnalyze(b, 20000) }
+
+func benchAnalyze(b *testing.B, n int) {
+	j := modeltest.Generated(n, 6, 8).Journeys[0]
 	b.ReportAllocs()
+	defer modeltest.CPUPerOp(b)()
 	for b.Loop() {
 		insight.Analyze(j)
 	}
