@@ -1,7 +1,8 @@
 package msg
 
-// Messages of the desktop integration (the running Parcours that opens the
-// files of later `parcours FILE` commands) and of the other formats:
+// Messages of the desktop integration (the editor window that `parcours`
+// starts, the running Parcours that opens the files of later `parcours
+// FILE` commands) and of the other formats:
 // Mermaid journeys and spreadsheets of touchpoints.
 func init() {
 	add(map[string]wording{
@@ -9,6 +10,10 @@ func init() {
 			"le Parcours déjà ouvert n'a pas pu l'ouvrir : %s"},
 		"cli.instance.relative": {"%s is not an absolute path",
 			"%s n'est pas un chemin absolu"},
+		"cli.editor.missing": {"the editor window is not installed: no %s next to %s nor on PATH (reinstall Parcours; from the sources, make build builds both programs)",
+			"la fenêtre d'édition n'est pas installée : pas de %s à côté de %s ni dans le PATH (réinstallez Parcours ; depuis les sources, make build construit les deux programmes)"},
+		"cli.editor.start": {"cannot start the editor window %s: %v",
+			"impossible de lancer la fenêtre d'édition %s : %v"},
 		"formats.one_journey": {"a %s export holds one journey: give its id to --journey",
 			"un export %s contient un seul parcours : donnez son identifiant à --journey"},
 		"formats.help.import.format": {"json, mermaid, csv or xlsx (default: from the extension of IN; JSON otherwise)",
