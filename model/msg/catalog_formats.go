@@ -4,7 +4,7 @@ package msg
 // starts, the running Parcours that opens the files of later `parcours
 // FILE` commands) and of the other formats:
 // Mermaid journeys and spreadsheets of touchpoints.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"cli.instance.failed": {"the running Parcours could not open it: %s",
 			"le Parcours déjà ouvert n'a pas pu l'ouvrir : %s"},
@@ -19,10 +19,10 @@ func init() {
 		"formats.help.import.format": {"json, mermaid, csv or xlsx (default: from the extension of IN; JSON otherwise)",
 			"json, mermaid, csv ou xlsx (par défaut : d'après l'extension de IN ; JSON sinon)"},
 	})
-}
+})
 
 // Mermaid journeys (model/mermaid).
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"mermaid.read":       {"cannot read %s: %v", "impossible de lire %s : %v"},
 		"mermaid.file":       {"%s: %s", "%s : %s"},
@@ -57,10 +57,10 @@ func init() {
 		"mermaid.other_actors": {"Other actors: %s", "Autres acteurs : %s"},
 		"mermaid.no_actor":     {"Customer", "Client"},
 	})
-}
+})
 
 // Touchpoint tables (model/table).
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"table.col.stage":       {"Stage", "Étape"},
 		"table.col.lane":        {"Lane", "Couloir"},
@@ -103,4 +103,4 @@ func init() {
 		"table.too_long": {"the %s of %q is %d characters long, more than a spreadsheet cell holds (%d)",
 			"la colonne %s de %q fait %d caractères, plus qu'une cellule de tableur n'en contient (%d)"},
 	})
-}
+})
