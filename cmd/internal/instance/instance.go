@@ -41,9 +41,9 @@ type instanceRequest struct {
 	Open string `json:"open"` // absolute path; "" for a window without a document
 }
 
-// ForwardTimeout bounds how long a forwarding Parcours waits for the
+// forwardTimeout bounds how long a forwarding Parcours waits for the
 // serving one's window.
-var ForwardTimeout = 20 * time.Second
+var forwardTimeout = 20 * time.Second
 
 // ErrForwarded says that the running Parcours took the request.
 var ErrForwarded = errors.New("forwarded to the running Parcours")
@@ -87,7 +87,7 @@ func Forward(sock, path string) (ok bool, err error) {
 		return false, nil
 	}
 	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(ForwardTimeout))
+	_ = conn.SetDeadline(time.Now().Add(forwardTimeout))
 	if err := json.NewEncoder(conn).Encode(instanceRequest{Open: path}); err != nil {
 		return false, nil
 	}

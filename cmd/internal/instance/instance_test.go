@@ -124,3 +124,16 @@ func TestSocketPlace(t *testing.T) {
 		t.Errorf("fallback folder %s is not private: %v", filepath.Dir(c), fi.Mode())
 	}
 }
+
+// TestForwardWithNobodyListening: `parcours FILE` asks first, and finding
+// nobody it is told so, not failed, so that it starts the editor.
+func TestForwardWithNobodyListening(t *testing.T) {
+	runtimeDir(t)
+	sock, err := SocketPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := Forward(sock, "/docs/a.parcours"); ok || err != nil {
+		t.Errorf("nobody listens, yet Forward says %v, %v", ok, err)
+	}
+}
