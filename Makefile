@@ -4,7 +4,11 @@
 export PATH := $(PATH):/usr/local/go/bin
 export LANG ?= C.UTF-8
 
+# Two programs, side by side: parcours, the command line, which links no
+# window toolkit so that its commands start fast, and parcours-editor, the
+# window, which `parcours` and `parcours FILE` become (cmd/parcours/window.go).
 BIN        := bin/parcours
+EDITOR     := bin/parcours-editor
 DATA_DIR   := $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)/parcours
 SAMPLE     := $(DATA_DIR)/livraison.parcours
 GO_SOURCES := $(shell find . -name '*.go' -not -path './.git/*') go.mod go.sum $(shell find assets -type f)
@@ -16,24 +20,26 @@ deps: .deps.stamp
 	.ci/install-deps
 	@touch $@
 
-build: $(BIN)
+build: $(BIN) $(EDITOR)
 $(BIN): .deps.stamp $(GO_SOURCES)
 	go build -o $(BIN) ./cmd/parcours
+$(EDITOR): .deps.stamp $(GO_SOURCES)
+	go build -o $(EDITOR) ./cmd/parcours-editor
 
 # The sample is copied once to a writable place; edits made to it are kept.
 $(SAMPLE): | $(BIN)
 	mkdir -p $(DATA_DIR)
 	$(BIN) import assets/sample/livraison.json -o $(SAMPLE)
 
-run: $(BIN) $(SAMPLE)
+run: $(BIN) $(EDITOR) $(SAMPLE)
 	$(BIN) $(SAMPLE)
 
-# For the current user, without root: the binary in BINDIR, the desktop
+# For the current user, without root: both programs in BINDIR, the desktop
 # entry, the MIME type application/x-parcours and the icons under
 # XDG_DATA_HOME (default ~/.local/share). See packaging/linux/install.
 BINDIR ?= $(HOME)/.local/bin
-install: $(BIN)
-	BINDIR="$(BINDIR)" packaging/linux/install install $(BIN)
+install: $(BIN) $(EDITOR)
+	BINDIR="$(BINDIR)" packaging/linux/install install $(BIN) $(EDITOR)
 
 uninstall:
 	BINDIR="$(BINDIR)" packaging/linux/install uninstall

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"math"
+	"sync"
 
 	"parcours/model"
 )
@@ -51,27 +52,32 @@ type Pictogram struct {
 // ChannelIcon returns the pictogram of channel c; an unknown channel gets
 // the one of ChannelOther. The shapes are shared: do not modify them.
 func ChannelIcon(c model.Channel) []IconShape {
-	if s, ok := channelIcons[c]; ok {
+	icons := channelIcons()
+	if s, ok := icons[c]; ok {
 		return s
 	}
-	return channelIcons[model.ChannelOther]
+	return icons[model.ChannelOther]
 }
 
-var channelIcons = map[model.Channel][]IconShape{
-	model.ChannelWeb:          globeIcon(),
-	model.ChannelApp:          phoneScreenIcon(),
-	model.ChannelEmail:        envelopeIcon(),
-	model.ChannelSMS:          speechIcon(),
-	model.ChannelPush:         bellIcon(),
-	model.ChannelTrackingPage: pinIcon(),
-	model.ChannelPhone:        handsetIcon(),
-	model.ChannelChat:         chatIcon(),
-	model.ChannelSocial:       shareIcon(),
-	model.ChannelStore:        shopIcon(),
-	model.ChannelFaceToFace:   peopleIcon(),
-	model.ChannelPaper:        sheetIcon(),
-	model.ChannelOther:        dotsIcon(),
-}
+// channelIcons are made on first use, not at start: a command that draws
+// nothing does not pay for them (issue 12).
+var channelIcons = sync.OnceValue(func() map[model.Channel][]IconShape {
+	return map[model.Channel][]IconShape{
+		model.ChannelWeb:          globeIcon(),
+		model.ChannelApp:          phoneScreenIcon(),
+		model.ChannelEmail:        envelopeIcon(),
+		model.ChannelSMS:          speechIcon(),
+		model.ChannelPush:         bellIcon(),
+		model.ChannelTrackingPage: pinIcon(),
+		model.ChannelPhone:        handsetIcon(),
+		model.ChannelChat:         chatIcon(),
+		model.ChannelSocial:       shareIcon(),
+		model.ChannelStore:        shopIcon(),
+		model.ChannelFaceToFace:   peopleIcon(),
+		model.ChannelPaper:        sheetIcon(),
+		model.ChannelOther:        dotsIcon(),
+	}
+})
 
 // Shape makers.
 

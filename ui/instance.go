@@ -9,8 +9,8 @@ import (
 )
 
 // OpenRequest asks the running Parcours for a window on a document: what
-// `parcours FILE` sends when Parcours already runs (cmd/parcours forwards
-// it).
+// `parcours FILE` sends when Parcours already runs (cmd/parcours-editor
+// receives it through cmd/internal/instance and passes it on).
 type OpenRequest struct {
 	// Path is the document's absolute path; "" asks for a new window
 	// without a document.

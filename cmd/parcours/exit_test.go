@@ -156,7 +156,7 @@ func TestWindow(t *testing.T) {
 	var opened []string
 	var fail error
 	openWindow = func(path string) error { opened = append(opened, path); return fail }
-	t.Cleanup(func() { openWindow = runGUI })
+	t.Cleanup(func() { openWindow = launchEditor })
 
 	for _, args := range [][]string{nil, {"x.parcours"}, {"dir/y.parcours"}} {
 		opened = nil

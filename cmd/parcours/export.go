@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 
 	"parcours/canvas"
 	"parcours/canvas/poster"
+	"parcours/cmd/internal/errline"
 	"parcours/model"
 	"parcours/model/atomic"
 	"parcours/model/msg"
@@ -122,7 +122,7 @@ func runExport(e *env, p *parser, args []string) (err error) {
 	defer func() {
 		if err == nil {
 			if w := job.Readability(scenes); w != nil {
-				fmt.Fprintln(e.stderr, "parcours: "+oneLine(msg.T("cli.warning", w.Error())))
+				errline.Write(e.stderr, msg.T("cli.warning", w.Error()))
 			}
 		}
 	}()

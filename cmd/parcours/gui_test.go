@@ -73,9 +73,10 @@ echo "no window after 30 s"; kill -KILL $pid; exit 4`
 	}
 }
 
-// appUnderTest builds the program and stores the sample in a temporary
-// folder: the folder, the binary, the document and its contents. The tools
-// are those the test drives the window with.
+// appUnderTest builds the programs and stores the sample in a temporary
+// folder: the folder, the parcours binary (the editor beside it), the
+// document and its contents. The tools are those the test drives the
+// window with.
 func appUnderTest(t *testing.T, tools ...string) (dir, bin, doc string, d *model.Document) {
 	t.Helper()
 	for _, tool := range tools {
@@ -84,11 +85,7 @@ func appUnderTest(t *testing.T, tools ...string) (dir, bin, doc string, d *model
 		}
 	}
 	dir = t.TempDir()
-	bin = filepath.Join(dir, "parcours")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin = programs(t)
 	doc = filepath.Join(dir, "livraison.parcours")
 	data, err := os.ReadFile("../../assets/sample/livraison.json")
 	if err != nil {

@@ -14,8 +14,8 @@ import (
 	"parcours/model/sqlite"
 )
 
-// BenchmarkLaunch1000 starts the real program on a 1000-touchpoint
-// document under Xvfb and reports, per launch, the time until its window
+// BenchmarkLaunch1000 starts the real program (parcours, which becomes
+// parcours-editor) on a 1000-touchpoint document under Xvfb and reports, per launch, the time until its window
 // is on the X server (ms-to-window) and its peak resident memory
 // (peak-MB, VmHWM). Run it with `make bench`, which provides the display.
 func BenchmarkLaunch1000(b *testing.B) {
@@ -23,9 +23,12 @@ func BenchmarkLaunch1000(b *testing.B) {
 		b.Fatal("no display: run the benchmarks with `make bench` (under xvfb-run)")
 	}
 	dir := b.TempDir()
-	bin := filepath.Join(dir, "parcours")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("build: %v\n%s", err, out)
+	bin := programs(b)
+	// A runtime folder of its own: no Parcours of another session to
+	// hand the document to.
+	run := filepath.Join(dir, "run")
+	if err := os.Mkdir(run, 0o700); err != nil {
+		b.Fatal(err)
 	}
 	doc := filepath.Join(dir, "big.parcours")
 	st, err := sqlite.Create(doc, modeltest.Generated(1000, 6, 8))
@@ -37,7 +40,7 @@ func BenchmarkLaunch1000(b *testing.B) {
 	var peak float64
 	for b.Loop() {
 		cmd := exec.Command(bin, doc)
-		cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "LANG=C.UTF-8")
+		cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_RUNTIME_DIR="+run, "LANG=C.UTF-8")
 		start := time.Now()
 		if err := cmd.Start(); err != nil {
 			b.Fatal(err)
@@ -83,10 +86,7 @@ func vmHWM(pid int) float64 {
 // cost of starting the program for a command (goal ≤ 25 ms): every
 // package the binary links is initialised before main runs.
 func BenchmarkVersionProcess(b *testing.B) {
-	bin := filepath.Join(b.TempDir(), "parcours")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := programs(b)
 	for b.Loop() {
 		if out, err := exec.Command(bin, "version").CombinedOutput(); err != nil {
 			b.Fatalf("version: %v\n%s", err, out)

@@ -1,6 +1,7 @@
 // Command parcours edits customer journey maps. Without a command, or with a
-// document's path, it opens the editor window; its commands create, import,
-// export and check documents from scripts (CONTRACTS.md §1).
+// document's path, it opens the editor window (the program parcours-editor,
+// see window.go); its commands create, import, export and check documents
+// from scripts (CONTRACTS.md §1).
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"parcours/cmd/internal/errline"
 	"parcours/model/atomic"
 	"parcours/model/msg"
 )
@@ -42,9 +44,6 @@ func cleanUpOnSignal() {
 	}()
 }
 
-// openWindow runs the editor; tests replace it.
-var openWindow = runGUI
-
 // env is what a command reads and writes besides files.
 type env struct {
 	stdin          io.Reader
@@ -58,7 +57,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	msg.SetLanguage(msg.FromEnvironment())
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintln(stderr, "parcours: "+oneLine(msg.T("cli.panic", r)))
+			errline.Write(stderr, msg.T("cli.panic", r))
 			code = 1
 		}
 	}()
@@ -72,18 +71,16 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(stderr, "parcours: "+oneLine(err.Error()))
+	var exit editorExit
+	if errors.As(err, &exit) {
+		return int(exit)
+	}
+	errline.Write(stderr, err.Error())
 	var ue *usageError
 	if errors.As(err, &ue) {
 		return 2
 	}
 	return 1
-}
-
-// oneLine keeps a message on one line, whatever its causes hold.
-func oneLine(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
-	return strings.TrimSpace(s)
 }
 
 func run(args []string, e *env) error {

@@ -11,7 +11,7 @@ import (
 // TestMain lets the scripts run "parcours" as a command: testscript runs
 // this test binary again under that name.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(removeBuilt{m}, map[string]func(){
 		"parcours": func() { os.Exit(process(os.Args[1:])) },
 	})
 }

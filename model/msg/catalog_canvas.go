@@ -1,6 +1,6 @@
 package msg
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"channel.web":           {"Website", "Site web"},
 		"channel.app":           {"App", "Appli"},
@@ -25,9 +25,9 @@ func init() {
 		"canvas.not_owned":      {"not owned", "non détenu"},
 		"canvas.leverage":       {"not owned, with leverage", "non détenu, avec levier"},
 	})
-}
+})
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"band.summary":        {"Summary", "Synthèse"},
 		"band.actions":        {"Customer actions", "Actions du client"},
@@ -45,13 +45,13 @@ func init() {
 		"kind.innovate":       {"innovate", "innover"},
 		"kind.transform":      {"transform", "transformer"},
 	})
-}
+})
 
-func init() {
+var _ = lazily(func() {
 	addCounted(map[string]counted{
 		// A stage's summary in the macro view: goals, averages, hidden cards.
 		"canvas.summary": {3,
 			"%s\nEmotion %s · score %s · %d hidden", "%s\nEmotion %s · score %s · %d hidden",
 			"%s\nÉmotion %s · note %s · %d masqué", "%s\nÉmotion %s · note %s · %d masqués"},
 	})
-}
+})

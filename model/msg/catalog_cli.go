@@ -3,7 +3,7 @@ package msg
 // Messages of cmd/parcours: the command line's errors and help. The lines
 // scripts read (`check`'s OK line, `version`, `templates`' names) are not
 // here: they are the same in every language.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		// The command line itself is wrong (exit status 2).
 		"cli.unknown_command": {"unknown command %q (see: parcours help)",
@@ -134,4 +134,4 @@ func init() {
 		"cli.help.help": {"print this help, or one command's",
 			"afficher cette aide, ou celle d'une commande"},
 	})
-}
+})

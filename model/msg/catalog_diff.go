@@ -2,7 +2,7 @@ package msg
 
 // Messages of parcours diff and merge (issue 13): things and changes in
 // the user's language; the JSON uses the codes.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"diff.kind.document":    {"document", "document"},
 		"diff.kind.persona":     {"persona", "persona"},
@@ -28,10 +28,10 @@ func init() {
 			"%s : déplacement des deux côtés, place %s → de notre côté %s, de leur côté %s"},
 		"diff.invalid": {"the merge would make an invalid document", "la fusion donnerait un document invalide"},
 	})
-}
+})
 
 // The command line of diff and merge.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"cli.help.diff": {"list what changed between two versions of a document, by id: things added, removed or moved, and each changed field, old → new (.parcours or parcours/v1 JSON)",
 			"lister ce qui a changé entre deux versions d'un document, par identifiant : ajouts, suppressions, déplacements, et chaque champ modifié, ancien → nouveau (.parcours ou JSON parcours/v1)"},
@@ -52,4 +52,4 @@ func init() {
 			"%d conflits : %s n'est pas écrit (réglez-les avec --prefer ours ou --prefer theirs)"},
 		"cli.merge.settled": {"%d conflicts settled for %s:", "%d conflits réglés en faveur de %s :"},
 	})
-}
+})

@@ -3,7 +3,7 @@ package msg
 // The editor window's words. The French ones are those of the CX
 // articles our users read: point de contact, point de douleur, moment de
 // vérité, « ça passe / ça casse », point d'écoute, parcours actuel / cible.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.about":               {"About Parcours", "À propos de Parcours"},
 		"ui.about_text":          {"Parcours %s — customer journey maps, offline.", "Parcours %s — cartographie des parcours clients, hors ligne."},
@@ -140,9 +140,9 @@ func init() {
 		"ui.zoom_out":            {"Zoom Out", "Zoom arrière"},
 		"ui.zoom_reset":          {"Actual Size", "Taille réelle"},
 	})
-}
+})
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.tab.inspector":          {"Inspector", "Propriétés"},
 		"ui.tab.insights":           {"Insights", "Analyse"},
@@ -167,9 +167,9 @@ func init() {
 		"ui.survey.scale5":          {"1 to 5 (CSAT)", "1 à 5 (CSAT)"},
 		"ui.survey.import":          {"Import", "Importer"},
 	})
-}
+})
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.opportunity":          {"Opportunity", "Opportunité"},
 		"ui.kind":                 {"Kind", "Type"},
@@ -183,9 +183,9 @@ func init() {
 		"ui.delete_opportunity":   {"Delete the opportunity", "Supprimer l'opportunité"},
 		"ui.delete_opportunity_q": {"Delete the opportunity « %s »?", "Supprimer l'opportunité « %s » ?"},
 	})
-}
+})
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.tab.plan":         {"Plan", "Plan"},
 		"ui.priority":         {"Priority", "Priorité"},
@@ -197,16 +197,16 @@ func init() {
 		"ui.no_opportunities": {"No opportunity yet: add one from a touchpoint or here.", "Pas encore d'opportunité : ajoutez-en depuis un point de contact ou ici."},
 		"ui.matrix_axes":      {"%s from 5 (top) to 1, %s from 1 (left) to 5", "%s de 5 (en haut) à 1, %s de 1 (à gauche) à 5"},
 	})
-}
+})
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.compare":      {"Compare Current and Target…", "Comparer actuel et cible…"},
 		"ui.compare_none": {"This journey has no current or target counterpart: duplicate it as a target journey first (Journey menu).", "Ce parcours n'a pas de parcours actuel ou cible associé : dupliquez-le d'abord en parcours cible (menu Parcours)."},
 	})
-}
+})
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.export.menu":          {"Export…", "Exporter…"},
 		"ui.export.title":         {"Export the poster", "Exporter le poster"},
@@ -241,15 +241,15 @@ func init() {
 		"ui.export.bad_dpi":       {"%q is not a resolution: give a whole number of dpi, 10 to 1200.", "%q n'est pas une résolution : donnez un nombre entier de points par pouce, de 10 à 1200."},
 		"ui.export.cancelled":     {"Export cancelled; nothing was written.", "Export annulé ; rien n'a été écrit."},
 	})
-}
+})
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.recent_dialog": {"Open Recent…", "Documents récents…"},
 	})
-}
+})
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.resize_stage":       {"Resize the stage", "Redimensionner l'étape"},
 		"ui.key.space_drag":     {"Space+drag", "Espace+glisser"},
@@ -257,10 +257,10 @@ func init() {
 		"ui.key.header_drag":    {"Drag a stage name, a lane name, a stage's right edge", "Glisser un nom d'étape, de couloir, le bord droit d'une étape"},
 		"ui.key.header_drag_do": {"reorder stages and lanes, widen a stage", "réordonner étapes et couloirs, élargir une étape"},
 	})
-}
+})
 
 // The window's messages that take a count (see counted).
-func init() {
+var _ = lazily(func() {
 	addCounted(map[string]counted{
 		"ui.copied": {0,
 			"%d touchpoint copied", "%d touchpoints copied",
@@ -316,4 +316,4 @@ func init() {
 			"%s into %d touchpoint", "%s into %d touchpoints",
 			"%s dans %d point de contact", "%s dans %d points de contact"},
 	})
-}
+})

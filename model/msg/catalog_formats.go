@@ -1,23 +1,28 @@
 package msg
 
-// Messages of the desktop integration (the running Parcours that opens the
-// files of later `parcours FILE` commands) and of the other formats:
+// Messages of the desktop integration (the editor window that `parcours`
+// starts, the running Parcours that opens the files of later `parcours
+// FILE` commands) and of the other formats:
 // Mermaid journeys and spreadsheets of touchpoints.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"cli.instance.failed": {"the running Parcours could not open it: %s",
 			"le Parcours déjà ouvert n'a pas pu l'ouvrir : %s"},
 		"cli.instance.relative": {"%s is not an absolute path",
 			"%s n'est pas un chemin absolu"},
+		"cli.editor.missing": {"the editor window is not installed: no %s next to %s nor on PATH (reinstall Parcours; from the sources, make build builds both programs)",
+			"la fenêtre d'édition n'est pas installée : pas de %s à côté de %s ni dans le PATH (réinstallez Parcours ; depuis les sources, make build construit les deux programmes)"},
+		"cli.editor.start": {"cannot start the editor window %s: %v",
+			"impossible de lancer la fenêtre d'édition %s : %v"},
 		"formats.one_journey": {"a %s export holds one journey: give its id to --journey",
 			"un export %s contient un seul parcours : donnez son identifiant à --journey"},
 		"formats.help.import.format": {"json, mermaid, csv or xlsx (default: from the extension of IN; JSON otherwise)",
 			"json, mermaid, csv ou xlsx (par défaut : d'après l'extension de IN ; JSON sinon)"},
 	})
-}
+})
 
 // Mermaid journeys (model/mermaid).
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"mermaid.read":       {"cannot read %s: %v", "impossible de lire %s : %v"},
 		"mermaid.file":       {"%s: %s", "%s : %s"},
@@ -52,10 +57,10 @@ func init() {
 		"mermaid.other_actors": {"Other actors: %s", "Autres acteurs : %s"},
 		"mermaid.no_actor":     {"Customer", "Client"},
 	})
-}
+})
 
 // Touchpoint tables (model/table).
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"table.col.stage":       {"Stage", "Étape"},
 		"table.col.lane":        {"Lane", "Couloir"},
@@ -98,4 +103,4 @@ func init() {
 		"table.too_long": {"the %s of %q is %d characters long, more than a spreadsheet cell holds (%d)",
 			"la colonne %s de %q fait %d caractères, plus qu'une cellule de tableur n'en contient (%d)"},
 	})
-}
+})

@@ -2,7 +2,7 @@ package msg
 
 // Messages of model/insight (what the map says: listening points, peaks,
 // stage scores) and model/survey (importing survey answers from a CSV file).
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		// Why a touchpoint is key (reason codes of CONTRACTS.md §4).
 		"insight.reason.pain":        {"pain point", "point de douleur"},
@@ -108,10 +108,10 @@ func init() {
 			"le point de contact %q n'est plus dans le parcours %q"},
 		"survey.gone_journey": {"journey %q no longer exists", "le parcours %q n'existe plus"},
 	})
-}
+})
 
 // How many rows of a survey are bad (the end of a survey error).
-func init() {
+var _ = lazily(func() {
 	addCounted(map[string]counted{
 		"survey.count": {0,
 			"%d bad row", "%d bad rows",
@@ -120,4 +120,4 @@ func init() {
 			"%d bad row up to line %d, past which the file cannot be read", "%d bad rows up to line %d, past which the file cannot be read",
 			"%d ligne erronée jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible", "%d lignes erronées jusqu'à la ligne %d, au-delà de laquelle le fichier est illisible"},
 	})
-}
+})

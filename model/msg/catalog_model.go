@@ -1,6 +1,6 @@
 package msg
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"json.syntax":          {"%s is not valid JSON: %v", "%s n'est pas du JSON valide : %v"},
 		"json.syntax.at":       {"%s is not valid JSON: unexpected character at line %d, column %d", "%s n'est pas du JSON valide : caractère inattendu ligne %d, colonne %d"},
@@ -76,4 +76,4 @@ func init() {
 		"edit.nothing_redo":    {"nothing to redo", "rien à rétablir"},
 		"edit.move":            {"Move touchpoint", "Déplacer le point de contact"},
 	})
-}
+})

@@ -3,7 +3,7 @@ package msg
 // Pages of their own after the posters in a PDF: each journey's action
 // plan (the impact/effort matrix and the opportunities by priority) and
 // the comparisons of a current and a target journey.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		// Action plan pages.
 		"print.plan.title":   {"Action plan — %s", "Plan d'action — %s"},
@@ -27,4 +27,4 @@ func init() {
 			"Chaque courbe suit la chronologie de son parcours, de son premier point de contact au dernier."},
 		"print.compare.changes": {"Differences", "Différences"},
 	})
-}
+})

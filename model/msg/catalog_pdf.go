@@ -1,6 +1,6 @@
 package msg
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"pdf.persona":             {"Persona: %s", "Persona : %s"},
 		"pdf.objective":           {"Objective: %s", "Objectif : %s"},
@@ -29,4 +29,4 @@ func init() {
 		"pdf.failed":   {"cannot make the PDF", "impossible de produire le PDF"},
 		"pdf.crash":    {"PDF library failure: %v", "échec de la bibliothèque PDF : %v"},
 	})
-}
+})

@@ -3,7 +3,7 @@ package msg
 // Messages of model/plan (the action plan, the impact/effort matrix),
 // model/compare (current vs target journey) and their commands (parcours
 // plan, parcours compare).
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		// Action plan columns (CSV header, XLSX first row).
 		"plan.col.id":          {"ID", "Identifiant"},
@@ -114,4 +114,4 @@ func init() {
 		"cli.help.compare.format": {"text or json (default text)",
 			"text ou json (par défaut text)"},
 	})
-}
+})

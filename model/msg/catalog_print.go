@@ -2,7 +2,7 @@ package msg
 
 // Poster-grade printing: tiling and its assembly guide, the appendix of
 // full texts, branding, and the PNG pictures.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		// Branding.
 		"print.logo.bad": {"the logo is not a PNG or JPEG image (%v)",
@@ -113,10 +113,10 @@ func init() {
 		"print.cli.all_to_stdout": {"--journey all makes one %s file per journey: give a file name with -o, not -",
 			"--journey all produit un fichier %s par parcours : donnez un nom de fichier avec -o, pas -"},
 	})
-}
+})
 
 // Printed messages that take a count.
-func init() {
+var _ = lazily(func() {
 	addCounted(map[string]counted{
 		"print.guide.sheets": {0,
 			"%d sheet", "%d sheets",
@@ -125,4 +125,4 @@ func init() {
 			"Score: %s/10 (%d response)", "Score: %s/10 (%d responses)",
 			"Note : %s/10 (%d réponse)", "Note : %s/10 (%d réponses)"},
 	})
-}
+})

@@ -2,7 +2,7 @@ package msg
 
 // Messages of periodic reviews (issue 13): validation, edits, the reviews
 // table and the KPI drift insight.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"where.review":          {"review %s", "revue %s"},
 		"valid.date":            {"%s: %s %q is not a date written YYYY-MM-DD", "%s : %s %q n'est pas une date écrite AAAA-MM-JJ"},
@@ -36,10 +36,10 @@ func init() {
 		"review.col.touchpoint":          {"Touchpoint", "Point de contact"},
 		"review.col.name":                {"Name", "Nom"},
 	})
-}
+})
 
 // The command line of reviews.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"cli.help.review": {"take a review of a journey's measures (add, dated --date, named by --note), rename one (--id, --note) or delete one (--id); each is one undoable step",
 			"faire une revue des mesures d'un parcours (add, datée par --date, nommée par --note), en renommer une (--id, --note) ou en supprimer une (--id) ; chacune est une étape annulable"},
@@ -70,10 +70,10 @@ func init() {
 		"cli.review.added":       {"review %s of journey %s taken on %s", "revue %s du parcours %s faite le %s"},
 		"cli.review.survey_note": {"Survey %s", "Enquête %s"},
 	})
-}
+})
 
 // The window's reviews, trends and comparison with another document.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.review.new":          {"New Review…", "Nouvelle revue…"},
 		"ui.review.list":         {"Reviews…", "Revues…"},
@@ -100,4 +100,4 @@ func init() {
 		"ui.compare_with.ringed": {"%d cards of this journey changed since %s: ringed on the map (Find clears them)", "%d points de contact de ce parcours ont changé depuis %s : entourés sur la carte (Rechercher les efface)"},
 		"ui.compare_with.none":   {"No difference with %s.", "Aucune différence avec %s."},
 	})
-}
+})

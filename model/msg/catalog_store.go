@@ -1,7 +1,7 @@
 package msg
 
 // Messages of model/sqlite: opening, creating and saving .parcours files.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"store.foreign": {"%s was changed by another program and cannot be opened safely (%s)",
 			"%s a été modifié par un autre programme et ne peut pas être ouvert sans risque (%s)"},
@@ -99,4 +99,4 @@ func init() {
 		"store.reason.requested": {"opened for reading only",
 			"ouvert en lecture seule"},
 	})
-}
+})

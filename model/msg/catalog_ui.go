@@ -1,6 +1,6 @@
 package msg
 
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.file":             {"File", "Fichier"},
 		"ui.edit":             {"Edit", "Édition"},
@@ -36,4 +36,4 @@ func init() {
 		"ui.no_journey":       {"This document has no journey yet.", "Ce document n'a pas encore de parcours."},
 		"ui.filter.parcours":  {"Parcours documents", "Documents Parcours"},
 	})
-}
+})

@@ -1,7 +1,7 @@
 package msg
 
 // Words of the window's panels, dialogs and export flow.
-func init() {
+var _ = lazily(func() {
 	add(map[string]wording{
 		"ui.no_display":     {"cannot open a window: no display (no X11 or Wayland session; DISPLAY and WAYLAND_DISPLAY tell where it is)", "impossible d'ouvrir une fenêtre : pas d'affichage (pas de session X11 ou Wayland ; DISPLAY et WAYLAND_DISPLAY indiquent où elle est)"},
 		"ui.plan_exported":  {"Action plan exported to %s", "Plan d'action exporté dans %s"},
@@ -11,13 +11,13 @@ func init() {
 		"ui.export.split":   {"Posters per journey", "Posters par parcours"},
 		"ui.show_inspector": {"Inspector panel", "Panneau de l'inspecteur"},
 	})
-}
+})
 
 // The window's counted messages (see counted).
-func init() {
+var _ = lazily(func() {
 	addCounted(map[string]counted{
 		"ui.delete_cards_q": {0,
 			"Delete %d touchpoint?", "Delete %d touchpoints?",
 			"Supprimer %d point de contact ?", "Supprimer %d points de contact ?"},
 	})
-}
+})

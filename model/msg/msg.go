@@ -57,6 +57,7 @@ func Language() string { return current.Load().(string) }
 // takes the wording its count asks for (see Form). An unknown key is a
 // programming error; it is shown as the key itself so that nothing is hidden.
 func T(key string, args ...any) string {
+	catalog, _ := loaded()
 	m, ok := catalog[key]
 	if !ok {
 		return fmt.Sprint(append([]any{key, " "}, args...)...)
@@ -100,6 +101,7 @@ func Form(lang string, n int) string {
 // category, as go-i18n (Fyne's lang) reads them, with every category the
 // language's CLDR rule has; nil when key takes no count.
 func Forms(key, lang string) map[string]string {
+	_, plurals := loaded()
 	p, ok := plurals[key]
 	if !ok {
 		return nil
@@ -113,6 +115,7 @@ func Forms(key, lang string) map[string]string {
 // Count is the count among the arguments of the message key, when key is
 // a counted message and that argument is an integer.
 func Count(key string, args ...any) (int, bool) {
+	_, plurals := loaded()
 	p, ok := plurals[key]
 	if !ok || p.arg >= len(args) {
 		return 0, false
@@ -132,10 +135,15 @@ func Count(key string, args ...any) (int, bool) {
 
 // Has reports whether key is in the catalog (tests use it to keep the two
 // languages complete).
-func Has(key string) bool { _, ok := catalog[key]; return ok }
+func Has(key string) bool {
+	catalog, _ := loaded()
+	_, ok := catalog[key]
+	return ok
+}
 
 // Keys lists every key of the catalog.
 func Keys() []string {
+	catalog, _ := loaded()
 	ks := make([]string, 0, len(catalog))
 	for k := range catalog {
 		ks = append(ks, k)
@@ -144,7 +152,11 @@ func Keys() []string {
 }
 
 // Pair returns both wordings of key, for tests.
-func Pair(key string) (en, fr string) { m := catalog[key]; return m.en, m.fr }
+func Pair(key string) (en, fr string) {
+	catalog, _ := loaded()
+	m := catalog[key]
+	return m.en, m.fr
+}
 
 // Size words a number of bytes for people, in the language's units:
 // bytes below 10 KB, then KB, then MB with one decimal.

@@ -26,6 +26,7 @@ func TestCatalogIsCompleteInBothLanguages(t *testing.T) {
 // A counted message has its one and other wordings in both languages,
 // with the same arguments, and its count is an integer argument.
 func TestCountedMessagesAreComplete(t *testing.T) {
+	_, plurals := loaded()
 	if len(plurals) == 0 {
 		t.Fatal("no counted message")
 	}

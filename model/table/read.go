@@ -254,6 +254,7 @@ func (c columns) touchpoint(rec []string) (t *model.Touchpoint, stage, lane, pro
 	}
 	t = &model.Touchpoint{Title: c.text(rec, colTitle), Description: c.text(rec, colDescription), Channel: model.ChannelOther}
 	if s := c.cell(rec, colChannel); s != "" {
+		channels, _ := words()
 		ch, ok := channels[fold(s)]
 		if !ok {
 			return nil, "", "", msg.T("table.row.channel", s, wordList(len(model.Channels), func(i int) string {
@@ -274,6 +275,7 @@ func (c columns) touchpoint(rec []string) (t *model.Touchpoint, stage, lane, pro
 			if strings.TrimSpace(m) == "" {
 				continue
 			}
+			_, markers := words()
 			mk, ok := markers[fold(m)]
 			if !ok {
 				return nil, "", "", msg.T("table.row.marker", strings.TrimSpace(m), wordList(len(model.AllMarkers), func(i int) string {

@@ -9,6 +9,7 @@ package table
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -87,23 +88,31 @@ func channelWord(c model.Channel, lang string) string { return tr(lang, "channel
 func markerWord(m model.Marker, lang string) string   { return tr(lang, "marker."+string(m)) }
 
 // channels and markers find a channel or a marker by its code or its
-// English or French word, folded.
+// English or French word, folded. They are made when a table is first
+// read, not at start: every command would pay for them, and for the
+// message catalogs they are made from (issue 12).
 var (
-	channels = map[string]model.Channel{}
-	markers  = map[string]model.Marker{}
+	wordsOnce sync.Once
+	channels  map[string]model.Channel
+	markers   map[string]model.Marker
 )
 
-func init() {
-	for _, c := range model.Channels {
-		for _, k := range []string{string(c), channelWord(c, msg.English), channelWord(c, msg.French)} {
-			channels[fold(k)] = c
+// words returns channels and markers, made on first use.
+func words() (map[string]model.Channel, map[string]model.Marker) {
+	wordsOnce.Do(func() {
+		channels, markers = map[string]model.Channel{}, map[string]model.Marker{}
+		for _, c := range model.Channels {
+			for _, k := range []string{string(c), channelWord(c, msg.English), channelWord(c, msg.French)} {
+				channels[fold(k)] = c
+			}
 		}
-	}
-	for _, m := range model.AllMarkers {
-		for _, k := range []string{string(m), markerWord(m, msg.English), markerWord(m, msg.French)} {
-			markers[fold(k)] = m
+		for _, m := range model.AllMarkers {
+			for _, k := range []string{string(m), markerWord(m, msg.English), markerWord(m, msg.French)} {
+				markers[fold(k)] = m
+			}
 		}
-	}
+	})
+	return channels, markers
 }
 
 // Header is the table's first row in lang.

@@ -88,13 +88,19 @@ func files(t *testing.T, dir string) []string {
 func TestInstallAndUninstall(t *testing.T) {
 	need(t, "xdg-mime", "xdg-open", "mimetype", "desktop-file-validate", "update-mime-database", "update-desktop-database")
 	s := newSandbox(t)
-	// The binary installed is a stand-in that writes down its arguments.
-	fake := filepath.Join(s.dir, "parcours-built")
+	// The programs installed are stand-ins that write down their name
+	// and arguments.
 	args := filepath.Join(s.dir, "args")
-	if err := os.WriteFile(fake, []byte("#!/bin/sh\nprintf '%s\\n' \"$@\" > '"+args+"'\n"), 0o755); err != nil {
-		t.Fatal(err)
+	fakes := []string{}
+	for _, name := range []string{"parcours", "parcours-editor"} {
+		fake := filepath.Join(s.dir, name+"-built")
+		script := "#!/bin/sh\nprintf '%s\\n' " + name + " \"$@\" > '" + args + "'\n"
+		if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		fakes = append(fakes, fake)
 	}
-	s.run(t, "./install", "install", fake)
+	s.run(t, "./install", append([]string{"install"}, fakes...)...)
 
 	// What was installed.
 	want := []string{"applications/" + id + ".desktop", "mime/packages/" + id + ".xml"}
@@ -108,8 +114,10 @@ func TestInstallAndUninstall(t *testing.T) {
 			t.Errorf("%s not installed; installed: %v", w, got)
 		}
 	}
-	if fi, err := os.Stat(filepath.Join(s.bin, "parcours")); err != nil || fi.Mode()&0o111 == 0 {
-		t.Errorf("the binary is not installed as an executable in BINDIR: %v", err)
+	for _, name := range []string{"parcours", "parcours-editor"} {
+		if fi, err := os.Stat(filepath.Join(s.bin, name)); err != nil || fi.Mode()&0o111 == 0 {
+			t.Errorf("%s is not installed as an executable in BINDIR: %v", name, err)
+		}
 	}
 
 	// A document, the same renamed without its extension, a foreign SQLite
@@ -149,11 +157,11 @@ func TestInstallAndUninstall(t *testing.T) {
 	entry := filepath.Join(s.data, "applications", id+".desktop")
 	s.run(t, "desktop-file-validate", entry)
 	text, _ := os.ReadFile(entry)
-	if exe := "Exec=" + filepath.Join(s.bin, "parcours") + " %f\n"; !strings.Contains(string(text), exe) {
-		t.Errorf("the installed entry does not run the installed binary by its path (%q):\n%s", exe, text)
+	if exe := "Exec=" + filepath.Join(s.bin, "parcours-editor") + " %f\n"; !strings.Contains(string(text), exe) {
+		t.Errorf("the installed entry does not run the installed editor by its path (%q):\n%s", exe, text)
 	}
 
-	// A double-click is xdg-open: the installed binary gets the document,
+	// A double-click is xdg-open: the installed editor gets the document,
 	// a name with a space in it included.
 	spaced := filepath.Join(s.dir, "ma carte.parcours")
 	if err := os.WriteFile(spaced, data, 0o644); err != nil {
@@ -168,8 +176,8 @@ func TestInstallAndUninstall(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	if string(opened) != spaced+"\n" {
-		t.Errorf("xdg-open ran the installed binary with %q, want %q", opened, spaced)
+	if want := "parcours-editor\n" + spaced + "\n"; string(opened) != want {
+		t.Errorf("xdg-open ran %q, want %q", opened, want)
 	}
 
 	s.run(t, "./install", "uninstall")
@@ -178,8 +186,10 @@ func TestInstallAndUninstall(t *testing.T) {
 			t.Errorf("%s left behind by uninstall", f)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(s.bin, "parcours")); !os.IsNotExist(err) {
-		t.Errorf("the binary is left behind by uninstall: %v", err)
+	for _, name := range []string{"parcours", "parcours-editor"} {
+		if _, err := os.Stat(filepath.Join(s.bin, name)); !os.IsNotExist(err) {
+			t.Errorf("%s is left behind by uninstall: %v", name, err)
+		}
 	}
 	if got := s.run(t, "xdg-mime", "query", "filetype", doc); got == "application/x-parcours" {
 		t.Error("after uninstall a document is still known as application/x-parcours")
@@ -203,8 +213,9 @@ type fyneApp struct {
 }
 
 // TestDesktopEntryAgreesWithFyneApp checks the desktop entry against what
-// `fyne package` writes from FyneApp.toml (its app.desktop template):
-// every key it would write has the same value here. The file is named
+// `fyne package` writes from FyneApp.toml (its app.desktop template) for
+// the window program, parcours-editor: every key it would write has the
+// same value here. The file is named
 // after the app id and so is its icon (installed at the hicolor sizes
 // rather than as one pixmap); the entry adds the MIME type it opens.
 func TestDesktopEntryAgreesWithFyneApp(t *testing.T) {
@@ -221,9 +232,9 @@ func TestDesktopEntryAgreesWithFyneApp(t *testing.T) {
 	list := func(items []string) string { return strings.Join(items, ";") + ";" }
 	want := map[string]string{
 		"Type": "Application", "Name": app.Details.Name, "GenericName": app.LinuxAndBSD.GenericName,
-		"Exec": "parcours" + app.LinuxAndBSD.ExecParams, "Comment": app.LinuxAndBSD.Comment,
+		"Exec": "parcours-editor" + app.LinuxAndBSD.ExecParams, "Comment": app.LinuxAndBSD.Comment,
 		"Categories": list(app.LinuxAndBSD.Categories), "Keywords": list(app.LinuxAndBSD.Keywords),
-		"Icon": id, "MimeType": "application/x-parcours;", "TryExec": "parcours",
+		"Icon": id, "MimeType": "application/x-parcours;", "TryExec": "parcours-editor",
 	}
 	got := readEntry(t, id+".desktop")
 	for k, v := range want {

@@ -1,6 +1,6 @@
 //go:build unix
 
-package main
+package instance
 
 import (
 	"bufio"
@@ -18,80 +18,51 @@ import (
 	"golang.org/x/sys/unix"
 
 	"parcours/model/msg"
-	"parcours/ui"
 )
 
-// One Parcours per display: the first one listens on a unix socket, and
-// `parcours FILE` started while it runs hands FILE to it, which opens a
-// window on it, then exits. The socket lives in XDG_RUNTIME_DIR (the
-// user's own, private), or failing that in a private folder of the
-// system's temporary one; its name depends on the display, so that
-// Parcours on another X or Wayland display (a test's Xvfb) is another
-// instance. A lock file beside it says which process serves: a socket
-// left by a crash is replaced, and two started together do not both serve.
+// Request asks the serving Parcours for a window on a document, as
+// ui.OpenRequest does (the editor converts one into the other).
+type Request struct {
+	// Path is the document's absolute path; "" asks for a window without
+	// a document.
+	Path string
+	// Reply is called once, when the window shows, with nil or with why
+	// the document could not be opened.
+	Reply func(error)
+}
 
-// instance is the running Parcours's answer to a request.
+// instanceReply is the serving Parcours's answer to a request.
 type instanceReply struct {
 	Error string `json:"error,omitempty"`
 }
 
-// instanceRequest is what `parcours FILE` sends.
+// instanceRequest is what a forwarding Parcours sends.
 type instanceRequest struct {
 	Open string `json:"open"` // absolute path; "" for a window without a document
 }
 
-// forwardTimeout bounds how long `parcours FILE` waits for the running
-// Parcours's window; past it, it opens its own.
+// forwardTimeout bounds how long a forwarding Parcours waits for the
+// serving one's window.
 var forwardTimeout = 20 * time.Second
 
-// openOrForward opens path in the running Parcours if there is one,
-// otherwise becomes the Parcours that others hand their files to.
-func openOrForward(path string) error {
-	if path != "" {
-		abs, err := filepath.Abs(path)
-		if err != nil {
-			return failure("cli.cannot_read", path, err)
-		}
-		path = abs
-	}
-	sock, err := socketPath()
-	if err != nil {
-		// No private place for a socket: a Parcours of its own.
-		return ui.Run(path)
-	}
-	requests, stop, err := serveOrForward(sock, path)
-	switch {
-	case errors.Is(err, errForwarded):
-		return nil
-	case err != nil:
-		var fe *forwardError
-		if errors.As(err, &fe) {
-			return failure("cli.instance.failed", fe.text)
-		}
-		return ui.Run(path)
-	}
-	defer stop()
-	return ui.RunServing(path, requests)
-}
+// ErrForwarded says that the running Parcours took the request.
+var ErrForwarded = errors.New("forwarded to the running Parcours")
 
-// errForwarded says that the running Parcours took the request.
-var errForwarded = errors.New("forwarded to the running Parcours")
+// RefusedError is the running Parcours's reason for not opening a file.
+type RefusedError struct{ Text string }
 
-// forwardError is the running Parcours's reason for not opening a file.
-type forwardError struct{ text string }
+func (e *RefusedError) Error() string { return e.Text }
 
-func (e *forwardError) Error() string { return e.text }
-
-// serveOrForward hands path to the Parcours listening at sock
-// (errForwarded), or, when none is, listens there and returns the channel
+// ServeOrForward hands path to the Parcours listening at sock
+// (ErrForwarded), or, when none is, listens there and returns the channel
 // of requests to serve and the function that stops listening.
-func serveOrForward(sock, path string) (<-chan ui.OpenRequest, func(), error) {
+func ServeOrForward(sock, path string) (<-chan Request, func(), error) {
 	deadline := time.Now().Add(3 * time.Second)
 	for {
-		ok, err := forward(sock, path)
+		ok, err := Forward(sock, path)
 		if ok || err != nil {
 			if err == nil {
-				err = errForwarded
+				err = ErrForwarded
 			}
 			return nil, nil, err
 		}
@@ -107,9 +78,10 @@ func serveOrForward(sock, path string) (<-chan ui.OpenRequest, func(), error) {
 	}
 }
 
-// forward sends path to the Parcours listening at sock and waits until its
-// window shows. ok is false when nobody listens there.
-func forward(sock, path string) (ok bool, err error) {
+// Forward sends path (absolute, or "") to the Parcours listening at sock
+// and waits until its window shows. ok is false when nobody listens there;
+// a *RefusedError carries the window's reason for not opening the file.
+func Forward(sock, path string) (ok bool, err error) {
 	conn, err := net.DialTimeout("unix", sock, time.Second)
 	if err != nil {
 		return false, nil
@@ -125,7 +97,7 @@ func forward(sock, path string) (ok bool, err error) {
 		return false, fmt.Errorf("no answer from the running Parcours: %w", err)
 	}
 	if r.Error != "" {
-		return true, &forwardError{r.Error}
+		return true, &RefusedError{r.Error}
 	}
 	return true, nil
 }
@@ -135,7 +107,7 @@ var errBusy = errors.New("another Parcours is starting")
 
 // listen takes the instance lock and listens at sock. Each connection
 // carries one request; the reply goes back once the window shows.
-func listen(sock string) (<-chan ui.OpenRequest, func(), error) {
+func listen(sock string) (<-chan Request, func(), error) {
 	lock, err := os.OpenFile(sock+".lock", os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, nil, err
@@ -154,7 +126,7 @@ func listen(sock string) (<-chan ui.OpenRequest, func(), error) {
 		lock.Close()
 		return nil, nil, err
 	}
-	requests := make(chan ui.OpenRequest)
+	requests := make(chan Request)
 	done := make(chan struct{})
 	go func() {
 		for {
@@ -183,7 +155,7 @@ func listen(sock string) (<-chan ui.OpenRequest, func(), error) {
 
 // handle reads one request and passes it on; the connection is answered
 // and closed by the request's reply.
-func handle(conn net.Conn, requests chan<- ui.OpenRequest, done <-chan struct{}) {
+func handle(conn net.Conn, requests chan<- Request, done <-chan struct{}) {
 	_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 	var req instanceRequest
 	if err := json.NewDecoder(bufio.NewReader(conn)).Decode(&req); err != nil {
@@ -194,7 +166,7 @@ func handle(conn net.Conn, requests chan<- ui.OpenRequest, done <-chan struct{})
 		reply(conn, errors.New(msg.T("cli.instance.relative", req.Open)))
 		return
 	}
-	r := ui.OpenRequest{Path: req.Open, Reply: func(err error) { reply(conn, err) }}
+	r := Request{Path: req.Open, Reply: func(err error) { reply(conn, err) }}
 	select {
 	case requests <- r:
 	case <-done:
@@ -212,8 +184,8 @@ func reply(conn net.Conn, err error) {
 	_ = json.NewEncoder(conn).Encode(r)
 }
 
-// socketPath is where the Parcours of this user and display listens.
-func socketPath() (string, error) {
+// SocketPath is where the Parcours of this user and display listens.
+func SocketPath() (string, error) {
 	dir := os.Getenv("XDG_RUNTIME_DIR")
 	if dir == "" || !private(dir) {
 		dir = filepath.Join(os.TempDir(), fmt.Sprintf("parcours-%d", os.Getuid()))
