@@ -17,7 +17,17 @@ import (
 // tell the leftovers of a killed one (SIGKILL, a crash) from those another
 // running process is writing: only those nobody holds are removed.
 
-var live sync.Map // name → *os.File
+var (
+	live sync.Map // name → *os.File
+	// made is held while a file is created and listed, and by RemoveAll:
+	// an interruption between the two would leave a file nobody lists.
+	made sync.Mutex
+	// ending is set by RemoveAll: the process is going, nothing new is made.
+	ending bool
+)
+
+// errEnding is what Temp says once RemoveAll has run.
+var errEnding = errors.New("the process is ending")
 
 // Temp creates an empty temporary file beside path, with permissions perm
 // before the umask, locked and listed until Remove. Leftovers of earlier
@@ -26,6 +36,11 @@ var live sync.Map // name → *os.File
 func Temp(path string, perm os.FileMode) (*os.File, error) {
 	removeStale(path)
 	dir, base := filepath.Split(path)
+	made.Lock()
+	defer made.Unlock()
+	if ending {
+		return nil, errEnding
+	}
 	for {
 		var r [6]byte
 		_, _ = rand.Read(r[:])
@@ -57,6 +72,9 @@ func Remove(name string) {
 // RemoveAll removes every temporary file this process still lists: the
 // outputs it was making when it was interrupted. Targets are untouched.
 func RemoveAll() {
+	made.Lock()
+	defer made.Unlock()
+	ending = true
 	live.Range(func(k, _ any) bool {
 		Remove(k.(string))
 		return true
