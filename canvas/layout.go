@@ -91,13 +91,24 @@ func LayoutWith(d *model.Document, j *model.Journey, opts Options) *Scene {
 // touchpoint shows the same thing is given again as it was when it stays
 // in place, or moved to its new place, rather than laid out again, so that
 // a drop on a map of 20 000 cards wraps one title, not 20 000. Its zero
-// value is ready; it is not safe for concurrent use.
+// value is ready; it is not safe for concurrent use. A scene it gave is
+// good until it has laid out two more: the one before the last has its
+// cards written over.
 type Layouter struct {
 	lang  string // the language the cards were laid out in
 	cards map[*model.Touchpoint]*laidCard
 	prev  *Scene // the last scene laid out
-	gen   int    // how many scenes it has laid out
-	once  bool   // lays out one scene: nothing to remember
+	// prevOf and prevLaid are the touchpoints of prev's cards and their
+	// laidCards: the next layout finds most of its cards there, in the
+	// same order, without looking them up in cards.
+	prevOf   []*model.Touchpoint
+	prevLaid []*laidCard
+	// spare is the cards of the scene laid out before prev, which nobody
+	// looks at any more: the next scene's cards are written over them
+	// rather than in 9 MB of new memory at 20 000 cards.
+	spare []Card
+	gen   int  // how many scenes it has laid out
+	once  bool // lays out one scene: nothing to remember
 }
 
 // Layout lays out journey j of document d, as LayoutWith does.
@@ -334,11 +345,16 @@ type spot struct {
 // wrapped again (most of the work: on every core).
 func (lt *Layouter) cardsOf(s *Scene, spots []spot, cardOf []*model.Touchpoint, advice []Advice) {
 	if lang := msg.Language(); lt.cards != nil && lt.lang != lang {
-		lt.cards, lt.prev = nil, nil // channel names are in another language
+		lt.cards, lt.prev, lt.prevOf, lt.prevLaid = nil, nil, nil, nil // channel names are in another language
 	}
-	prev := lt.prev
+	prev, prevOf, prevLaid := lt.prev, lt.prevOf, lt.prevLaid
 	lt.gen++
-	s.Cards = make([]Card, len(spots))
+	if n := len(spots); cap(lt.spare) >= n && !lt.once {
+		s.Cards = lt.spare[:n] // every card is written whole below
+	} else {
+		s.Cards = make([]Card, n)
+	}
+	lt.spare = nil
 	laid := make([]*laidCard, len(spots)) // each card's, as remembered or laid out now
 	added := make([]bool, len(spots))     // not remembered before
 	inParts(len(spots), func(from, to int) {
@@ -346,12 +362,18 @@ func (lt *Layouter) cardsOf(s *Scene, spots []spot, cardOf []*model.Touchpoint, 
 		// again; then the lists of those not as they were, from two
 		// arrays the part's cards share.
 		var lines, badges int
+		k := 0                             // this part's cards are at i+k in the last scene's, mostly
 		moving := make([]bool, to-from)    // not where it was
 		numbers := make([]string, to-from) // a number to write on a card moved
 		for i := from; i < to; i++ {
 			sp, t, c := &spots[i], cardOf[i], &s.Cards[i]
 			color := s.Rows[sp.row].Color
-			l := lt.cards[t]
+			var l *laidCard
+			if j := i + k; j >= 0 && j < len(prevOf) && prevOf[j] == t {
+				l = prevLaid[j]
+			} else if l = lt.cards[t]; l != nil && l.gen == lt.gen-1 {
+				k = l.at - i
+			}
 			if l != nil {
 				f := faceOf(t, color)
 				f.indent = l.face.indent // the number's room is checked below
@@ -398,7 +420,10 @@ func (lt *Layouter) cardsOf(s *Scene, spots []spot, cardOf []*model.Touchpoint, 
 	if lt.once {
 		return
 	}
-	lt.lang, lt.prev = msg.Language(), s
+	if lt.prev != nil {
+		lt.spare = lt.prev.Cards
+	}
+	lt.lang, lt.prev, lt.prevOf, lt.prevLaid = msg.Language(), s, cardOf, laid
 	if lt.cards == nil || len(lt.cards) > 2*len(cardOf)+1024 {
 		// Forget the touchpoints that are gone (another journey, deleted
 		// cards): only what this layout holds is kept.

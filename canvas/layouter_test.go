@@ -22,11 +22,20 @@ func TestLayouterMatchesFreshLayout(t *testing.T) {
 		d := modeltest.Generated(300, 4, 5)
 		j := d.Journeys[0]
 		var lt canvas.Layouter
+		var last *canvas.Scene // a scene laid out before: good until two more are
 		check := func(what string) {
 			t.Helper()
 			for _, view := range views {
 				opts := canvas.Options{View: view}
+				var lastWas string
+				if last != nil {
+					lastWas = dump(last)
+				}
 				got, want := lt.Layout(d, j, opts), canvas.LayoutWith(d, j, opts)
+				if last != nil && dump(last) != lastWas {
+					t.Fatalf("view %d, after %s: the scene laid out before changed with the next", view, what)
+				}
+				last = got
 				if !reflect.DeepEqual(got, want) {
 					for i := range min(len(got.Cards), len(want.Cards)) {
 						if !reflect.DeepEqual(got.Cards[i], want.Cards[i]) {

@@ -5,6 +5,7 @@ import (
 	fcanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"slices"
 
 	"parcours/canvas"
 )
@@ -41,7 +42,11 @@ func (e *Editor) Present() {
 		return
 	}
 	p := &presentation{e: e, view: NewMapView(), hint: fcanvas.NewText("", rgb(canvas.MutedInk))}
-	p.view.SetScene(s)
+	// Its own cards: the editor's Layouter writes over the cards of a
+	// scene two layouts old, and the presentation keeps this one.
+	own := *s
+	own.Cards = slices.Clone(s.Cards)
+	p.view.SetScene(&own)
 	p.scroll = container.NewScroll(p.view)
 	p.scroll.OnScrolled = func(off fyne.Position) { p.view.SetViewport(off, p.scroll.Size()) }
 	sized := watchSize(p.scroll, func(size fyne.Size) {
