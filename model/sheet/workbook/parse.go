@@ -43,6 +43,7 @@ func (b *budget) Read(p []byte) (int, error) {
 type parser struct {
 	d     *xml.Decoder
 	part  string
+	limit int64 // the budget of unpacked bytes, for messages
 	depth int
 	path  []string
 }
@@ -55,7 +56,7 @@ func (p *parser) next() (xml.Token, error) {
 	case err == io.EOF:
 		return nil, err
 	case errors.Is(err, errTooBig):
-		return nil, errors.New(msg.T("workbook.too_big", MaxUnpacked>>20))
+		return nil, errors.New(msg.T("workbook.too_big", megabytes(p.limit)))
 	case err != nil:
 		var syntax *xml.SyntaxError
 		if errors.As(err, &syntax) {
@@ -125,7 +126,7 @@ func (rd *reader) parse(name string, start func(*parser, xml.StartElement) error
 	if bom, _ := br.Peek(3); string(bom) == "\xef\xbb\xbf" {
 		br.Discard(3)
 	}
-	p := &parser{d: xml.NewDecoder(br), part: name}
+	p := &parser{d: xml.NewDecoder(br), part: name, limit: rd.lim.unpacked}
 	for {
 		tok, err := p.next()
 		if err == io.EOF {

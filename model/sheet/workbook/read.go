@@ -22,12 +22,22 @@ import (
 // MaxStrings, MaxSheets), a part missing or damaged, a cell outside the
 // sheet, is an error in plain words; nothing in the file makes Read panic.
 func Read(r io.Reader) ([]Sheet, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxUnpacked+1))
+	return read(r, limits{unpacked: MaxUnpacked, cells: MaxCells, strings: MaxStrings, sheets: MaxSheets})
+}
+
+// limits are the bounds Read keeps to; tests make them small.
+type limits struct {
+	unpacked               int64
+	cells, strings, sheets int
+}
+
+func read(r io.Reader, lim limits) ([]Sheet, error) {
+	data, err := io.ReadAll(io.LimitReader(r, lim.unpacked+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxUnpacked {
-		return nil, errors.New(msg.T("workbook.too_big", MaxUnpacked>>20))
+	if int64(len(data)) > lim.unpacked {
+		return nil, errors.New(msg.T("workbook.too_big", megabytes(lim.unpacked)))
 	}
 	if bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) {
 		// A compound file: Excel 97-2003, or an encrypted workbook.
@@ -37,7 +47,7 @@ func Read(r io.Reader) ([]Sheet, error) {
 	if err != nil {
 		return nil, errors.New(msg.T("workbook.not_zip"))
 	}
-	rd := &reader{parts: make(map[string]*zip.File, len(z.File)), left: MaxUnpacked}
+	rd := &reader{parts: make(map[string]*zip.File, len(z.File)), lim: lim, left: lim.unpacked}
 	for _, f := range z.File {
 		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
 		if _, dup := rd.parts[name]; !dup {
@@ -50,8 +60,9 @@ func Read(r io.Reader) ([]Sheet, error) {
 // reader reads the parts of one workbook within the budget left.
 type reader struct {
 	parts map[string]*zip.File // by name in lower case
-	left  int64                // bytes that may still be unpacked
-	cells int                  // cells and rows kept so far
+	lim   limits
+	left  int64 // bytes that may still be unpacked
+	cells int   // cells and rows kept so far
 	sst   []string
 }
 
@@ -175,8 +186,8 @@ func (rd *reader) workbook(name string) ([]sheetRef, error) {
 		if p.depth != 3 || start.Name.Local != "sheet" || p.path[1] != "sheets" {
 			return nil
 		}
-		if len(out) == MaxSheets {
-			return errors.New(msg.T("workbook.too_many_sheets", MaxSheets))
+		if len(out) == rd.lim.sheets {
+			return errors.New(msg.T("workbook.too_many_sheets", rd.lim.sheets))
 		}
 		var s sheetRef
 		for _, a := range start.Attr {
@@ -200,8 +211,8 @@ func (rd *reader) sharedStrings(name string) error {
 		if p.depth != 2 || start.Name.Local != "si" {
 			return nil
 		}
-		if len(rd.sst) == MaxStrings {
-			return errors.New(msg.T("workbook.too_many_strings", MaxStrings))
+		if len(rd.sst) == rd.lim.strings {
+			return errors.New(msg.T("workbook.too_many_strings", rd.lim.strings))
 		}
 		s, err := p.richText()
 		rd.sst = append(rd.sst, s)
@@ -312,11 +323,14 @@ func (rd *reader) sheet(name, sheet string) ([][]string, error) {
 	return rows, nil
 }
 
+// megabytes is n bytes in MB, rounded up.
+func megabytes(n int64) int64 { return (n + 1<<20 - 1) >> 20 }
+
 // count takes n cells or rows from the budget of MaxCells.
 func (rd *reader) count(n int) error {
 	rd.cells += n
-	if rd.cells > MaxCells {
-		return errors.New(msg.T("workbook.too_many_cells", MaxCells))
+	if rd.cells > rd.lim.cells {
+		return errors.New(msg.T("workbook.too_many_cells", rd.lim.cells))
 	}
 	return nil
 }
