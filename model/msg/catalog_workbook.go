@@ -19,6 +19,8 @@ func init() {
 			"il contient plus de %d feuilles"},
 		"workbook.missing": {"its part %s is missing",
 			"sa partie %s manque"},
+		"workbook.no_sheet_part": {"the part of sheet %s is missing",
+			"la partie de la feuille %s manque"},
 		"workbook.damaged": {"its part %s is damaged",
 			"sa partie %s est abîmée"},
 		"workbook.xml": {"its part %s is not well-formed XML (line %d)",

@@ -316,3 +316,22 @@ func short(v any) string {
 	s := fmt.Sprintf("%q", v)
 	return regexp.MustCompile(`é{20,}`).ReplaceAllString(s, "é…")
 }
+
+// excelizeRowsIfRead is excelizeRows, ok false when excelize refuses the
+// file.
+func excelizeRowsIfRead(data []byte) (_ []Sheet, ok bool) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	var out []Sheet
+	for _, name := range f.GetSheetList() {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, false
+		}
+		out = append(out, Sheet{Name: name, Rows: rows})
+	}
+	return out, true
+}

@@ -110,12 +110,11 @@ func (rd *reader) read() ([]Sheet, error) {
 	out := make([]Sheet, 0, len(sheets))
 	for _, s := range sheets {
 		target, ok := byID[s.id]
-		if !ok || !rd.has(target) {
-			name := target
-			if !ok {
-				name = s.name
-			}
-			return nil, errors.New(msg.T("workbook.missing", name))
+		if !ok {
+			return nil, errors.New(msg.T("workbook.no_sheet_part", s.name))
+		}
+		if !rd.has(target) {
+			return nil, errors.New(msg.T("workbook.missing", target))
 		}
 		rows, err := rd.sheet(target, s.name)
 		if err != nil {
