@@ -11,6 +11,8 @@ func init() {
 			"le fichier est un ancien classeur Excel (.xls) ou un classeur protégé par un mot de passe : l'enregistrer au format .xlsx sans mot de passe"},
 		"workbook.too_big": {"it holds more than %d MB once unpacked",
 			"il dépasse %d Mo une fois décompressé"},
+		"workbook.long_run": {"its part %s holds more than %d MB in one piece, without markup, more than any cell holds",
+			"sa partie %s contient plus de %d Mo d'un seul tenant, sans balise, plus qu'aucune cellule n'en contient"},
 		"workbook.too_many_cells": {"it holds more than %d cells",
 			"il contient plus de %d cellules"},
 		"workbook.too_many_strings": {"it holds more than %d texts",

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -10,14 +11,26 @@ import (
 	"parcours/model/msg"
 )
 
-// errTooBig is the budget of unpacked bytes spent.
-var errTooBig = errors.New("too big")
+// errTooBig is the budget of unpacked bytes spent; errLongRun is a run
+// of bytes without markup longer than maxRun.
+var (
+	errTooBig  = errors.New("too big")
+	errLongRun = errors.New("long run")
+)
+
+// maxRun bounds the bytes between two "<" of a part: a token of the XML
+// (a text, a tag) is held whole in memory before it is given, and the
+// longest a cell's text can be written is about 256 KB (32 767 characters
+// as &#65535;).
+const maxRun = 1 << 20
 
 // budget reads a part, taking what it reads from the bytes the workbook
-// may still unpack: the sizes a zip file announces are not trusted.
+// may still unpack: the sizes a zip file announces are not trusted. It
+// refuses a run of more than maxRun bytes without a "<".
 type budget struct {
 	r    io.Reader
 	left *int64
+	run  int
 }
 
 func (b *budget) Read(p []byte) (int, error) {
@@ -35,6 +48,20 @@ func (b *budget) Read(p []byte) (int, error) {
 	}
 	n, err := b.r.Read(p)
 	*b.left -= int64(n)
+	for rest := p[:n]; ; {
+		i := bytes.IndexByte(rest, '<')
+		if i < 0 {
+			b.run += len(rest)
+			break
+		}
+		if b.run += i; b.run > maxRun {
+			break
+		}
+		b.run, rest = 0, rest[i+1:]
+	}
+	if b.run > maxRun {
+		return 0, errLongRun
+	}
 	return n, err
 }
 
@@ -57,6 +84,8 @@ func (p *parser) next() (xml.Token, error) {
 		return nil, err
 	case errors.Is(err, errTooBig):
 		return nil, errors.New(msg.T("workbook.too_big", megabytes(p.limit)))
+	case errors.Is(err, errLongRun):
+		return nil, errors.New(msg.T("workbook.long_run", p.part, maxRun>>20))
 	case err != nil:
 		var syntax *xml.SyntaxError
 		if errors.As(err, &syntax) {

@@ -70,7 +70,7 @@ func TestReadSkeleton(t *testing.T) {
 // limits is refused in plain words, in English and in French.
 func TestReadRefuses(t *testing.T) {
 	deep := strings.Repeat("<x>", maxDepth) + strings.Repeat("</x>", maxDepth)
-	bomb := sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>` + strings.Repeat(" ", 2<<20) + `x</t></is></c></row>`)
+	bomb := sheetXML(strings.Repeat("<x/>", 300<<10))
 	stored := book(t, nil)
 	// A byte of the stored sheet changed: its checksum no longer holds.
 	var crc bytes.Buffer
@@ -128,6 +128,10 @@ func TestReadRefuses(t *testing.T) {
 		{name: "checksum", data: damaged, en: "its part xl/workbook.xml is damaged", fr: "sa partie xl/workbook.xml est abîmée"},
 		{name: "bomb", data: book(t, map[string]string{"xl/worksheets/sheet1.xml": bomb}), en: "it holds more than 1 MB once unpacked",
 			fr: "il dépasse 1 Mo une fois décompressé"},
+		{name: "one long text", data: book(t, map[string]string{"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>` +
+			strings.Repeat("&amp;", maxRun/5+1) + `</t></is></c></row>`)}), lim: &limits{unpacked: 4 << 20, cells: 100, strings: 10, sheets: 3},
+			en: "its part xl/worksheets/sheet1.xml holds more than 1 MB in one piece, without markup, more than any cell holds",
+			fr: "sa partie xl/worksheets/sheet1.xml contient plus de 1 Mo d'un seul tenant, sans balise, plus qu'aucune cellule n'en contient"},
 		{name: "file too big", data: append(stored, make([]byte, 1<<20)...), en: "it holds more than 1 MB once unpacked"},
 		{name: "cells", data: book(t, map[string]string{"xl/worksheets/sheet1.xml": sheetXML(many(30, `<row r="%d"><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row>`))}),
 			en: "it holds more than 100 cells", fr: "il contient plus de 100 cellules"},
@@ -149,7 +153,11 @@ func TestReadRefuses(t *testing.T) {
 				want = c.fr
 			}
 			msg.SetLanguage(lang)
-			sheets, err := read(bytes.NewReader(c.data), small)
+			lim := small
+			if c.lim != nil {
+				lim = *c.lim
+			}
+			sheets, err := read(bytes.NewReader(c.data), lim)
 			if err == nil || err.Error() != want {
 				t.Errorf("%s (%s): %q, %v\nwant %s", c.name, lang, sheets, err, want)
 			}
