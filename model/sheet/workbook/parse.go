@@ -68,18 +68,25 @@ func (b *budget) Read(p []byte) (int, error) {
 // parser walks the elements of one part, knowing how deep it is and the
 // names of the elements it is in (path[0] the root).
 type parser struct {
-	d     *xml.Decoder
-	part  string
-	limit int64 // the budget of unpacked bytes, for messages
-	depth int
-	path  []string
+	d        *xml.Decoder
+	part     string
+	limit    int64 // the budget of unpacked bytes, for messages
+	depth    int
+	path     []string // local names
+	prefixes []string // their prefixes
 }
 
 // next is the part's next token; an error is worded for people, io.EOF
 // the end of the part.
 func (p *parser) next() (xml.Token, error) {
-	tok, err := p.d.Token()
+	// RawToken, not Token: names are matched by their local part, so
+	// Token's translation of prefixes to namespaces would be time spent
+	// for nothing; the end tags are checked here instead.
+	tok, err := p.d.RawToken()
 	switch {
+	case err == io.EOF && p.depth > 0:
+		line, _ := p.d.InputPos()
+		return nil, errors.New(msg.T("workbook.xml", p.part, line))
 	case err == io.EOF:
 		return nil, err
 	case errors.Is(err, errTooBig):
@@ -100,9 +107,14 @@ func (p *parser) next() (xml.Token, error) {
 		}
 		p.depth++
 		p.path = append(p.path, t.Name.Local)
+		p.prefixes = append(p.prefixes, t.Name.Space)
 	case xml.EndElement:
+		if p.depth == 0 || t.Name.Local != p.path[p.depth-1] || t.Name.Space != p.prefixes[p.depth-1] {
+			line, _ := p.d.InputPos()
+			return nil, errors.New(msg.T("workbook.xml", p.part, line))
+		}
 		p.depth--
-		p.path = p.path[:p.depth]
+		p.path, p.prefixes = p.path[:p.depth], p.prefixes[:p.depth]
 	}
 	return tok, nil
 }

@@ -193,7 +193,7 @@ func (rd *reader) workbook(name string) ([]sheetRef, error) {
 			switch {
 			case a.Name.Local == "name" && a.Name.Space == "":
 				s.name = a.Value
-			case a.Name.Local == "id" && a.Name.Space != "":
+			case a.Name.Local == "id" && a.Name.Space != "" && a.Name.Space != "xmlns":
 				s.id = a.Value
 			}
 		}
