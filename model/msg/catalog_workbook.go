@@ -17,6 +17,8 @@ func init() {
 			"il contient plus de %d cellules"},
 		"workbook.too_many_strings": {"it holds more than %d texts",
 			"il contient plus de %d textes"},
+		"workbook.too_many_parts": {"its zip archive holds more than %d files",
+			"son archive zip contient plus de %d fichiers"},
 		"workbook.too_many_sheets": {"it holds more than %d sheets",
 			"il contient plus de %d feuilles"},
 		"workbook.missing": {"its part %s is missing",

@@ -22,13 +22,13 @@ import (
 // MaxStrings, MaxSheets), a part missing or damaged, a cell outside the
 // sheet, is an error in plain words; nothing in the file makes Read panic.
 func Read(r io.Reader) ([]Sheet, error) {
-	return read(r, limits{unpacked: MaxUnpacked, cells: MaxCells, strings: MaxStrings, sheets: MaxSheets})
+	return read(r, limits{unpacked: MaxUnpacked, cells: MaxCells, strings: MaxStrings, sheets: MaxSheets, parts: maxParts})
 }
 
 // limits are the bounds Read keeps to; tests make them small.
 type limits struct {
-	unpacked               int64
-	cells, strings, sheets int
+	unpacked                      int64
+	cells, strings, sheets, parts int
 }
 
 func read(r io.Reader, lim limits) ([]Sheet, error) {
@@ -46,6 +46,9 @@ func read(r io.Reader, lim limits) ([]Sheet, error) {
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, errors.New(msg.T("workbook.not_zip"))
+	}
+	if len(z.File) > lim.parts {
+		return nil, errors.New(msg.T("workbook.too_many_parts", lim.parts))
 	}
 	rd := &reader{parts: make(map[string]*zip.File, len(z.File)), lim: lim, left: lim.unpacked}
 	for _, f := range z.File {

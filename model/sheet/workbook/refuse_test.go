@@ -56,7 +56,7 @@ func sheetXML(data string) string {
 }
 
 // small are limits a test reaches quickly.
-var small = limits{unpacked: 1 << 20, cells: 100, strings: 10, sheets: 3}
+var small = limits{unpacked: 1 << 20, cells: 100, strings: 10, sheets: 3, parts: 10}
 
 // TestReadSkeleton: the skeleton the refusals below spoil is read.
 func TestReadSkeleton(t *testing.T) {
@@ -133,7 +133,7 @@ func TestReadRefuses(t *testing.T) {
 		{name: "bomb", data: book(t, map[string]string{"xl/worksheets/sheet1.xml": bomb}), en: "it holds more than 1 MB once unpacked",
 			fr: "il dépasse 1 Mo une fois décompressé"},
 		{name: "one long text", data: book(t, map[string]string{"xl/worksheets/sheet1.xml": sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>` +
-			strings.Repeat("&amp;", maxRun/5+1) + `</t></is></c></row>`)}), lim: &limits{unpacked: 4 << 20, cells: 100, strings: 10, sheets: 3},
+			strings.Repeat("&amp;", maxRun/5+1) + `</t></is></c></row>`)}), lim: &limits{unpacked: 4 << 20, cells: 100, strings: 10, sheets: 3, parts: 10},
 			en: "its part xl/worksheets/sheet1.xml holds more than 1 MB in one piece, without markup, more than any cell holds",
 			fr: "sa partie xl/worksheets/sheet1.xml contient plus de 1 Mo d'un seul tenant, sans balise, plus qu'aucune cellule n'en contient"},
 		{name: "file too big", data: append(stored, make([]byte, 1<<20)...), en: "it holds more than 1 MB once unpacked"},
@@ -145,6 +145,8 @@ func TestReadRefuses(t *testing.T) {
 			en: "it holds more than 100 cells"},
 		{name: "texts", data: book(t, map[string]string{"xl/sharedStrings.xml": "<sst>" + many(11, "<si><t>%d</t></si>") + "</sst>"}),
 			en: "it holds more than 10 texts", fr: "il contient plus de 10 textes"},
+		{name: "parts", data: book(t, map[string]string{"a": "", "b": "", "c": "", "d": "", "e": ""}),
+			en: "its zip archive holds more than 10 files", fr: "son archive zip contient plus de 10 fichiers"},
 		{name: "sheets", data: book(t, map[string]string{"xl/workbook.xml": "<workbook><sheets>" + many(4, `<sheet name="%d"/>`) + "</sheets></workbook>"}),
 			en: "it holds more than 3 sheets", fr: "il contient plus de 3 feuilles"},
 	} {

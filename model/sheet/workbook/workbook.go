@@ -36,6 +36,9 @@ const (
 	MaxStrings = MaxCells
 	// MaxSheets bounds the sheets of a workbook.
 	MaxSheets = 1000
+	// maxParts bounds the files in the zip: a sheet has a handful of
+	// parts (its own, its relationships, drawings, comments).
+	maxParts = 20 * MaxSheets
 	// maxDepth bounds how deep the elements of a part nest; SpreadsheetML
 	// needs about ten levels.
 	maxDepth = 100
