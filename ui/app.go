@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -48,15 +49,30 @@ func run(path string, requests <-chan OpenRequest) error {
 		}
 	}
 	// A terminated process closes its document like a closed window does:
-	// the file is left complete and its lock released.
-	sig := make(chan os.Signal, 1)
+	// the file is left complete and its lock released. A window that
+	// cannot do so in closeGrace (stuck, or a second signal) still ends:
+	// the session is going away, and SQLite keeps the file whole anyway.
+	sig := make(chan os.Signal, 2)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
-	background(func() error { <-sig; return nil }, func(error) { ws.closeAll(); a.Quit() })
+	background(func() error {
+		<-sig
+		go func() {
+			select {
+			case <-sig:
+			case <-time.After(closeGrace):
+			}
+			os.Exit(1)
+		}()
+		return nil
+	}, func(error) { ws.closeAll(); a.Quit() })
 	ws.serve(a, requests)
 	e.Window().ShowAndRun()
 	ws.closeAll()
 	return nil
 }
+
+// closeGrace is how long a terminated window has to close its documents.
+const closeGrace = 10 * time.Second
 
 // applyLanguagePreference makes the language chosen in the window win over
 // the system's: Fyne's translations read the environment, so the choice is

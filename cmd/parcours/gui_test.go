@@ -32,7 +32,11 @@ for i in $(seq 1 150); do
     sleep 2; import -window root "$SHOT-1.png"
     sleep 3; import -window root "$SHOT-2.png"
     sleep 5; import -window root "$SHOT-3.png"
-    kill -TERM $pid; wait $pid; exit $?
+    kill -TERM $pid
+    # It closes its document and quits; past 20 s it hangs, and says so.
+    for i in $(seq 1 100); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+    kill -0 $pid 2>/dev/null && { echo "still running 20 s after SIGTERM"; kill -KILL $pid; exit 5; }
+    wait $pid; exit $?
   fi
   kill -0 $pid 2>/dev/null || { echo "parcours exited before showing its window"; exit 3; }
   sleep 0.2
