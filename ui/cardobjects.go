@@ -29,9 +29,12 @@ type cardObjects struct {
 	arms     [2]*fcanvas.Line
 	dim      *fcanvas.Rectangle
 
-	id     string       // the touchpoint it shows
-	seen   int          // the renderer's last pass that showed it
-	card   *canvas.Card // what update will show
+	id   string // the touchpoint it shows
+	seen int    // the renderer's last pass that showed it
+	// card is what update will show: a copy, since the Layouter writes
+	// a new scene's cards over those of a scene two layouts old.
+	card   canvas.Card
+	has    bool // card is set
 	zoom   float64
 	scale  float32 // device pixels per Fyne unit
 	stale  bool
@@ -62,10 +65,10 @@ func newCardObjects() *cardObjects {
 // is in view. A card of a new scene that looks the same as the one shown
 // (most of them after a drop or an undo) is not drawn again.
 func (co *cardObjects) want(c *canvas.Card, z float64, scale float32) {
-	if co.zoom != z || co.scale != scale || co.card != c && (co.card == nil || !reflect.DeepEqual(*co.card, *c)) {
+	if co.zoom != z || co.scale != scale || !co.has || !reflect.DeepEqual(co.card, *c) {
 		co.stale = true
 	}
-	co.card, co.zoom, co.scale = c, z, scale
+	co.card, co.has, co.zoom, co.scale = *c, true, z, scale
 }
 
 func (co *cardObjects) update() {
@@ -73,7 +76,7 @@ func (co *cardObjects) update() {
 		return
 	}
 	co.stale = false
-	c, z := co.card, co.zoom
+	c, z := &co.card, co.zoom
 	o := canvas.Point{X: c.Rect.X, Y: c.Rect.Y}
 	co.box.Resize(fyne.NewSize(float32(c.Rect.W*z), float32(c.Rect.H*z)))
 	co.bg.CornerRadius = float32(1.2 * z)
