@@ -37,18 +37,15 @@ func digest(d *model.Document) string {
 	return hex.EncodeToString(s[:8])
 }
 
-// TestHelperDrags is not a test: TestKilledWindowKeepsTheGesturesBefore
-// runs the test binary again with PARCOURS_DRAGS naming a document. It
-// opens it in a window and drags cards one after another, the same
-// cards to the same places every run (a seeded sequence), and prints the
-// digest of the document it shows after each gesture.
-func TestHelperDrags(t *testing.T) {
-	path := os.Getenv("PARCOURS_DRAGS")
-	if path == "" {
-		t.Skip("helper process of TestKilledWindowKeepsTheGesturesBefore")
-	}
+// dragInOtherProcess is the window of TestKilledWindowKeepsTheGesturesBefore, which
+// runs the test binary again with PARCOURS_DRAGS naming a document
+// (TestMain calls it). It opens it in a window and drags cards one after
+// another, the same cards to the same places every run (a seeded
+// sequence), and prints the digest of the document it shows after each
+// gesture.
+func dragInOtherProcess(path string) {
 	n, _ := strconv.Atoi(os.Getenv("PARCOURS_DRAGS_N"))
-	a := test.NewTempApp(t)
+	a := test.NewApp()
 	e := NewEditor(a)
 	e.Window().Resize(fyne.NewSize(1400, 860))
 	if err := e.Open(path); err != nil {
@@ -80,7 +77,7 @@ func TestHelperDrags(t *testing.T) {
 // runDrags starts the helper on path for n gestures.
 func runDrags(t *testing.T, path string, n int) (*exec.Cmd, *bufio.Reader) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperDrags$")
+	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "PARCOURS_DRAGS="+path, "PARCOURS_DRAGS_N="+strconv.Itoa(n))
 	out, err := cmd.StdoutPipe()
 	if err != nil {

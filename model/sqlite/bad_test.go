@@ -365,14 +365,10 @@ func TestOpenedTwiceInOneProcess(t *testing.T) {
 	}
 }
 
-// TestHelperProcess is not a test: TestOpenedByAnotherProcess runs the test
-// binary again with PARCOURS_TEST_HOLD set, and this holds the document
-// open for writing until its standard input closes.
-func TestHelperProcess(t *testing.T) {
-	path := os.Getenv("PARCOURS_TEST_HOLD")
-	if path == "" {
-		t.Skip("helper process of TestOpenedByAnotherProcess")
-	}
+// holdOpen is the other process of TestOpenedByAnotherProcess, which runs
+// the test binary again with PARCOURS_TEST_HOLD set (TestMain calls it): it
+// holds the document open for writing until its standard input closes.
+func holdOpen(path string) {
 	s, _, err := Open(path)
 	if err != nil {
 		fmt.Println("error:", err)
@@ -391,7 +387,7 @@ func TestHelperProcess(t *testing.T) {
 func TestOpenedByAnotherProcess(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shared.parcours")
 	create(t, path, livraison(t))
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "PARCOURS_TEST_HOLD="+path)
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -441,14 +437,11 @@ func TestMessagesInFrench(t *testing.T) {
 	}
 }
 
-// TestHelperCrash is not a test: TestCrashLeavesHotJournal runs the test
-// binary again with PARCOURS_TEST_CRASH set; this starts changing the
-// document and waits to be killed in the middle of the transaction.
-func TestHelperCrash(t *testing.T) {
-	path := os.Getenv("PARCOURS_TEST_CRASH")
-	if path == "" {
-		t.Skip("helper process of TestCrashLeavesHotJournal")
-	}
+// crashMidTransaction is the other process of TestCrashLeavesHotJournal,
+// which runs the test binary again with PARCOURS_TEST_CRASH set (TestMain
+// calls it): it starts changing the document and waits to be killed in
+// the middle of the transaction.
+func crashMidTransaction(path string) {
 	db, err := sql.Open("sqlite3", path)
 	if err != nil {
 		fmt.Println("error:", err)
@@ -482,7 +475,7 @@ func TestCrashLeavesHotJournal(t *testing.T) {
 	path := filepath.Join(dir, "crash.parcours")
 	want := generated(300)
 	create(t, path, want)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCrash$")
+	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "PARCOURS_TEST_CRASH="+path)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

@@ -14,8 +14,16 @@ import (
 	"parcours/model/msg"
 )
 
+// TestMain runs the tests, or, when a test started this binary as the
+// other process it needs, that process.
 func TestMain(m *testing.M) {
 	msg.SetLanguage(msg.English)
+	if path := os.Getenv("PARCOURS_TEST_HOLD"); path != "" {
+		holdOpen(path)
+	}
+	if path := os.Getenv("PARCOURS_TEST_CRASH"); path != "" {
+		crashMidTransaction(path)
+	}
 	os.Exit(m.Run())
 }
 
