@@ -650,9 +650,9 @@ type laidCard struct {
 	at, gen int
 }
 
-// titleSize is the size of t's title: a word too long for the card's width
-// (« Remboursement ») makes the title a little smaller rather than broken,
-// down to a floor.
+// titleSizeOf is the size of a card's title: a word too long for the
+// card's width (« Remboursement ») makes the title a little smaller rather
+// than broken, down to a floor.
 func titleSizeOf(title string) float64 {
 	_, bold := Fonts()
 	size := titleSize
